@@ -1,0 +1,176 @@
+import { z } from 'zod';
+
+import { DEFAULT_DURATION_LIMITS, validateRoleSessionName, validateSessionPolicy } from '../credentials/sts-limits.js';
+import { isSyncError } from '../errors/sync-error.js';
+import { parseByteSize } from './byte-size.js';
+import { isInsecureRemoteUrl } from './endpoint-rules.js';
+
+const MiB = 1024 * 1024;
+
+const id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'must be 1–63 letters, digits, ".", "_" or "-", starting with a letter or digit');
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+
+/** Runs one of our validators (which throw SyncError) inside zod, keeping its message. */
+function check(validate: () => unknown, ctx: z.RefinementCtx, path: (string | number)[]): void {
+  try {
+    validate();
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: isSyncError(error) ? error.message : String(error), path });
+  }
+}
+
+const byteSize = (minimum: number, maximum: number) =>
+  z.union([z.string(), z.number()]).transform((value, ctx) => {
+    const bytes = parseByteSize(value);
+    if (bytes === null) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not a size; write e.g. 8MiB, 512KiB or a number of bytes` });
+      return z.NEVER;
+    }
+    if (bytes < minimum || bytes > maximum) {
+      ctx.addIssue({ code: 'custom', message: `must be between ${minimum} and ${maximum} bytes` });
+      return z.NEVER;
+    }
+    return bytes;
+  });
+
+const assumeRoleCredentials = z
+  .strictObject({
+    source: z.literal('assume-role'),
+    /** The sub-account's AccessKeyId; its secret is in the keychain or FERRY_SECRET_<ID>. */
+    accessKeyId: z.string().min(1),
+    roleArn: z.string().regex(/^arn:[\w-]+:iam::[\w-]*:role\/.+$/, 'must look like arn:aws:iam::123456789012:role/Name (CTyun and Ceph: arn:aws:iam:::role/Name)'),
+    roleSessionName: z.string().optional(),
+    durationSeconds: z.number().int().default(3600),
+    /** The provider's limits, when they differ from AWS's 900–43200 (Ceph caps at 3600; a lab
+     *  RGW may lower the minimum to test expiry). */
+    minDurationSeconds: z.number().int().positive().default(DEFAULT_DURATION_LIMITS.minSeconds),
+    maxDurationSeconds: z.number().int().positive().default(DEFAULT_DURATION_LIMITS.maxSeconds),
+    /** Defaults to the profile's endpoint (Ceph, MinIO, CTyun serve STS there). */
+    stsEndpoint: httpUrl.optional(),
+    stsRegion: z.string().min(1).optional(),
+    /** "auto": the narrowest policy for this profile's folders; otherwise a JSON policy document. */
+    policy: z.string().default('auto'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.roleSessionName !== undefined) check(() => validateRoleSessionName(value.roleSessionName ?? ''), ctx, ['roleSessionName']);
+    if (value.minDurationSeconds > value.maxDurationSeconds) {
+      ctx.addIssue({ code: 'custom', message: 'must not exceed maxDurationSeconds', path: ['minDurationSeconds'] });
+    } else if (value.durationSeconds < value.minDurationSeconds || value.durationSeconds > value.maxDurationSeconds) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${value.durationSeconds} is outside ${value.minDurationSeconds}–${value.maxDurationSeconds} (set minDurationSeconds/maxDurationSeconds if your provider allows other limits)`,
+        path: ['durationSeconds'],
+      });
+    }
+    if (value.policy !== 'auto') check(() => validateSessionPolicy(value.policy), ctx, ['policy']);
+  });
+
+const vendorCredentials = z.strictObject({
+  source: z.literal('vendor'),
+  /** The token-vending endpoint; Ferry POSTs to it with `Authorization: Bearer <token>`. */
+  url: httpUrl,
+  timeoutSeconds: z.number().positive().max(300).default(15),
+});
+
+const credentials = z.discriminatedUnion('source', [assumeRoleCredentials, vendorCredentials], {
+  error: (issue) =>
+    issue.code === 'invalid_union' ? 'source must be one of: assume-role, vendor' : undefined,
+});
+
+const profile = z
+  .strictObject({
+    id,
+    provider: z.enum(['s3', 'oss']).default('s3'),
+    /** Omit for AWS S3; CTyun, Ceph and MinIO need theirs. */
+    endpoint: httpUrl.optional(),
+    region: z.string().min(1).default('us-east-1'),
+    forcePathStyle: z.boolean().default(false),
+    /** Permit plain http:// to a host other than this machine (sends tokens unencrypted). */
+    allowHttp: z.boolean().default(false),
+    credentials,
+  })
+  .superRefine((value, ctx) => {
+    const urls: [string | undefined, (string | number)[]][] = [
+      [value.endpoint, ['endpoint']],
+      [value.credentials.source === 'assume-role' ? value.credentials.stsEndpoint : value.credentials.url, ['credentials', value.credentials.source === 'assume-role' ? 'stsEndpoint' : 'url']],
+    ];
+    for (const [url, path] of urls) {
+      if (url !== undefined && !value.allowHttp && isInsecureRemoteUrl(url)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'plain http:// to another machine would send tokens unencrypted; use https://, or set allowHttp: true on this profile',
+          path,
+        });
+      }
+    }
+  });
+
+const bucketName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be 3–63 lower-case letters, digits, "." or "-"');
+
+const folder = z.strictObject({
+  id,
+  path: z.string().min(1),
+  profile: z.string().min(1),
+  bucket: bucketName,
+  /** Key prefix inside the bucket; a trailing "/" is added when missing. */
+  prefix: z
+    .string()
+    .default('')
+    .transform((p) => p.replace(/^\/+/, ''))
+    .transform((p) => (p === '' || p.endsWith('/') ? p : `${p}/`)),
+  mode: z.enum(['upload', 'mirror']).default('upload'),
+  /** Extra gitignore-style patterns, on top of .ferryignore files and the defaults. */
+  ignore: z.array(z.string()).default([]),
+  /** Let the planner list the remote prefix (needs s3:ListBucket; added to the auto policy). */
+  remoteListing: z.boolean().default(false),
+});
+
+const transfers = z
+  .strictObject({
+    concurrency: z.number().int().min(1).max(64).default(8),
+    partSize: byteSize(5 * MiB, 5 * 1024 * MiB).default(8 * MiB),
+    /** Bytes per second for all uploads together; 0 means unlimited. */
+    bandwidthLimit: byteSize(0, Number.MAX_SAFE_INTEGER).default(0),
+  })
+  .default({ concurrency: 8, partSize: 8 * MiB, bandwidthLimit: 0 });
+
+export const configSchema = z
+  .strictObject({
+    profiles: z.array(profile).min(1, 'add at least one profile'),
+    folders: z.array(folder).default([]),
+    transfers,
+    /** Journal and logs; default: the OS app-data directory. */
+    stateDir: z.string().min(1).optional(),
+    /** Proxy for storage, STS and vendor calls; default: HTTPS_PROXY / NO_PROXY. */
+    proxy: httpUrl.optional(),
+  })
+  .superRefine((value, ctx) => {
+    const seen = new Map<string, number>();
+    value.profiles.forEach((p, index) => {
+      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', message: `duplicate profile id "${p.id}"`, path: ['profiles', index, 'id'] });
+      seen.set(p.id, index);
+    });
+    const folderIds = new Set<string>();
+    value.folders.forEach((f, index) => {
+      if (folderIds.has(f.id)) ctx.addIssue({ code: 'custom', message: `duplicate folder id "${f.id}"`, path: ['folders', index, 'id'] });
+      folderIds.add(f.id);
+      if (!seen.has(f.profile)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `no profile with id "${f.profile}" (profiles: ${[...seen.keys()].join(', ')})`,
+          path: ['folders', index, 'profile'],
+        });
+      }
+    });
+  });
+
+export type FerryConfig = z.output<typeof configSchema>;
+export type ProfileConfig = FerryConfig['profiles'][number];
+export type FolderConfig = FerryConfig['folders'][number];
+export type AssumeRoleConfig = z.output<typeof assumeRoleCredentials>;
+export type VendorConfig = z.output<typeof vendorCredentials>;

@@ -1,0 +1,105 @@
+import { SyncError } from '../errors/sync-error.js';
+import { POLICY_VERSION, validateSessionPolicy } from './sts-limits.js';
+
+export type FolderMode = 'upload' | 'mirror';
+
+/** What one synced folder needs from the store. */
+export interface FolderGrant {
+  readonly bucket: string;
+  /** Key prefix; empty for the whole bucket, otherwise ends with "/". */
+  readonly prefix: string;
+  readonly mode: FolderMode;
+  /** Whether the planner may list the remote prefix (adds s3:ListBucket with a prefix condition). */
+  readonly list: boolean;
+}
+
+export interface PolicyStatement {
+  readonly Effect: 'Allow';
+  readonly Action: string[];
+  readonly Resource: string[];
+  readonly Condition?: { readonly StringLike: { readonly 's3:prefix': string[] } };
+}
+
+export interface PolicyDocument {
+  readonly Version: typeof POLICY_VERSION;
+  readonly Statement: PolicyStatement[];
+}
+
+/**
+ * Object actions an upload-only folder needs: PutObject and the multipart calls Ferry makes
+ * (abort of abandoned uploads, ListParts to resume after a restart), plus GetObject because
+ * HeadObject, which verifies a finished multipart upload's ETag, is authorised by it.
+ */
+export const UPLOAD_ACTIONS = [
+  's3:AbortMultipartUpload',
+  's3:GetObject',
+  's3:ListMultipartUploadParts',
+  's3:PutObject',
+] as const;
+/** Mirror mode also propagates deletes. */
+export const MIRROR_ACTIONS = [...UPLOAD_ACTIONS, 's3:DeleteObject'].sort();
+
+const WILDCARD = /[*?$]/;
+
+function objectResource(grant: FolderGrant): string {
+  return `arn:aws:s3:::${grant.bucket}/${grant.prefix}*`;
+}
+
+function checkGrant(grant: FolderGrant): void {
+  if (WILDCARD.test(grant.prefix)) {
+    // In a policy, * ? and $ are wildcards/variables: such a prefix would grant more than intended.
+    throw new SyncError('policy-invalid', 'fatal', `Prefix "${grant.prefix}" of bucket "${grant.bucket}" contains * ? or $, which a policy would read as a wildcard.`, {
+      hint: 'Choose a prefix without those characters, or write the policy by hand.',
+    });
+  }
+  if (grant.prefix !== '' && !grant.prefix.endsWith('/')) {
+    throw new SyncError('policy-invalid', 'fatal', `Prefix "${grant.prefix}" must end with "/" (or be empty), or the policy would also cover "${grant.prefix}-other/…".`, {
+      hint: `Use "${grant.prefix}/".`,
+    });
+  }
+}
+
+/**
+ * The narrowest session policy for a profile's folders (DESIGN.md §1): each folder's bucket and
+ * prefix, only the actions its mode needs. The effective right is the intersection with the
+ * role's own policy, so this can only narrow what the role allows.
+ */
+export function buildSessionPolicy(grants: readonly FolderGrant[]): PolicyDocument {
+  if (grants.length === 0) {
+    throw new SyncError('policy-invalid', 'fatal', 'No folder uses this profile, so there is nothing to grant.', {
+      hint: 'Add a folder with this profile, or write the policy by hand.',
+    });
+  }
+  grants.forEach(checkGrant);
+  const statements: PolicyStatement[] = [];
+  const upload = unique(grants.filter((g) => g.mode === 'upload').map(objectResource));
+  const mirror = unique(grants.filter((g) => g.mode === 'mirror').map(objectResource));
+  // A prefix synced in both modes only needs the mirror statement.
+  const uploadOnly = upload.filter((resource) => !mirror.includes(resource));
+  if (uploadOnly.length > 0) statements.push({ Effect: 'Allow', Action: [...UPLOAD_ACTIONS], Resource: uploadOnly });
+  if (mirror.length > 0) statements.push({ Effect: 'Allow', Action: [...MIRROR_ACTIONS], Resource: mirror });
+
+  const listed = grants.filter((g) => g.list);
+  for (const bucket of unique(listed.map((g) => g.bucket))) {
+    const prefixes = unique(listed.filter((g) => g.bucket === bucket).map((g) => g.prefix));
+    const statement: PolicyStatement = prefixes.includes('')
+      ? { Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [`arn:aws:s3:::${bucket}`] }
+      : {
+          Effect: 'Allow',
+          Action: ['s3:ListBucket'],
+          Resource: [`arn:aws:s3:::${bucket}`],
+          Condition: { StringLike: { 's3:prefix': prefixes.flatMap((p) => [p, `${p}*`]) } },
+        };
+    statements.push(statement);
+  }
+  return { Version: POLICY_VERSION, Statement: statements };
+}
+
+/** The policy as sent to STS: minified and checked against STS's limits. */
+export function sessionPolicyText(grants: readonly FolderGrant[]): string {
+  return validateSessionPolicy(JSON.stringify(buildSessionPolicy(grants)));
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)].sort();
+}

@@ -1,0 +1,84 @@
+/**
+ * What the engine should do about a failure.
+ * - `retry`: transient (network, 5xx, throttling, no token yet): try again after a backoff.
+ * - `no-retry`: this item cannot succeed as it is (denied by policy, bad file name): report it
+ *   per item and move on.
+ * - `fatal`: the configuration or credentials are wrong; nothing will succeed until the user acts.
+ */
+export type Disposition = 'retry' | 'no-retry' | 'fatal';
+
+/** Every failure Ferry reports has one of these codes; the UI and CLI key their texts on them. */
+export type ErrorCode =
+  | 'config-invalid'
+  | 'secret-missing'
+  | 'keychain-unavailable'
+  | 'sts-invalid-request'
+  | 'sts-denied'
+  | 'sts-role-not-found'
+  | 'sts-unreachable'
+  | 'sts-server-error'
+  | 'sts-bad-response'
+  | 'vendor-unauthorized'
+  | 'vendor-http-error'
+  | 'vendor-unreachable'
+  | 'vendor-bad-response'
+  | 'vendor-expired-credentials'
+  | 'credentials-unavailable'
+  | 'policy-invalid'
+  | 'auth-failed'
+  | 'access-denied'
+  | 'network'
+  | 'server-error'
+  | 'internal';
+
+export interface SyncErrorOptions {
+  /** A sentence telling the user how to fix it, shown under the message. */
+  hint?: string;
+  /** When a `retry` error knows how long to wait (e.g. credential backoff). */
+  retryAfterMs?: number;
+  /** The vendor's request id, kept for support tickets. */
+  requestId?: string;
+  cause?: unknown;
+}
+
+/**
+ * The one error type that crosses layers. Adapters translate SDK and network errors into it at
+ * the boundary, so the engine never inspects vendor-specific shapes.
+ * Messages must never contain a secret: build them from field names and public identifiers only.
+ */
+export class SyncError extends Error {
+  override readonly name = 'SyncError';
+  readonly hint: string | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly requestId: string | undefined;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly disposition: Disposition,
+    message: string,
+    options: SyncErrorOptions = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.hint = options.hint;
+    this.retryAfterMs = options.retryAfterMs;
+    this.requestId = options.requestId;
+  }
+
+  /** Message plus hint, the way the CLI prints it. */
+  describe(): string {
+    return this.hint ? `${this.message}\n  → ${this.hint}` : this.message;
+  }
+}
+
+export function isSyncError(error: unknown): error is SyncError {
+  return error instanceof SyncError;
+}
+
+/** Wraps anything thrown into a SyncError, keeping SyncErrors as they are. */
+export function toSyncError(error: unknown, fallback: ErrorCode = 'internal'): SyncError {
+  if (isSyncError(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new SyncError(fallback, fallback === 'internal' ? 'fatal' : 'retry', message, {
+    cause: error,
+  });
+}

@@ -1,0 +1,46 @@
+import { S3Client } from '@aws-sdk/client-s3';
+
+import type { TemporaryCredentials } from '../../../app/credentials/temporary-credentials.js';
+
+export interface S3ClientOptions {
+  /** Omit for AWS S3. */
+  readonly endpoint: string | undefined;
+  readonly region: string;
+  /** Ceph, MinIO and most on-premise stores need path-style URLs. */
+  readonly forcePathStyle: boolean;
+  /** Usually `() => broker.get()`. */
+  readonly credentials: () => Promise<TemporaryCredentials>;
+  /** Sockets kept alive per host; size it to the transfer concurrency. */
+  readonly maxSockets?: number;
+}
+
+/**
+ * An S3 client that signs every request with the broker's current token.
+ *
+ * - The provider is marked `memoized` so the SDK calls it on every request instead of caching
+ *   the identity itself: the SDK's cache would keep a token that the broker has replaced after an
+ *   auth error (DESIGN.md §4). The broker is the single memoizer.
+ * - Checksums only "when required": the SDK's default flexible checksums send streaming bodies
+ *   aws-chunked with trailers, which Ceph RGW (and other non-AWS stores) reject with 411.
+ */
+export function createS3Client(options: S3ClientOptions): S3Client {
+  const provider = Object.assign(
+    async () => {
+      const c = await options.credentials();
+      return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration };
+    },
+    { memoized: true },
+  );
+  return new S3Client({
+    region: options.region,
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    forcePathStyle: options.forcePathStyle,
+    credentials: provider,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    // Retries are Ferry's (a decorator with backoff and error classes); the SDK's own would
+    // re-send the same stale token.
+    maxAttempts: 1,
+    requestHandler: { httpAgent: { keepAlive: true, maxSockets: options.maxSockets ?? 16 }, httpsAgent: { keepAlive: true, maxSockets: options.maxSockets ?? 16 } },
+  });
+}

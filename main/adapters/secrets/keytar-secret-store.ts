@@ -1,0 +1,62 @@
+import { SyncError } from '../../../app/errors/sync-error.js';
+import type { SecretStore } from '../../../app/ports/secret-store.js';
+
+/** The keychain service name; the account is the profile id. */
+export const KEYCHAIN_SERVICE = 'ferry';
+
+type Keytar = typeof import('keytar');
+
+/**
+ * The OS keychain via keytar: macOS Keychain, Windows Credential Manager, and the Secret Service
+ * (gnome-keyring, KWallet) on Linux. keytar is loaded on first use so that a machine without a
+ * keychain can still run Ferry with FERRY_SECRET_<ID> variables.
+ */
+export class KeytarSecretStore implements SecretStore {
+  private keytar: Promise<Keytar> | undefined;
+
+  constructor(private readonly service = KEYCHAIN_SERVICE) {}
+
+  async get(profileId: string): Promise<string | null> {
+    const keytar = await this.load();
+    return this.call(() => keytar.getPassword(this.service, profileId));
+  }
+
+  async set(profileId: string, secret: string): Promise<void> {
+    if (secret === '') throw new SyncError('secret-missing', 'fatal', 'Refusing to store an empty secret.', { hint: 'Pipe the secret on standard input.' });
+    const keytar = await this.load();
+    await this.call(() => keytar.setPassword(this.service, profileId, secret));
+  }
+
+  async delete(profileId: string): Promise<boolean> {
+    const keytar = await this.load();
+    return this.call(() => keytar.deletePassword(this.service, profileId));
+  }
+
+  private load(): Promise<Keytar> {
+    this.keytar ??= import('keytar')
+      .then((module) => ((module as { default?: Keytar }).default ?? module))
+      .catch((error: unknown) => {
+        this.keytar = undefined;
+        throw unavailable(error);
+      });
+    return this.keytar;
+  }
+
+  private async call<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      throw unavailable(error);
+    }
+  }
+}
+
+function unavailable(error: unknown): SyncError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new SyncError('keychain-unavailable', 'fatal', `The OS keychain cannot be used: ${reason}`, {
+    hint:
+      'On Linux, Ferry needs a Secret Service (gnome-keyring or KWallet) in an unlocked desktop session. ' +
+      'Without one, give the secret as FERRY_SECRET_<PROFILE_ID> in the environment.',
+    cause: error,
+  });
+}

@@ -1,0 +1,72 @@
+import { hostname, userInfo } from 'node:os';
+
+import type { FerryConfig, ProfileConfig } from '../../app/config/schema.js';
+import { sessionPolicyText, type FolderGrant } from '../../app/credentials/session-policy.js';
+import { toRoleSessionName, validateSessionPolicy } from '../../app/credentials/sts-limits.js';
+import type { Clock } from '../../app/ports/clock.js';
+import type { CredentialSource } from '../../app/ports/credential-source.js';
+import type { SecretStore } from '../../app/ports/secret-store.js';
+import { createAssumeRoleSource } from '../adapters/credentials/assume-role-source.js';
+import { createVendorSource } from '../adapters/credentials/vendor-source.js';
+
+/** What each of a profile's folders needs, for the automatic session policy. */
+export function folderGrants(config: FerryConfig, profileId: string): FolderGrant[] {
+  return config.folders
+    .filter((folder) => folder.profile === profileId)
+    .map((folder) => ({ bucket: folder.bucket, prefix: folder.prefix, mode: folder.mode, list: folder.remoteListing }));
+}
+
+/** The session policy a profile asks for: the narrowest for its folders, or the configured one. */
+export function profileSessionPolicy(config: FerryConfig, profile: ProfileConfig): string {
+  const configured = profile.credentials.source === 'assume-role' ? profile.credentials.policy : 'auto';
+  return configured === 'auto' ? sessionPolicyText(folderGrants(config, profile.id)) : validateSessionPolicy(configured);
+}
+
+/** "ferry-alice-laptop": who is asking, visible in the provider's audit logs. */
+export function defaultRoleSessionName(): string {
+  let user = 'user';
+  try {
+    user = userInfo().username;
+  } catch {
+    // no passwd entry (containers): keep the generic name
+  }
+  return toRoleSessionName(`ferry-${user}-${hostname()}`);
+}
+
+export interface ProfileSourceDependencies {
+  readonly secrets: SecretStore;
+  readonly clock: Clock;
+}
+
+/** The credential source a profile's `credentials.source` names. */
+export function createProfileCredentialSource(
+  config: FerryConfig,
+  profile: ProfileConfig,
+  dependencies: ProfileSourceDependencies,
+): CredentialSource {
+  const policy = profileSessionPolicy(config, profile);
+  const credentials = profile.credentials;
+  switch (credentials.source) {
+    case 'assume-role':
+      return createAssumeRoleSource({
+        profileId: profile.id,
+        endpoint: credentials.stsEndpoint ?? profile.endpoint,
+        region: credentials.stsRegion ?? profile.region,
+        accessKeyId: credentials.accessKeyId,
+        roleArn: credentials.roleArn,
+        roleSessionName: credentials.roleSessionName ?? defaultRoleSessionName(),
+        durationSeconds: credentials.durationSeconds,
+        policy,
+        secrets: dependencies.secrets,
+      });
+    case 'vendor':
+      return createVendorSource({
+        profileId: profile.id,
+        url: credentials.url,
+        timeoutMs: credentials.timeoutSeconds * 1000,
+        policy,
+        secrets: dependencies.secrets,
+        clock: dependencies.clock,
+      });
+  }
+}
