@@ -16,7 +16,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     return `${where}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `${where}: required`;
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return `${where}: required`;
   return `${where}: ${issue.message}`;
 }
 

@@ -10,7 +10,7 @@ const PATTERNS: readonly [RegExp, string][] = [
   // Authorization headers: Bearer tokens and SigV4 / OSS signatures.
   [/\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/gi, '$1 [redacted]'],
   [/\b(Signature=)[0-9a-f]{16,}/gi, '$1[redacted]'],
-  [/\b(OSS\s+[A-Za-z0-9]+:)[A-Za-z0-9+/=]{8,}/g, '$1[redacted]'],
+  [/\b(OSS\s+[A-Za-z0-9._-]+:)[A-Za-z0-9+/=]{8,}/g, '$1[redacted]'],
   // key=value and "key": "value" pairs whose key names a secret.
   [
     /(["']?(?:[A-Za-z-]*(?:secret|token|password|signature|security-token)[A-Za-z-]*)["']?\s*[:=]\s*["']?)([^"'\s,&}]{4,})/gi,

@@ -1,0 +1,32 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+import type { TestProject } from 'vitest/node';
+
+import type { RgwInfo } from './rgw-info.js';
+
+const run = promisify(execFile);
+const services = join(import.meta.dirname, '..', '..', 'services');
+
+/**
+ * Starts one real Ceph RGW (S3 + STS + IAM) for the whole integration tier and stops it after.
+ * STS's minimum session is lowered to 1 s so token expiry can be observed in seconds.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dir = await mkdtemp(join(tmpdir(), 'ferry-it-rgw-'));
+  const env = { ...process.env, RGW_DIR: dir, STS_MIN_SECS: '1' };
+  try {
+    await run('bash', [join(services, 'rgw-up.sh')], { env, timeout: 180_000 });
+  } catch (error) {
+    const { stderr } = error as { stderr?: string };
+    throw new Error(`test/services/rgw-up.sh failed:\n${stderr ?? String(error)}`);
+  }
+  const info = JSON.parse(await readFile(join(dir, 'rgw.json'), 'utf8')) as RgwInfo;
+  project.provide('rgw', info);
+  return async () => {
+    await run('bash', [join(services, 'rgw-down.sh')], { env: { ...env, FAST: '1' } });
+  };
+}

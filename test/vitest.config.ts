@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+// One run, several tiers (vitest "projects"): unit tests use fakes only and start nothing;
+// integration tests share one real Ceph RGW started by the global setup.
+export default defineConfig({
+  test: {
+    root,
+    reporters: ['default', './test/summary-reporter.ts'],
+    env: {
+      // The pinned SDK warns that future releases need Node 22; it is noise in test output.
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/integration/setup/rgw-global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Tests share one RGW; a small pool keeps the 2-core CI machine responsive.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
