@@ -17,7 +17,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'] },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], sequence: { groupOrder: 0 } },
       },
       {
         extends: true,
@@ -29,6 +29,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Tests share one RGW; a small pool keeps the 2-core CI machine responsive.
           maxWorkers: 2,
+          // Runs after the unit tier (a project with its own worker limit needs its own group).
+          sequence: { groupOrder: 1 },
         },
       },
     ],

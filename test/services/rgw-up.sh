@@ -2,7 +2,8 @@
 # Starts a throwaway single-node Ceph cluster (1 mon, 1 OSD, radosgw; no mgr, no systemd) with
 # S3 + STS + IAM on 127.0.0.1, on free ports, in its own directory, and provisions what Ferry's
 # tests and demo need:
-#   - user "admin" (long-lived keys, may manage users and roles through the IAM API),
+#   - user "admin" (long-lived keys; a system user, so it can read every object to verify
+#     uploads, and may manage users and roles through the IAM API),
 #   - user "alice", the sub-account whose long-lived key asks STS for temporary credentials,
 #   - buckets "sync-bucket" and "other-bucket",
 #   - role "SyncRole" that alice may assume, whose policy allows everything on sync-bucket only.
@@ -147,7 +148,7 @@ log "S3 answers on http://127.0.0.1:$RGW_PORT"
 
 # --- provisioning -------------------------------------------------------------------------------
 admin() { radosgw-admin -c "$CONF" "$@" 2>>"$DIR/log/provision.err"; }
-admin user create --uid=admin --display-name=Admin --access-key="$ADMIN_AK" --secret-key="$ADMIN_SK" >/dev/null
+admin user create --uid=admin --display-name=Admin --system --access-key="$ADMIN_AK" --secret-key="$ADMIN_SK" >/dev/null
 admin caps add --uid=admin --caps="roles=*;users=*;buckets=*" >/dev/null
 admin user create --uid=alice --display-name=Alice --access-key="$ALICE_AK" --secret-key="$ALICE_SK" >/dev/null
 s3_admin() { # METHOD PATH: a SigV4-signed call as admin (curl signs it; no AWS CLI needed)

@@ -30,3 +30,14 @@ export function networkErrorCode(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** The most specific message in an error's cause chain ("bad port" rather than "fetch failed"). */
+export function innermostMessage(error: unknown): string {
+  let message = error instanceof Error ? error.message : String(error);
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error && current.cause !== undefined; depth++) {
+    current = current.cause;
+    if (current instanceof Error && current.message) message = current.message;
+  }
+  return message;
+}

@@ -3,7 +3,7 @@ import { SyncError } from '../../../app/errors/sync-error.js';
 import type { Clock } from '../../../app/ports/clock.js';
 import type { CredentialSource } from '../../../app/ports/credential-source.js';
 import type { SecretStore } from '../../../app/ports/secret-store.js';
-import { networkErrorCode } from './network-error.js';
+import { innermostMessage, networkErrorCode } from './network-error.js';
 import { requireSecret } from './require-secret.js';
 
 export interface VendorSourceOptions {
@@ -48,7 +48,7 @@ export function createVendorSource(options: VendorSourceOptions): CredentialSour
       const message =
         code === 'timeout'
           ? `The ${where} did not answer within ${Math.round(options.timeoutMs / 1000)} s.`
-          : `Cannot reach the ${where} (${code ?? (error instanceof Error ? error.message : 'network error')}).`;
+          : `Cannot reach the ${where} (${code ?? innermostMessage(error)}).`;
       throw new SyncError('vendor-unreachable', 'retry', message, {
         hint: 'Check the network and proxy, or credentials.url and credentials.timeoutSeconds.',
         cause: error,

@@ -6,6 +6,7 @@ import { SyncError } from '../../../../app/errors/sync-error.js';
 import { CaptureLogger } from '../../../fakes/capture-logger.js';
 import { FakeClock, flushMicrotasks } from '../../../fakes/fake-clock.js';
 import { FakeSts } from '../../../fakes/fake-sts.js';
+import { rejection } from '../../../support/rejection.js';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -113,7 +114,7 @@ describe('CredentialBroker', () => {
     const { clock, sts, broker } = setup(HOUR, { backoff: { baseMs: 1_000, maxMs: 60_000 }, random: () => 0 });
     sts.failNext(stsDown(), stsDown(), stsDown());
 
-    const first = await broker.get().catch((e: unknown) => e as SyncError);
+    const first = await rejection(broker.get());
     expect(first).toBeInstanceOf(SyncError);
     expect(first).toMatchObject({ code: 'sts-unreachable', disposition: 'retry', retryAfterMs: 500 });
     expect(sts.calls).toBe(1);
@@ -140,7 +141,7 @@ describe('CredentialBroker', () => {
     for (let i = 0; i < 8; i++) sts.failNext(stsDown());
     const delays: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const error = (await broker.get().catch((e: unknown) => e)) as SyncError;
+      const error = await rejection(broker.get());
       delays.push(error.retryAfterMs ?? -1);
       await clock.advance(error.retryAfterMs ?? 0);
     }

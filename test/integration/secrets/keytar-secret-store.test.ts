@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { EnvOverlaySecretStore } from '../../../main/adapters/secrets/env-overlay-secret-store.js';
+import { KeytarSecretStore } from '../../../main/adapters/secrets/keytar-secret-store.js';
+
+const run = promisify(execFile);
+const repo = join(import.meta.dirname, '..', '..', '..');
+
+// These run inside test/services/with-keyring.sh: a private D-Bus session with an unlocked
+// gnome-keyring, i.e. the real Secret Service a Linux desktop offers.
+describe('KeytarSecretStore against gnome-keyring', () => {
+  const store = new KeytarSecretStore('ferry-test');
+  const account = `profile-${process.pid}-${Date.now()}`;
+
+  it('round-trips set, get and delete', async () => {
+    expect(await store.get(account)).toBeNull();
+    await store.set(account, 'sub-account secret 密钥 with spaces');
+    expect(await store.get(account)).toBe('sub-account secret 密钥 with spaces');
+    await store.set(account, 'rotated');
+    expect(await store.get(account)).toBe('rotated');
+    expect(await store.delete(account)).toBe(true);
+    expect(await store.get(account)).toBeNull();
+    expect(await store.delete(account)).toBe(false);
+  });
+
+  it('keeps profiles apart', async () => {
+    await store.set(`${account}-a`, 'secret-a');
+    await store.set(`${account}-b`, 'secret-b');
+    expect(await store.get(`${account}-a`)).toBe('secret-a');
+    expect(await store.get(`${account}-b`)).toBe('secret-b');
+    await store.delete(`${account}-a`);
+    await store.delete(`${account}-b`);
+  });
+
+  it('is really the Secret Service: secret-tool sees what Ferry stored', async () => {
+    await store.set(`${account}-tool`, 'visible-to-secret-tool');
+    const { stdout } = await run('secret-tool', ['lookup', 'service', 'ferry-test', 'account', `${account}-tool`]);
+    expect(stdout).toBe('visible-to-secret-tool');
+    await store.delete(`${account}-tool`);
+  });
+
+  it('refuses to store an empty secret', async () => {
+    await expect(store.set(account, '')).rejects.toMatchObject({ code: 'secret-missing' });
+  });
+
+  it('lets FERRY_SECRET_<ID> override the keychain', async () => {
+    await store.set(`${account}-env`, 'from-keychain');
+    const env = { [`FERRY_SECRET_${`${account}-env`.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`]: 'from-env' };
+    expect(await new EnvOverlaySecretStore(store, env).get(`${account}-env`)).toBe('from-env');
+    expect(await new EnvOverlaySecretStore(store, {}).get(`${account}-env`)).toBe('from-keychain');
+    await store.delete(`${account}-env`);
+  });
+});
+
+describe('KeytarSecretStore without a keychain', () => {
+  beforeAll(async () => {
+    // The child process runs the compiled adapter; build it (incremental, quick when current).
+    await run('npx', ['tsc', '-b'], { cwd: repo });
+  }, 120_000);
+
+  it('fails with a clear error that names the headless alternative', async () => {
+    const script = `
+      const { KeytarSecretStore } = await import(${JSON.stringify(join(repo, 'out/main/adapters/secrets/keytar-secret-store.js'))});
+      try { await new KeytarSecretStore('ferry-test').get('x'); console.log('NO ERROR'); }
+      catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message, hint: e.hint })); }`;
+    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' }; // no D-Bus, no display
+    const { stdout } = await run('node', ['--input-type=module', '-e', script], { env });
+    const error = JSON.parse(stdout) as { code: string; message: string; hint: string };
+    expect(error.code).toBe('keychain-unavailable');
+    expect(error.message).toMatch(/^The OS keychain cannot be used: .*D-Bus/);
+    expect(error.hint).toContain('FERRY_SECRET_<PROFILE_ID>');
+  });
+});
