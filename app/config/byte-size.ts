@@ -14,7 +14,9 @@ const UNITS: Record<string, number> = {
 
 /** "8MiB", "512 KiB", "1.5GB", 1048576 → bytes; null if unreadable. KB/MB/GB are decimal. */
 export function parseByteSize(value: string | number): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? Math.floor(value) : null;
+  if (typeof value === 'number') {
+    return Number.isFinite(value) && value >= 0 ? Math.floor(value) : null;
+  }
   const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
   if (!match) return null;
   const factor = UNITS[(match[2] ?? '').toLowerCase()];

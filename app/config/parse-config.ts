@@ -16,7 +16,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     return `${where}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   }
-  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return `${where}: required`;
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
+    return `${where}: required`;
+  }
   return `${where}: ${issue.message}`;
 }
 
@@ -29,7 +31,12 @@ export function parseConfig(document: unknown, source: string): FerryConfig {
   const result = configSchema.safeParse(document);
   if (result.success) return result.data;
   const lines = result.error.issues.map(describeIssue);
-  throw new SyncError('config-invalid', 'fatal', `${source} is not a valid Ferry configuration:\n  - ${lines.join('\n  - ')}`, {
-    hint: 'Fix the listed keys; the README has a configuration reference.',
-  });
+  throw new SyncError(
+    'config-invalid',
+    'fatal',
+    `${source} is not a valid Ferry configuration:\n  - ${lines.join('\n  - ')}`,
+    {
+      hint: 'Fix the listed keys; the README has a configuration reference.',
+    },
+  );
 }

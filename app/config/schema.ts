@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-import { DEFAULT_DURATION_LIMITS, validateRoleSessionName, validateSessionPolicy } from '../credentials/sts-limits.js';
+import {
+  DEFAULT_DURATION_LIMITS,
+  validateRoleSessionName,
+  validateSessionPolicy,
+} from '../credentials/sts-limits.js';
 import { isSyncError } from '../errors/sync-error.js';
 import { parseByteSize } from './byte-size.js';
 import { isInsecureRemoteUrl } from './endpoint-rules.js';
@@ -9,7 +13,10 @@ const MiB = 1024 * 1024;
 
 const id = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'must be 1–63 letters, digits, ".", "_" or "-", starting with a letter or digit');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/,
+    'must be 1–63 letters, digits, ".", "_" or "-", starting with a letter or digit',
+  );
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
 
@@ -18,7 +25,11 @@ function check(validate: () => unknown, ctx: z.RefinementCtx, path: (string | nu
   try {
     validate();
   } catch (error) {
-    ctx.addIssue({ code: 'custom', message: isSyncError(error) ? error.message : String(error), path });
+    ctx.addIssue({
+      code: 'custom',
+      message: isSyncError(error) ? error.message : String(error),
+      path,
+    });
   }
 }
 
@@ -26,7 +37,10 @@ const byteSize = (minimum: number, maximum: number) =>
   z.union([z.string(), z.number()]).transform((value, ctx) => {
     const bytes = parseByteSize(value);
     if (bytes === null) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not a size; write e.g. 8MiB, 512KiB or a number of bytes` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" is not a size; write e.g. 8MiB, 512KiB or a number of bytes`,
+      });
       return z.NEVER;
     }
     if (bytes < minimum || bytes > maximum) {
@@ -41,7 +55,12 @@ const assumeRoleCredentials = z
     source: z.literal('assume-role'),
     /** The sub-account's AccessKeyId; its secret is in the keychain or FERRY_SECRET_<ID>. */
     accessKeyId: z.string().min(1),
-    roleArn: z.string().regex(/^arn:[\w-]+:iam::[\w-]*:role\/.+$/, 'must look like arn:aws:iam::123456789012:role/Name (CTyun and Ceph: arn:aws:iam:::role/Name)'),
+    roleArn: z
+      .string()
+      .regex(
+        /^arn:[\w-]+:iam::[\w-]*:role\/.+$/,
+        'must look like arn:aws:iam::123456789012:role/Name (CTyun and Ceph: arn:aws:iam:::role/Name)',
+      ),
     roleSessionName: z.string().optional(),
     durationSeconds: z.number().int().default(3600),
     /** The provider's limits, when they differ from AWS's 900–43200 (Ceph caps at 3600; a lab
@@ -55,10 +74,19 @@ const assumeRoleCredentials = z
     policy: z.string().default('auto'),
   })
   .superRefine((value, ctx) => {
-    if (value.roleSessionName !== undefined) check(() => validateRoleSessionName(value.roleSessionName ?? ''), ctx, ['roleSessionName']);
+    if (value.roleSessionName !== undefined) {
+      check(() => validateRoleSessionName(value.roleSessionName ?? ''), ctx, ['roleSessionName']);
+    }
     if (value.minDurationSeconds > value.maxDurationSeconds) {
-      ctx.addIssue({ code: 'custom', message: 'must not exceed maxDurationSeconds', path: ['minDurationSeconds'] });
-    } else if (value.durationSeconds < value.minDurationSeconds || value.durationSeconds > value.maxDurationSeconds) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must not exceed maxDurationSeconds',
+        path: ['minDurationSeconds'],
+      });
+    } else if (
+      value.durationSeconds < value.minDurationSeconds ||
+      value.durationSeconds > value.maxDurationSeconds
+    ) {
       ctx.addIssue({
         code: 'custom',
         message: `${value.durationSeconds} is outside ${value.minDurationSeconds}–${value.maxDurationSeconds} (set minDurationSeconds/maxDurationSeconds if your provider allows other limits)`,
@@ -95,13 +123,19 @@ const profile = z
   .superRefine((value, ctx) => {
     const urls: [string | undefined, (string | number)[]][] = [
       [value.endpoint, ['endpoint']],
-      [value.credentials.source === 'assume-role' ? value.credentials.stsEndpoint : value.credentials.url, ['credentials', value.credentials.source === 'assume-role' ? 'stsEndpoint' : 'url']],
+      [
+        value.credentials.source === 'assume-role'
+          ? value.credentials.stsEndpoint
+          : value.credentials.url,
+        ['credentials', value.credentials.source === 'assume-role' ? 'stsEndpoint' : 'url'],
+      ],
     ];
     for (const [url, path] of urls) {
       if (url !== undefined && !value.allowHttp && isInsecureRemoteUrl(url)) {
         ctx.addIssue({
           code: 'custom',
-          message: 'plain http:// to another machine would send tokens unencrypted; use https://, or set allowHttp: true on this profile',
+          message:
+            'plain http:// to another machine would send tokens unencrypted; use https://, or set allowHttp: true on this profile',
           path,
         });
       }
@@ -110,7 +144,10 @@ const profile = z
 
 const bucketName = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be 3–63 lower-case letters, digits, "." or "-"');
+  .regex(
+    /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+    'must be 3–63 lower-case letters, digits, "." or "-"',
+  );
 
 const folder = z.strictObject({
   id,
@@ -152,12 +189,24 @@ export const configSchema = z
   .superRefine((value, ctx) => {
     const seen = new Map<string, number>();
     value.profiles.forEach((p, index) => {
-      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', message: `duplicate profile id "${p.id}"`, path: ['profiles', index, 'id'] });
+      if (seen.has(p.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `duplicate profile id "${p.id}"`,
+          path: ['profiles', index, 'id'],
+        });
+      }
       seen.set(p.id, index);
     });
     const folderIds = new Set<string>();
     value.folders.forEach((f, index) => {
-      if (folderIds.has(f.id)) ctx.addIssue({ code: 'custom', message: `duplicate folder id "${f.id}"`, path: ['folders', index, 'id'] });
+      if (folderIds.has(f.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `duplicate folder id "${f.id}"`,
+          path: ['folders', index, 'id'],
+        });
+      }
       folderIds.add(f.id);
       if (!seen.has(f.profile)) {
         ctx.addIssue({

@@ -27,7 +27,11 @@ export interface CredentialStatus {
   readonly expiresAt: number | null;
   readonly nextRefreshAt: number | null;
   readonly lastRefreshAt: number | null;
-  readonly lastError: { readonly code: string; readonly message: string; readonly hint?: string } | null;
+  readonly lastError: {
+    readonly code: string;
+    readonly message: string;
+    readonly hint?: string;
+  } | null;
   readonly retryAt: number | null;
 }
 
@@ -89,7 +93,11 @@ export class CredentialBroker {
    */
   async forceRefresh(rejectedGeneration: number): Promise<TemporaryCredentials> {
     const now = this.options.clock.now();
-    if (this.held && this.held.generation !== rejectedGeneration && now < this.held.timing.usableUntil) {
+    if (
+      this.held &&
+      this.held.generation !== rejectedGeneration &&
+      now < this.held.timing.usableUntil
+    ) {
       return this.held.credentials;
     }
     if (this.inFlight) return (await this.inFlight).credentials;
@@ -97,7 +105,9 @@ export class CredentialBroker {
       return this.held.credentials;
     }
     this.lastForcedRefreshAt = now;
-    this.logger.info('credentials rejected by the store; refreshing', { profile: this.options.label });
+    this.logger.info('credentials rejected by the store; refreshing', {
+      profile: this.options.label,
+    });
     this.held = undefined;
     return (await this.refresh()).credentials;
   }
@@ -163,7 +173,9 @@ export class CredentialBroker {
       const credentials = await this.options.source();
       const obtainedAt = clock.now();
       const expiresAt = credentials.expiration.getTime();
-      if (!(expiresAt > obtainedAt)) throw expiredOnArrival(label, credentials.expiration, obtainedAt);
+      if (!(expiresAt > obtainedAt)) {
+        throw expiredOnArrival(label, credentials.expiration, obtainedAt);
+      }
       const held: HeldToken = {
         credentials,
         obtainedAt,
@@ -198,11 +210,16 @@ export class CredentialBroker {
 
   private unavailable(cause: SyncError, retryAfterMs: number): SyncError {
     // Keep the source's own code and hint: "wrong secret key" must reach the user as such.
-    return new SyncError(cause.code, cause.disposition === 'fatal' ? 'fatal' : 'retry', cause.message, {
-      ...(cause.hint ? { hint: cause.hint } : {}),
-      retryAfterMs,
-      cause,
-    });
+    return new SyncError(
+      cause.code,
+      cause.disposition === 'fatal' ? 'fatal' : 'retry',
+      cause.message,
+      {
+        ...(cause.hint ? { hint: cause.hint } : {}),
+        retryAfterMs,
+        cause,
+      },
+    );
   }
 
   private emit(): void {
@@ -217,6 +234,8 @@ function expiredOnArrival(label: string, expiration: Date, now: number): SyncErr
     'credentials-unavailable',
     'retry',
     `The token for profile "${label}" expired at ${expiration.toISOString()}, before it arrived (local time ${new Date(now).toISOString()}).`,
-    { hint: "Check this computer's clock (it may be ahead), or ask the token backend for longer-lived tokens." },
+    {
+      hint: "Check this computer's clock (it may be ahead), or ask the token backend for longer-lived tokens.",
+    },
   );
 }

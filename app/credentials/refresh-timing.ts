@@ -19,7 +19,11 @@ export interface RefreshTiming {
  * When to refresh a token obtained at `obtainedAt` (ms) that expires at `expiresAt` (ms).
  * Pure; `random` in [0, 1) provides the jitter.
  */
-export function planRefresh(obtainedAt: number, expiresAt: number, random: () => number): RefreshTiming {
+export function planRefresh(
+  obtainedAt: number,
+  expiresAt: number,
+  random: () => number,
+): RefreshTiming {
   const lifetime = Math.max(0, expiresAt - obtainedAt);
   const margin = Math.min(MAX_REFRESH_MARGIN_MS, lifetime * REFRESH_MARGIN_FRACTION);
   const jitter = margin * JITTER_FRACTION_OF_MARGIN * random();

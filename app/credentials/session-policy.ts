@@ -48,14 +48,24 @@ function objectResource(grant: FolderGrant): string {
 function checkGrant(grant: FolderGrant): void {
   if (WILDCARD.test(grant.prefix)) {
     // In a policy, * ? and $ are wildcards/variables: such a prefix would grant more than intended.
-    throw new SyncError('policy-invalid', 'fatal', `Prefix "${grant.prefix}" of bucket "${grant.bucket}" contains * ? or $, which a policy would read as a wildcard.`, {
-      hint: 'Choose a prefix without those characters, or write the policy by hand.',
-    });
+    throw new SyncError(
+      'policy-invalid',
+      'fatal',
+      `Prefix "${grant.prefix}" of bucket "${grant.bucket}" contains * ? or $, which a policy would read as a wildcard.`,
+      {
+        hint: 'Choose a prefix without those characters, or write the policy by hand.',
+      },
+    );
   }
   if (grant.prefix !== '' && !grant.prefix.endsWith('/')) {
-    throw new SyncError('policy-invalid', 'fatal', `Prefix "${grant.prefix}" must end with "/" (or be empty), or the policy would also cover "${grant.prefix}-other/…".`, {
-      hint: `Use "${grant.prefix}/".`,
-    });
+    throw new SyncError(
+      'policy-invalid',
+      'fatal',
+      `Prefix "${grant.prefix}" must end with "/" (or be empty), or the policy would also cover "${grant.prefix}-other/…".`,
+      {
+        hint: `Use "${grant.prefix}/".`,
+      },
+    );
   }
 }
 
@@ -66,9 +76,14 @@ function checkGrant(grant: FolderGrant): void {
  */
 export function buildSessionPolicy(grants: readonly FolderGrant[]): PolicyDocument {
   if (grants.length === 0) {
-    throw new SyncError('policy-invalid', 'fatal', 'No folder uses this profile, so there is nothing to grant.', {
-      hint: 'Add a folder with this profile, or write the policy by hand.',
-    });
+    throw new SyncError(
+      'policy-invalid',
+      'fatal',
+      'No folder uses this profile, so there is nothing to grant.',
+      {
+        hint: 'Add a folder with this profile, or write the policy by hand.',
+      },
+    );
   }
   grants.forEach(checkGrant);
   const statements: PolicyStatement[] = [];
@@ -76,8 +91,12 @@ export function buildSessionPolicy(grants: readonly FolderGrant[]): PolicyDocume
   const mirror = unique(grants.filter((g) => g.mode === 'mirror').map(objectResource));
   // A prefix synced in both modes only needs the mirror statement.
   const uploadOnly = upload.filter((resource) => !mirror.includes(resource));
-  if (uploadOnly.length > 0) statements.push({ Effect: 'Allow', Action: [...UPLOAD_ACTIONS], Resource: uploadOnly });
-  if (mirror.length > 0) statements.push({ Effect: 'Allow', Action: [...MIRROR_ACTIONS], Resource: mirror });
+  if (uploadOnly.length > 0) {
+    statements.push({ Effect: 'Allow', Action: [...UPLOAD_ACTIONS], Resource: uploadOnly });
+  }
+  if (mirror.length > 0) {
+    statements.push({ Effect: 'Allow', Action: [...MIRROR_ACTIONS], Resource: mirror });
+  }
 
   const listed = grants.filter((g) => g.list);
   for (const bucket of unique(listed.map((g) => g.bucket))) {

@@ -41,13 +41,20 @@ export function validateRoleSessionName(name: string): string {
 /** Turns any text into a valid RoleSessionName (used for the default derived from host/user). */
 export function toRoleSessionName(text: string): string {
   const cleaned = text.replace(/[^\w+=,.@-]+/g, '-').replace(/^-+|-+$/g, '');
-  const padded = cleaned.length >= ROLE_SESSION_NAME_MIN ? cleaned : `ferry-${cleaned}`.replace(/-$/, '');
+  const padded =
+    cleaned.length >= ROLE_SESSION_NAME_MIN ? cleaned : `ferry-${cleaned}`.replace(/-$/, '');
   return padded.slice(0, ROLE_SESSION_NAME_MAX);
 }
 
-export function validateDurationSeconds(seconds: number, limits: DurationLimits = DEFAULT_DURATION_LIMITS): number {
+export function validateDurationSeconds(
+  seconds: number,
+  limits: DurationLimits = DEFAULT_DURATION_LIMITS,
+): number {
   if (!Number.isInteger(seconds)) {
-    throw invalid(`DurationSeconds must be a whole number of seconds, not ${seconds}.`, 'Use e.g. 3600.');
+    throw invalid(
+      `DurationSeconds must be a whole number of seconds, not ${seconds}.`,
+      'Use e.g. 3600.',
+    );
   }
   if (seconds < limits.minSeconds || seconds > limits.maxSeconds) {
     throw invalid(
@@ -74,7 +81,10 @@ export function validateSessionPolicy(text: string): string {
     );
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw invalid('The session policy must be a JSON object.', 'Use policy: auto, or a {"Version": …, "Statement": …} object.');
+    throw invalid(
+      'The session policy must be a JSON object.',
+      'Use policy: auto, or a {"Version": …, "Statement": …} object.',
+    );
   }
   const document = parsed as Record<string, unknown>;
   if (document['Version'] !== POLICY_VERSION) {
@@ -83,23 +93,41 @@ export function validateSessionPolicy(text: string): string {
       'This is the policy language version, not a date to change. (OSS RAM policies use "1" instead.)',
     );
   }
-  const statements = Array.isArray(document['Statement']) ? document['Statement'] : [document['Statement']];
+  const statements = Array.isArray(document['Statement'])
+    ? document['Statement']
+    : [document['Statement']];
   if (document['Statement'] === undefined || statements.length === 0) {
-    throw invalid('The session policy has no Statement.', 'Add at least one statement with Effect, Action and Resource.');
+    throw invalid(
+      'The session policy has no Statement.',
+      'Add at least one statement with Effect, Action and Resource.',
+    );
   }
   statements.forEach((statement, index) => {
     const where = `Statement[${index}]`;
     if (typeof statement !== 'object' || statement === null) {
-      throw invalid(`${where} of the session policy is not an object.`, 'Each statement is an object with Effect, Action and Resource.');
+      throw invalid(
+        `${where} of the session policy is not an object.`,
+        'Each statement is an object with Effect, Action and Resource.',
+      );
     }
     const fields = statement as Record<string, unknown>;
     if (fields['Effect'] !== 'Allow' && fields['Effect'] !== 'Deny') {
-      throw invalid(`${where}.Effect must be "Allow" or "Deny".`, 'Session policies usually use "Allow".');
+      throw invalid(
+        `${where}.Effect must be "Allow" or "Deny".`,
+        'Session policies usually use "Allow".',
+      );
     }
     for (const key of ['Action', 'Resource'] as const) {
       const value = fields[key];
-      const ok = typeof value === 'string' || (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string'));
-      if (!ok) throw invalid(`${where}.${key} must be a string or a non-empty list of strings.`, `Example: "${key}": ["s3:PutObject"]`);
+      const ok =
+        typeof value === 'string' ||
+        (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string'));
+      if (!ok) {
+        throw invalid(
+          `${where}.${key} must be a string or a non-empty list of strings.`,
+          `Example: "${key}": ["s3:PutObject"]`,
+        );
+      }
     }
   });
   const minified = JSON.stringify(parsed);

@@ -4,7 +4,8 @@
  */
 
 /** Field names whose values are always hidden, whatever they look like. */
-const SECRET_FIELD = /secret|token|password|passwd|authorization|credential|signature|policy-?sig|security-?token|access-?key-?secret/i;
+const SECRET_FIELD =
+  /secret|token|password|passwd|authorization|credential|signature|policy-?sig|security-?token|access-?key-?secret/i;
 
 const PATTERNS: readonly [RegExp, string][] = [
   // Authorization headers: Bearer tokens and SigV4 / OSS signatures.
@@ -17,7 +18,10 @@ const PATTERNS: readonly [RegExp, string][] = [
     '$1[redacted]',
   ],
   // Presigned URL query parameters.
-  [/([?&](?:X-Amz-Security-Token|X-Amz-Signature|security-token|Signature)=)[^&\s"]+/gi, '$1[redacted]'],
+  [
+    /([?&](?:X-Amz-Security-Token|X-Amz-Signature|security-token|Signature)=)[^&\s"]+/gi,
+    '$1[redacted]',
+  ],
   // Long opaque base64/hex blobs (session tokens are hundreds of characters).
   [/[A-Za-z0-9+/=_-]{120,}/g, '[redacted-blob]'],
 ];

@@ -12,27 +12,43 @@ import { SyncError } from '../../app/errors/sync-error.js';
 export async function loadConfig(path: string): Promise<FerryConfig> {
   const extension = extname(path).toLowerCase();
   if (!['.yml', '.yaml', '.json'].includes(extension)) {
-    throw new SyncError('config-invalid', 'fatal', `${path}: the config file must end in .yaml, .yml or .json.`, {
-      hint: 'Rename the file; Ferry picks the parser by extension.',
-    });
+    throw new SyncError(
+      'config-invalid',
+      'fatal',
+      `${path}: the config file must end in .yaml, .yml or .json.`,
+      {
+        hint: 'Rename the file; Ferry picks the parser by extension.',
+      },
+    );
   }
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new SyncError('config-invalid', 'fatal', `Cannot read the config file ${path} (${code}).`, {
-      hint: code === 'ENOENT' ? 'Check the path given to --config.' : 'Check the file permissions.',
-      cause: error,
-    });
+    throw new SyncError(
+      'config-invalid',
+      'fatal',
+      `Cannot read the config file ${path} (${code}).`,
+      {
+        hint:
+          code === 'ENOENT' ? 'Check the path given to --config.' : 'Check the file permissions.',
+        cause: error,
+      },
+    );
   }
   let document: unknown;
   try {
     document = extension === '.json' ? JSON.parse(text) : parseYaml(text, { prettyErrors: true });
   } catch (error) {
-    throw new SyncError('config-invalid', 'fatal', `${path} is not valid ${extension === '.json' ? 'JSON' : 'YAML'}: ${error instanceof Error ? error.message : String(error)}`, {
-      hint: 'Fix the syntax at the position shown.',
-    });
+    throw new SyncError(
+      'config-invalid',
+      'fatal',
+      `${path} is not valid ${extension === '.json' ? 'JSON' : 'YAML'}: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        hint: 'Fix the syntax at the position shown.',
+      },
+    );
   }
   const config = parseConfig(document, path);
   return {

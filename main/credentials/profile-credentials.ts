@@ -13,13 +13,21 @@ import { createVendorSource } from '../adapters/credentials/vendor-source.js';
 export function folderGrants(config: FerryConfig, profileId: string): FolderGrant[] {
   return config.folders
     .filter((folder) => folder.profile === profileId)
-    .map((folder) => ({ bucket: folder.bucket, prefix: folder.prefix, mode: folder.mode, list: folder.remoteListing }));
+    .map((folder) => ({
+      bucket: folder.bucket,
+      prefix: folder.prefix,
+      mode: folder.mode,
+      list: folder.remoteListing,
+    }));
 }
 
 /** The session policy a profile asks for: the narrowest for its folders, or the configured one. */
 export function profileSessionPolicy(config: FerryConfig, profile: ProfileConfig): string {
-  const configured = profile.credentials.source === 'assume-role' ? profile.credentials.policy : 'auto';
-  return configured === 'auto' ? sessionPolicyText(folderGrants(config, profile.id)) : validateSessionPolicy(configured);
+  const configured =
+    profile.credentials.source === 'assume-role' ? profile.credentials.policy : 'auto';
+  return configured === 'auto'
+    ? sessionPolicyText(folderGrants(config, profile.id))
+    : validateSessionPolicy(configured);
 }
 
 /** "ferry-alice-laptop": who is asking, visible in the provider's audit logs. */

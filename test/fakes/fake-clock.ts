@@ -24,7 +24,9 @@ export class FakeClock implements Clock {
   async advance(ms: number): Promise<void> {
     const target = this.current + ms;
     for (;;) {
-      const next = this.sleepers.filter((s) => s.wakeAt <= target).sort((a, b) => a.wakeAt - b.wakeAt)[0];
+      const next = this.sleepers
+        .filter((s) => s.wakeAt <= target)
+        .sort((a, b) => a.wakeAt - b.wakeAt)[0];
       if (!next) break;
       this.sleepers = this.sleepers.filter((s) => s !== next);
       this.current = next.wakeAt;

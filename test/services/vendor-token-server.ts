@@ -34,7 +34,9 @@ export interface VendorTokenServer {
   close(): Promise<void>;
 }
 
-export async function startVendorTokenServer(options: VendorTokenServerOptions): Promise<VendorTokenServer> {
+export async function startVendorTokenServer(
+  options: VendorTokenServerOptions,
+): Promise<VendorTokenServer> {
   const calls = new Map<string, number>();
   const policies: string[] = [];
   const sts = new STSClient({
@@ -53,8 +55,15 @@ export async function startVendorTokenServer(options: VendorTokenServerOptions):
       }),
     );
     const c = answer.Credentials;
-    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) throw new Error('STS gave no credentials');
-    return { id: c.AccessKeyId, secret: c.SecretAccessKey, token: c.SessionToken, expiration: c.Expiration.toISOString() };
+    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
+      throw new Error('STS gave no credentials');
+    }
+    return {
+      id: c.AccessKeyId,
+      secret: c.SecretAccessKey,
+      token: c.SessionToken,
+      expiration: c.Expiration.toISOString(),
+    };
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -63,29 +72,53 @@ export async function startVendorTokenServer(options: VendorTokenServerOptions):
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     if (request.method !== 'POST') return send(response, 405, { error: 'POST only' });
-    if (request.headers.authorization !== `Bearer ${options.bearerToken}`) return send(response, 401, { error: 'bad token' });
+    if (request.headers.authorization !== `Bearer ${options.bearerToken}`) {
+      return send(response, 401, { error: 'bad token' });
+    }
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { policy?: string };
     if (body.policy) policies.push(body.policy);
 
     switch (path) {
       case '/aws': {
         const c = await assumeRole(body.policy);
-        return send(response, 200, { Credentials: { AccessKeyId: c.id, SecretAccessKey: c.secret, SessionToken: c.token, Expiration: c.expiration } });
+        return send(response, 200, {
+          Credentials: {
+            AccessKeyId: c.id,
+            SecretAccessKey: c.secret,
+            SessionToken: c.token,
+            Expiration: c.expiration,
+          },
+        });
       }
       case '/alibaba': {
         const c = await assumeRole(body.policy);
-        return send(response, 200, { StatusCode: 200, AccessKeyId: c.id, AccessKeySecret: c.secret, SecurityToken: c.token, Expiration: c.expiration });
+        return send(response, 200, {
+          StatusCode: 200,
+          AccessKeyId: c.id,
+          AccessKeySecret: c.secret,
+          SecurityToken: c.token,
+          Expiration: c.expiration,
+        });
       }
       case '/garbage':
         response.writeHead(200, { 'content-type': 'text/html' });
         return void response.end('<html><body>Proxy login required</body></html>');
       case '/partial': {
         const c = await assumeRole(body.policy);
-        return send(response, 200, { Credentials: { AccessKeyId: c.id, SecretAccessKey: c.secret, Expiration: c.expiration } });
+        return send(response, 200, {
+          Credentials: { AccessKeyId: c.id, SecretAccessKey: c.secret, Expiration: c.expiration },
+        });
       }
       case '/expired': {
         const c = await assumeRole(body.policy);
-        return send(response, 200, { Credentials: { AccessKeyId: c.id, SecretAccessKey: c.secret, SessionToken: c.token, Expiration: new Date(Date.now() - 60_000).toISOString() } });
+        return send(response, 200, {
+          Credentials: {
+            AccessKeyId: c.id,
+            SecretAccessKey: c.secret,
+            SessionToken: c.token,
+            Expiration: new Date(Date.now() - 60_000).toISOString(),
+          },
+        });
       }
       case '/slow':
         await new Promise((resolve) => setTimeout(resolve, options.slowMs ?? 5_000));
@@ -100,7 +133,9 @@ export async function startVendorTokenServer(options: VendorTokenServerOptions):
   }
 
   const server: Server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => send(response, 500, { error: String(error) }));
+    handle(request, response).catch((error: unknown) =>
+      send(response, 500, { error: String(error) }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -37,7 +37,10 @@ export function createAssumeRoleSource(options: AssumeRoleSourceOptions): Creden
       credentials: { accessKeyId: options.accessKeyId, secretAccessKey },
       // One retry for a network blip; longer outages are paced by the broker's backoff.
       maxAttempts: 2,
-      requestHandler: { connectionTimeout: 5_000, requestTimeout: options.requestTimeoutMs ?? 20_000 },
+      requestHandler: {
+        connectionTimeout: 5_000,
+        requestTimeout: options.requestTimeoutMs ?? 20_000,
+      },
     });
     try {
       const answer = await client
@@ -53,13 +56,23 @@ export function createAssumeRoleSource(options: AssumeRoleSourceOptions): Creden
           throw translateStsError(error, { ...options, endpoint: endpointLabel });
         });
       const credentials = answer.Credentials;
-      const missing = (['AccessKeyId', 'SecretAccessKey', 'SessionToken', 'Expiration'] as const).filter(
-        (field) => !credentials?.[field],
-      );
-      if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !credentials.Expiration) {
-        throw new SyncError('sts-bad-response', 'retry', `STS at ${endpointLabel} answered AssumeRole without Credentials.${missing.join(', Credentials.')}.`, {
-          hint: 'The endpoint may not be an STS service; check credentials.stsEndpoint.',
-        });
+      const missing = (
+        ['AccessKeyId', 'SecretAccessKey', 'SessionToken', 'Expiration'] as const
+      ).filter((field) => !credentials?.[field]);
+      if (
+        !credentials?.AccessKeyId ||
+        !credentials.SecretAccessKey ||
+        !credentials.SessionToken ||
+        !credentials.Expiration
+      ) {
+        throw new SyncError(
+          'sts-bad-response',
+          'retry',
+          `STS at ${endpointLabel} answered AssumeRole without Credentials.${missing.join(', Credentials.')}.`,
+          {
+            hint: 'The endpoint may not be an STS service; check credentials.stsEndpoint.',
+          },
+        );
       }
       return {
         accessKeyId: credentials.AccessKeyId,

@@ -35,7 +35,11 @@ export function networkErrorCode(error: unknown): string | undefined {
 export function innermostMessage(error: unknown): string {
   let message = error instanceof Error ? error.message : String(error);
   let current: unknown = error;
-  for (let depth = 0; depth < 5 && current instanceof Error && current.cause !== undefined; depth++) {
+  for (
+    let depth = 0;
+    depth < 5 && current instanceof Error && current.cause !== undefined;
+    depth++
+  ) {
     current = current.cause;
     if (current instanceof Error && current.message) message = current.message;
   }

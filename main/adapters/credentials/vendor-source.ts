@@ -30,14 +30,25 @@ export function createVendorSource(options: VendorSourceOptions): CredentialSour
   const doFetch = options.fetch ?? fetch;
   const where = `token backend ${options.url}`;
   return async () => {
-    const bearer = await requireSecret(options.secrets, options.profileId, 'bearer token for the token backend');
+    const bearer = await requireSecret(
+      options.secrets,
+      options.profileId,
+      'bearer token for the token backend',
+    );
     let response: Response;
     let text: string;
     try {
       response = await doFetch(options.url, {
         method: 'POST',
-        headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ profileId: options.profileId, ...(options.policy ? { policy: options.policy } : {}) }),
+        headers: {
+          authorization: `Bearer ${bearer}`,
+          'content-type': 'application/json',
+          accept: 'application/json',
+        },
+        body: JSON.stringify({
+          profileId: options.profileId,
+          ...(options.policy ? { policy: options.policy } : {}),
+        }),
         signal: AbortSignal.timeout(options.timeoutMs),
         redirect: 'error',
       });
@@ -55,24 +66,41 @@ export function createVendorSource(options: VendorSourceOptions): CredentialSour
       });
     }
     if (response.status === 401 || response.status === 403) {
-      throw new SyncError('vendor-unauthorized', 'fatal', `The ${where} refused this device's token (HTTP ${response.status}).`, {
-        hint: `Get a new token from your administrator and store it with \`ferry secret set ${options.profileId}\`.`,
-      });
+      throw new SyncError(
+        'vendor-unauthorized',
+        'fatal',
+        `The ${where} refused this device's token (HTTP ${response.status}).`,
+        {
+          hint: `Get a new token from your administrator and store it with \`ferry secret set ${options.profileId}\`.`,
+        },
+      );
     }
     if (!response.ok) {
       const transient = response.status === 429 || response.status >= 500;
-      throw new SyncError('vendor-http-error', transient ? 'retry' : 'fatal', `The ${where} answered HTTP ${response.status}.`, {
-        hint: transient ? 'Ferry will retry.' : 'Check credentials.url: the backend does not accept this request.',
-      });
+      throw new SyncError(
+        'vendor-http-error',
+        transient ? 'retry' : 'fatal',
+        `The ${where} answered HTTP ${response.status}.`,
+        {
+          hint: transient
+            ? 'Ferry will retry.'
+            : 'Check credentials.url: the backend does not accept this request.',
+        },
+      );
     }
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
       // Never echo the body: a half-broken answer may still contain a secret.
-      throw new SyncError('vendor-bad-response', 'retry', `The ${where} answered ${text.length} bytes of ${response.headers.get('content-type') ?? 'unknown type'} that are not JSON.`, {
-        hint: 'The URL may point at a web page or a proxy error page; check credentials.url.',
-      });
+      throw new SyncError(
+        'vendor-bad-response',
+        'retry',
+        `The ${where} answered ${text.length} bytes of ${response.headers.get('content-type') ?? 'unknown type'} that are not JSON.`,
+        {
+          hint: 'The URL may point at a web page or a proxy error page; check credentials.url.',
+        },
+      );
     }
     return parseVendorResponse(body, options.clock.now());
   };
@@ -81,25 +109,28 @@ export function createVendorSource(options: VendorSourceOptions): CredentialSour
 async function readLimited(response: Response): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? '0');
   if (declared > MAX_RESPONSE_BYTES) throw tooLarge(declared);
-  const reader = response.body?.getReader();
-  if (!reader) return '';
+  if (!response.body) return '';
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
+  // Read incrementally: a backend streaming an endless body must not exhaust memory.
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+    total += chunk.byteLength;
     if (total > MAX_RESPONSE_BYTES) {
-      await reader.cancel();
+      await response.body.cancel().catch(() => {});
       throw tooLarge(total);
     }
-    chunks.push(value);
+    chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
 function tooLarge(bytes: number): SyncError {
-  return new SyncError('vendor-bad-response', 'retry', `The token backend's answer is over ${MAX_RESPONSE_BYTES} bytes (${bytes}); that is not a credential answer.`, {
-    hint: 'Check credentials.url.',
-  });
+  return new SyncError(
+    'vendor-bad-response',
+    'retry',
+    `The token backend's answer is over ${MAX_RESPONSE_BYTES} bytes (${bytes}); that is not a credential answer.`,
+    {
+      hint: 'Check credentials.url.',
+    },
+  );
 }

@@ -27,7 +27,12 @@ export function createS3Client(options: S3ClientOptions): S3Client {
   const provider = Object.assign(
     async () => {
       const c = await options.credentials();
-      return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration };
+      return {
+        accessKeyId: c.accessKeyId,
+        secretAccessKey: c.secretAccessKey,
+        sessionToken: c.sessionToken,
+        expiration: c.expiration,
+      };
     },
     { memoized: true },
   );
@@ -41,6 +46,9 @@ export function createS3Client(options: S3ClientOptions): S3Client {
     // Retries are Ferry's (a decorator with backoff and error classes); the SDK's own would
     // re-send the same stale token.
     maxAttempts: 1,
-    requestHandler: { httpAgent: { keepAlive: true, maxSockets: options.maxSockets ?? 16 }, httpsAgent: { keepAlive: true, maxSockets: options.maxSockets ?? 16 } },
+    requestHandler: {
+      httpAgent: { keepAlive: true, maxSockets: options.maxSockets ?? 16 },
+      httpsAgent: { keepAlive: true, maxSockets: options.maxSockets ?? 16 },
+    },
   });
 }

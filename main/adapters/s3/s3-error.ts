@@ -33,16 +33,36 @@ export function translateS3Error(error: unknown, what: string): SyncError {
   const ids = shape.$metadata?.requestId ? { requestId: shape.$metadata.requestId } : {};
   const network = networkErrorCode(error);
   if (network !== undefined || status === undefined) {
-    return new SyncError('network', 'retry', `${what}: cannot reach the store (${network ?? name}).`, { cause: error });
+    return new SyncError(
+      'network',
+      'retry',
+      `${what}: cannot reach the store (${network ?? name}).`,
+      { cause: error },
+    );
   }
   if (status === 403 || AUTH_NAMES.has(name)) {
-    return new SyncError('access-denied', 'no-retry', `${what}: denied by the store (${name}), even with fresh credentials.`, {
-      hint: "The role's policy or the session policy does not allow this action on this key.",
-      ...ids,
-    });
+    return new SyncError(
+      'access-denied',
+      'no-retry',
+      `${what}: denied by the store (${name}), even with fresh credentials.`,
+      {
+        hint: "The role's policy or the session policy does not allow this action on this key.",
+        ...ids,
+      },
+    );
   }
   if (status === 429 || status >= 500) {
-    return new SyncError('server-error', 'retry', `${what}: the store failed (HTTP ${status} ${name}).`, { ...ids, cause: error });
+    return new SyncError(
+      'server-error',
+      'retry',
+      `${what}: the store failed (HTTP ${status} ${name}).`,
+      { ...ids, cause: error },
+    );
   }
-  return new SyncError('server-error', 'no-retry', `${what}: the store refused the request (HTTP ${status} ${name}).`, ids);
+  return new SyncError(
+    'server-error',
+    'no-retry',
+    `${what}: the store refused the request (HTTP ${status} ${name}).`,
+    ids,
+  );
 }

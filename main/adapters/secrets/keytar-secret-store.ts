@@ -1,10 +1,12 @@
+import type * as KeytarModule from 'keytar';
+
 import { SyncError } from '../../../app/errors/sync-error.js';
 import type { SecretStore } from '../../../app/ports/secret-store.js';
 
 /** The keychain service name; the account is the profile id. */
 export const KEYCHAIN_SERVICE = 'ferry';
 
-type Keytar = typeof import('keytar');
+type Keytar = Pick<typeof KeytarModule, 'getPassword' | 'setPassword' | 'deletePassword'>;
 
 /**
  * The OS keychain via keytar: macOS Keychain, Windows Credential Manager, and the Secret Service
@@ -22,7 +24,11 @@ export class KeytarSecretStore implements SecretStore {
   }
 
   async set(profileId: string, secret: string): Promise<void> {
-    if (secret === '') throw new SyncError('secret-missing', 'fatal', 'Refusing to store an empty secret.', { hint: 'Pipe the secret on standard input.' });
+    if (secret === '') {
+      throw new SyncError('secret-missing', 'fatal', 'Refusing to store an empty secret.', {
+        hint: 'Pipe the secret on standard input.',
+      });
+    }
     const keytar = await this.load();
     await this.call(() => keytar.setPassword(this.service, profileId, secret));
   }
@@ -34,7 +40,7 @@ export class KeytarSecretStore implements SecretStore {
 
   private load(): Promise<Keytar> {
     this.keytar ??= import('keytar')
-      .then((module) => ((module as { default?: Keytar }).default ?? module))
+      .then((module) => module.default)
       .catch((error: unknown) => {
         this.keytar = undefined;
         throw unavailable(error);
@@ -53,10 +59,15 @@ export class KeytarSecretStore implements SecretStore {
 
 function unavailable(error: unknown): SyncError {
   const reason = error instanceof Error ? error.message : String(error);
-  return new SyncError('keychain-unavailable', 'fatal', `The OS keychain cannot be used: ${reason}`, {
-    hint:
-      'On Linux, Ferry needs a Secret Service (gnome-keyring or KWallet) in an unlocked desktop session. ' +
-      'Without one, give the secret as FERRY_SECRET_<PROFILE_ID> in the environment.',
-    cause: error,
-  });
+  return new SyncError(
+    'keychain-unavailable',
+    'fatal',
+    `The OS keychain cannot be used: ${reason}`,
+    {
+      hint:
+        'On Linux, Ferry needs a Secret Service (gnome-keyring or KWallet) in an unlocked desktop session. ' +
+        'Without one, give the secret as FERRY_SECRET_<PROFILE_ID> in the environment.',
+      cause: error,
+    },
+  );
 }

@@ -40,7 +40,14 @@ describe('loadConfig', () => {
   });
 
   it('reads JSON', async () => {
-    const config = await loadConfig(await write('ferry.json', JSON.stringify({ profiles: [{ id: 'v', credentials: { source: 'vendor', url: 'https://t.example.com' } }] })));
+    const config = await loadConfig(
+      await write(
+        'ferry.json',
+        JSON.stringify({
+          profiles: [{ id: 'v', credentials: { source: 'vendor', url: 'https://t.example.com' } }],
+        }),
+      ),
+    );
     expect(config.profiles[0]?.id).toBe('v');
   });
 
@@ -48,9 +55,16 @@ describe('loadConfig', () => {
     ['ferry.yaml', 'profiles: [unclosed', /is not valid YAML/],
     ['ferry.json', '{"profiles": ', /is not valid JSON/],
     ['ferry.toml', 'x = 1', /must end in \.yaml, \.yml or \.json/],
-    ['ferry.yaml', yaml.replace('forcePathStyle: true', 'forcePathStyle: true\n    bogus: 1'), /profiles\[0\]: unknown key "bogus"/],
+    [
+      'ferry.yaml',
+      yaml.replace('forcePathStyle: true', 'forcePathStyle: true\n    bogus: 1'),
+      /profiles\[0\]: unknown key "bogus"/,
+    ],
   ])('rejects %s with %s', async (name, text, message) => {
-    await expect(loadConfig(await write(name, text))).rejects.toMatchObject({ code: 'config-invalid', message: expect.stringMatching(message) });
+    await expect(loadConfig(await write(name, text))).rejects.toMatchObject({
+      code: 'config-invalid',
+      message: expect.stringMatching(message),
+    });
   });
 
   it('names a missing file', async () => {

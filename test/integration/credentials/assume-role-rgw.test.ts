@@ -6,7 +6,10 @@ import { sessionPolicyText, type FolderGrant } from '../../../app/credentials/se
 import type { TemporaryCredentials } from '../../../app/credentials/temporary-credentials.js';
 import { SecretRegistry } from '../../../app/logging/redact.js';
 import type { Clock } from '../../../app/ports/clock.js';
-import { createAssumeRoleSource, type AssumeRoleSourceOptions } from '../../../main/adapters/credentials/assume-role-source.js';
+import {
+  createAssumeRoleSource,
+  type AssumeRoleSourceOptions,
+} from '../../../main/adapters/credentials/assume-role-source.js';
 import { JsonLinesLogger } from '../../../main/adapters/json-lines-logger.js';
 import { createS3Client } from '../../../main/adapters/s3/s3-client-factory.js';
 import { isS3AuthFailure } from '../../../main/adapters/s3/s3-error.js';
@@ -42,7 +45,12 @@ function sourceFor(grants: FolderGrant[], over: Partial<AssumeRoleSourceOptions>
 
 function s3With(credentials: () => Promise<TemporaryCredentials>) {
   const info = rgw();
-  return createS3Client({ endpoint: info.endpoint, region: info.region, forcePathStyle: true, credentials });
+  return createS3Client({
+    endpoint: info.endpoint,
+    region: info.region,
+    forcePathStyle: true,
+    credentials,
+  });
 }
 
 describe('assume-role against Ceph RGW', () => {
@@ -84,18 +92,43 @@ describe('assume-role against Ceph RGW', () => {
     const s3 = s3With(() => Promise.resolve(credentials));
     expect(await outcome(put(s3, info.bucket, `${prefix}a.txt`))).toBe('allowed');
     expect(await outcome(remove(s3, info.bucket, `${prefix}a.txt`))).toBe('allowed');
-    expect(await outcome(remove(s3, info.bucket, 'bob/secret.txt'))).toBe('denied 403 AccessDenied');
+    expect(await outcome(remove(s3, info.bucket, 'bob/secret.txt'))).toBe(
+      'denied 403 AccessDenied',
+    );
   });
 
   it.each([
-    ['a wrong secret', { secret: 'wrong-secret-0000000000000000000000000000' }, 'sts-denied', /refused to let access key/],
-    ['a role that does not exist', { roleArn: 'arn:aws:iam:::role/NoSuchRole' }, 'sts-role-not-found', /has no role arn:aws:iam:::role\/NoSuchRole/],
-    ['a duration above the role cap (3600 on Ceph)', { durationSeconds: 3601 }, 'sts-invalid-request', /rejected the AssumeRole request/],
-    ['an endpoint nobody listens on', { endpoint: 'http://127.0.0.1:1' }, 'sts-unreachable', /Cannot reach STS at http:\/\/127\.0\.0\.1:1 /],
+    [
+      'a wrong secret',
+      { secret: 'wrong-secret-0000000000000000000000000000' },
+      'sts-denied',
+      /refused to let access key/,
+    ],
+    [
+      'a role that does not exist',
+      { roleArn: 'arn:aws:iam:::role/NoSuchRole' },
+      'sts-role-not-found',
+      /has no role arn:aws:iam:::role\/NoSuchRole/,
+    ],
+    [
+      'a duration above the role cap (3600 on Ceph)',
+      { durationSeconds: 3601 },
+      'sts-invalid-request',
+      /rejected the AssumeRole request/,
+    ],
+    [
+      'an endpoint nobody listens on',
+      { endpoint: 'http://127.0.0.1:1' },
+      'sts-unreachable',
+      /Cannot reach STS at http:\/\/127\.0\.0\.1:1 /,
+    ],
   ])('explains %s', async (_name, change, code, message) => {
     const { secret, ...options } = change as { secret?: string } & Partial<AssumeRoleSourceOptions>;
     const info = rgw();
-    const { source, secrets } = sourceFor([{ bucket: info.bucket, prefix: 'x/', mode: 'upload', list: false }], options);
+    const { source, secrets } = sourceFor(
+      [{ bucket: info.bucket, prefix: 'x/', mode: 'upload', list: false }],
+      options,
+    );
     if (secret) secrets.secrets.set('ceph', secret);
     const error = await rejection(source());
     expect(error).toMatchObject({ code });
@@ -105,7 +138,10 @@ describe('assume-role against Ceph RGW', () => {
   it('says how to store a missing secret', async () => {
     const { source, secrets } = sourceFor([]);
     secrets.secrets.clear();
-    await expect(source()).rejects.toMatchObject({ code: 'secret-missing', hint: expect.stringMatching(/ferry secret set ceph.*FERRY_SECRET_CEPH/) });
+    await expect(source()).rejects.toMatchObject({
+      code: 'secret-missing',
+      hint: expect.stringMatching(/ferry secret set ceph.*FERRY_SECRET_CEPH/),
+    });
   });
 
   it('concurrent uploads share one STS call', async () => {
@@ -114,7 +150,11 @@ describe('assume-role against Ceph RGW', () => {
     const sts = sourceFor([{ bucket: info.bucket, prefix, mode: 'upload', list: false }]);
     const broker = new CredentialBroker({ label: 'ceph', source: sts.source, clock: systemClock });
     const s3 = s3With(() => broker.get());
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => outcome(put(s3, info.bucket, `${prefix}${i}.txt`, `file ${i}`))));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        outcome(put(s3, info.bucket, `${prefix}${i}.txt`, `file ${i}`)),
+      ),
+    );
     expect(results).toEqual(Array.from({ length: 20 }, () => 'allowed'));
     expect(sts.calls()).toBe(1);
   });
@@ -123,18 +163,24 @@ describe('assume-role against Ceph RGW', () => {
     const info = rgw();
     expect(info.stsMinSeconds).toBeLessThanOrEqual(4);
     const prefix = uniquePrefix('short');
-    const sts = sourceFor([{ bucket: info.bucket, prefix, mode: 'upload', list: false }], { durationSeconds: 4 });
+    const sts = sourceFor([{ bucket: info.bucket, prefix, mode: 'upload', list: false }], {
+      durationSeconds: 4,
+    });
     const broker = new CredentialBroker({ label: 'ceph', source: sts.source, clock: systemClock });
     const s3 = s3With(() => broker.get());
     let authFailures = 0;
     const deadline = Date.now() + 11_000;
     let puts = 0;
     while (Date.now() < deadline) {
-      await withAuthRetry(broker, () => put(s3, info.bucket, `${prefix}${puts}.txt`), (error) => {
-        const auth = isS3AuthFailure(error);
-        if (auth) authFailures += 1;
-        return auth;
-      });
+      await withAuthRetry(
+        broker,
+        () => put(s3, info.bucket, `${prefix}${puts}.txt`),
+        (error) => {
+          const auth = isS3AuthFailure(error);
+          if (auth) authFailures += 1;
+          return auth;
+        },
+      );
       puts += 1;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
@@ -147,10 +193,15 @@ describe('assume-role against Ceph RGW', () => {
   it("an expired token's 403 leads to one forced refresh and a successful retry", async () => {
     const info = rgw();
     const prefix = uniquePrefix('skew');
-    const sts = sourceFor([{ bucket: info.bucket, prefix, mode: 'upload', list: false }], { durationSeconds: 2 });
+    const sts = sourceFor([{ bucket: info.bucket, prefix, mode: 'upload', list: false }], {
+      durationSeconds: 2,
+    });
     // This computer's clock runs 60 s behind the server's: the broker believes the token is
     // still good when the store already considers it expired (the case forced refresh exists for).
-    const laggingClock: Clock = { now: () => Date.now() - 60_000, sleep: systemClock.sleep };
+    const laggingClock: Clock = {
+      now: () => Date.now() - 60_000,
+      sleep: (ms) => systemClock.sleep(ms),
+    };
     const broker = new CredentialBroker({ label: 'ceph', source: sts.source, clock: laggingClock });
     const s3 = s3With(() => broker.get());
     await broker.get();
@@ -161,7 +212,9 @@ describe('assume-role against Ceph RGW', () => {
       broker,
       async () => {
         attempts.push(await outcome(put(s3, info.bucket, `${prefix}late.txt`, 'made it')));
-        if (attempts.at(-1) !== 'allowed') throw Object.assign(new Error('denied'), { $metadata: { httpStatusCode: 403 } });
+        if (attempts.at(-1) !== 'allowed') {
+          throw Object.assign(new Error('denied'), { $metadata: { httpStatusCode: 403 } });
+        }
       },
       isS3AuthFailure,
     );
@@ -174,14 +227,25 @@ describe('assume-role against Ceph RGW', () => {
     const info = rgw();
     const lines: string[] = [];
     const registry = new SecretRegistry();
-    const logger = new JsonLinesLogger({ write: (line) => lines.push(line), level: 'debug', secrets: registry });
+    const logger = new JsonLinesLogger({
+      write: (line) => lines.push(line),
+      level: 'debug',
+      secrets: registry,
+    });
     const sts = sourceFor([{ bucket: info.bucket, prefix: 'logs/', mode: 'upload', list: false }]);
-    const broker = new CredentialBroker({ label: 'ceph', source: sts.source, clock: systemClock, logger });
+    const broker = new CredentialBroker({
+      label: 'ceph',
+      source: sts.source,
+      clock: systemClock,
+      logger,
+    });
     const token = await broker.get();
     await broker.forceRefresh(broker.generation);
     const text = lines.join('');
     expect(lines.length).toBeGreaterThanOrEqual(2);
     expect(text).toContain('credentials refreshed');
-    for (const secret of [token.secretAccessKey, token.sessionToken, info.user.secretAccessKey]) expect(text).not.toContain(secret);
+    for (const secret of [token.secretAccessKey, token.sessionToken, info.user.secretAccessKey]) {
+      expect(text).not.toContain(secret);
+    }
   });
 });

@@ -7,7 +7,10 @@ import { sessionPolicyText } from '../../../app/credentials/session-policy.js';
 import { createVendorSource } from '../../../main/adapters/credentials/vendor-source.js';
 import { createS3Client } from '../../../main/adapters/s3/s3-client-factory.js';
 import { systemClock } from '../../../main/adapters/system-clock.js';
-import { startVendorTokenServer, type VendorTokenServer } from '../../services/vendor-token-server.js';
+import {
+  startVendorTokenServer,
+  type VendorTokenServer,
+} from '../../services/vendor-token-server.js';
 import { MemorySecretStore } from '../../fakes/memory-secret-store.js';
 import { rejection } from '../../support/rejection.js';
 import { adminS3, outcome, put, read, uniquePrefix } from '../setup/rgw-clients.js';
@@ -45,24 +48,58 @@ function vendorSource(path: string, options: { bearer?: string | null; timeoutMs
 }
 
 describe('vendor source against a token backend that calls RGW STS', () => {
-  it.each(['/aws', '/alibaba'])('credentials in the %s shape sign real uploads, narrowed by the policy Ferry sent', async (path) => {
-    const info = rgw();
-    const broker = new CredentialBroker({ label: 'corp', source: vendorSource(path), clock: systemClock });
-    const s3 = createS3Client({ endpoint: info.endpoint, region: info.region, forcePathStyle: true, credentials: () => broker.get() });
-    const key = `${prefix}${path.slice(1)}.txt`;
-    expect(await outcome(put(s3, info.bucket, key, path))).toBe('allowed');
-    expect(await outcome(put(s3, info.bucket, 'bob/intrusion.txt'))).toBe('denied 403 AccessDenied');
-    expect(await read(adminS3(), info.bucket, key)).toBe(path);
-    expect(server.policies.at(-1)).toContain(`sync-bucket/${prefix}*`);
-  });
+  it.each(['/aws', '/alibaba'])(
+    'credentials in the %s shape sign real uploads, narrowed by the policy Ferry sent',
+    async (path) => {
+      const info = rgw();
+      const broker = new CredentialBroker({
+        label: 'corp',
+        source: vendorSource(path),
+        clock: systemClock,
+      });
+      const s3 = createS3Client({
+        endpoint: info.endpoint,
+        region: info.region,
+        forcePathStyle: true,
+        credentials: () => broker.get(),
+      });
+      const key = `${prefix}${path.slice(1)}.txt`;
+      expect(await outcome(put(s3, info.bucket, key, path))).toBe('allowed');
+      expect(await outcome(put(s3, info.bucket, 'bob/intrusion.txt'))).toBe(
+        'denied 403 AccessDenied',
+      );
+      expect(await read(adminS3(), info.bucket, key)).toBe(path);
+      expect(server.policies.at(-1)).toContain(`sync-bucket/${prefix}*`);
+    },
+  );
 
   it.each<[string, string, Record<string, unknown>, RegExp]>([
-    ['garbage (an HTML page)', '/garbage', { code: 'vendor-bad-response', disposition: 'retry' }, /bytes of text\/html that are not JSON/],
-    ['a partial answer', '/partial', { code: 'vendor-bad-response' }, /Credentials\.SessionToken is missing/],
+    [
+      'garbage (an HTML page)',
+      '/garbage',
+      { code: 'vendor-bad-response', disposition: 'retry' },
+      /bytes of text\/html that are not JSON/,
+    ],
+    [
+      'a partial answer',
+      '/partial',
+      { code: 'vendor-bad-response' },
+      /Credentials\.SessionToken is missing/,
+    ],
     ['expired credentials', '/expired', { code: 'vendor-expired-credentials' }, /expired at/],
-    ['a server error', '/fail', { code: 'vendor-http-error', disposition: 'retry' }, /answered HTTP 503/],
+    [
+      'a server error',
+      '/fail',
+      { code: 'vendor-http-error', disposition: 'retry' },
+      /answered HTTP 503/,
+    ],
     ['an oversized answer', '/huge', { code: 'vendor-bad-response' }, /over 65536 bytes/],
-    ['an unknown path', '/nope', { code: 'vendor-http-error', disposition: 'fatal' }, /answered HTTP 404/],
+    [
+      'an unknown path',
+      '/nope',
+      { code: 'vendor-http-error', disposition: 'fatal' },
+      /answered HTTP 404/,
+    ],
   ])('rejects %s with a clear error', async (_name, path, fields, message) => {
     const error = await rejection(vendorSource(path)());
     expect(error).toMatchObject(fields);
@@ -79,29 +116,55 @@ describe('vendor source against a token backend that calls RGW STS', () => {
 
   it('reports a refused device token as fatal, with how to replace it', async () => {
     const error = await rejection(vendorSource('/aws', { bearer: 'revoked-token-000000' })());
-    expect(error).toMatchObject({ code: 'vendor-unauthorized', disposition: 'fatal', hint: expect.stringContaining('ferry secret set corp') });
+    expect(error).toMatchObject({
+      code: 'vendor-unauthorized',
+      disposition: 'fatal',
+      hint: expect.stringContaining('ferry secret set corp'),
+    });
   });
 
   it('says when no device token is stored', async () => {
-    await expect(vendorSource('/aws', { bearer: null })()).rejects.toMatchObject({ code: 'secret-missing' });
+    await expect(vendorSource('/aws', { bearer: null })()).rejects.toMatchObject({
+      code: 'secret-missing',
+    });
   });
 
   it('reports an unreachable backend as retryable', async () => {
     const secrets = new MemorySecretStore();
     await secrets.set('corp', BEARER);
     const port = await closedPort();
-    const source = createVendorSource({ profileId: 'corp', url: `http://127.0.0.1:${port}/sts`, timeoutMs: 2_000, policy: undefined, secrets, clock: systemClock });
+    const source = createVendorSource({
+      profileId: 'corp',
+      url: `http://127.0.0.1:${port}/sts`,
+      timeoutMs: 2_000,
+      policy: undefined,
+      secrets,
+      clock: systemClock,
+    });
     const error = await rejection(source());
     expect(error).toMatchObject({ code: 'vendor-unreachable', disposition: 'retry' });
-    expect(error.message).toBe(`Cannot reach the token backend http://127.0.0.1:${port}/sts (ECONNREFUSED).`);
+    expect(error.message).toBe(
+      `Cannot reach the token backend http://127.0.0.1:${port}/sts (ECONNREFUSED).`,
+    );
   });
 
   it('a broker over the vendor source calls the backend once for many concurrent uploads', async () => {
     const info = rgw();
     const before = server.calls.get('/alibaba') ?? 0;
-    const broker = new CredentialBroker({ label: 'corp', source: vendorSource('/alibaba'), clock: systemClock });
-    const s3 = createS3Client({ endpoint: info.endpoint, region: info.region, forcePathStyle: true, credentials: () => broker.get() });
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => outcome(put(s3, info.bucket, `${prefix}burst-${i}`))));
+    const broker = new CredentialBroker({
+      label: 'corp',
+      source: vendorSource('/alibaba'),
+      clock: systemClock,
+    });
+    const s3 = createS3Client({
+      endpoint: info.endpoint,
+      region: info.region,
+      forcePathStyle: true,
+      credentials: () => broker.get(),
+    });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => outcome(put(s3, info.bucket, `${prefix}burst-${i}`))),
+    );
     expect(results.every((r) => r === 'allowed')).toBe(true);
     expect((server.calls.get('/alibaba') ?? 0) - before).toBe(1);
   });

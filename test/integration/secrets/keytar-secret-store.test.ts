@@ -38,7 +38,13 @@ describe('KeytarSecretStore against gnome-keyring', () => {
 
   it('is really the Secret Service: secret-tool sees what Ferry stored', async () => {
     await store.set(`${account}-tool`, 'visible-to-secret-tool');
-    const { stdout } = await run('secret-tool', ['lookup', 'service', 'ferry-test', 'account', `${account}-tool`]);
+    const { stdout } = await run('secret-tool', [
+      'lookup',
+      'service',
+      'ferry-test',
+      'account',
+      `${account}-tool`,
+    ]);
     expect(stdout).toBe('visible-to-secret-tool');
     await store.delete(`${account}-tool`);
   });
@@ -49,7 +55,9 @@ describe('KeytarSecretStore against gnome-keyring', () => {
 
   it('lets FERRY_SECRET_<ID> override the keychain', async () => {
     await store.set(`${account}-env`, 'from-keychain');
-    const env = { [`FERRY_SECRET_${`${account}-env`.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`]: 'from-env' };
+    const env = {
+      [`FERRY_SECRET_${`${account}-env`.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`]: 'from-env',
+    };
     expect(await new EnvOverlaySecretStore(store, env).get(`${account}-env`)).toBe('from-env');
     expect(await new EnvOverlaySecretStore(store, {}).get(`${account}-env`)).toBe('from-keychain');
     await store.delete(`${account}-env`);

@@ -1,4 +1,9 @@
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 
 import { rgw } from './rgw-info.js';
 
@@ -28,7 +33,8 @@ export async function outcome(call: Promise<unknown>): Promise<string> {
 
 export const put = (s3: S3Client, bucket: string, key: string, body = 'hello') =>
   s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
-export const remove = (s3: S3Client, bucket: string, key: string) => s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+export const remove = (s3: S3Client, bucket: string, key: string) =>
+  s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
 export async function read(s3: S3Client, bucket: string, key: string): Promise<string> {
   const answer = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
   return (await answer.Body?.transformToString()) ?? '';

@@ -22,7 +22,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await run('bash', [join(services, 'rgw-up.sh')], { env, timeout: 180_000 });
   } catch (error) {
     const { stderr } = error as { stderr?: string };
-    throw new Error(`test/services/rgw-up.sh failed:\n${stderr ?? String(error)}`);
+    throw new Error(`test/services/rgw-up.sh failed:\n${stderr ?? String(error)}`, {
+      cause: error,
+    });
   }
   const info = JSON.parse(await readFile(join(dir, 'rgw.json'), 'utf8')) as RgwInfo;
   project.provide('rgw', info);

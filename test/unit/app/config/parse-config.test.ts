@@ -13,7 +13,13 @@ const profile = {
     durationSeconds: 900,
   },
 };
-const folder = { id: 'docs', path: '~/Documents', profile: 'ceph', bucket: 'sync-bucket', prefix: 'alice/docs' };
+const folder = {
+  id: 'docs',
+  path: '~/Documents',
+  profile: 'ceph',
+  bucket: 'sync-bucket',
+  prefix: 'alice/docs',
+};
 const valid = { profiles: [profile], folders: [folder] };
 
 function errorOf(document: unknown): string {
@@ -28,15 +34,38 @@ function errorOf(document: unknown): string {
 describe('parseConfig', () => {
   it('fills defaults', () => {
     const config = parseConfig(valid, 'ferry.yaml');
-    expect(config.profiles[0]).toMatchObject({ provider: 's3', region: 'us-east-1', allowHttp: false });
-    expect(config.profiles[0]?.credentials).toMatchObject({ policy: 'auto', minDurationSeconds: 900, maxDurationSeconds: 43_200 });
-    expect(config.folders[0]).toMatchObject({ prefix: 'alice/docs/', mode: 'upload', ignore: [], remoteListing: false });
-    expect(config.transfers).toEqual({ concurrency: 8, partSize: 8 * 1024 * 1024, bandwidthLimit: 0 });
+    expect(config.profiles[0]).toMatchObject({
+      provider: 's3',
+      region: 'us-east-1',
+      allowHttp: false,
+    });
+    expect(config.profiles[0]?.credentials).toMatchObject({
+      policy: 'auto',
+      minDurationSeconds: 900,
+      maxDurationSeconds: 43_200,
+    });
+    expect(config.folders[0]).toMatchObject({
+      prefix: 'alice/docs/',
+      mode: 'upload',
+      ignore: [],
+      remoteListing: false,
+    });
+    expect(config.transfers).toEqual({
+      concurrency: 8,
+      partSize: 8 * 1024 * 1024,
+      bandwidthLimit: 0,
+    });
   });
 
   it('reads sizes with units', () => {
-    const config = parseConfig({ ...valid, transfers: { partSize: '16MiB', bandwidthLimit: '2 MB' } }, 'f');
-    expect(config.transfers).toMatchObject({ partSize: 16 * 1024 * 1024, bandwidthLimit: 2_000_000 });
+    const config = parseConfig(
+      { ...valid, transfers: { partSize: '16MiB', bandwidthLimit: '2 MB' } },
+      'f',
+    );
+    expect(config.transfers).toMatchObject({
+      partSize: 16 * 1024 * 1024,
+      bandwidthLimit: 2_000_000,
+    });
   });
 
   it('accepts the CTyun flow: region ctyun, its own STS endpoint', () => {
@@ -44,36 +73,121 @@ describe('parseConfig', () => {
       id: 'ctyun',
       endpoint: 'https://oos-cn.ctyunapi.cn',
       region: 'ctyun',
-      credentials: { source: 'assume-role', accessKeyId: 'AK', roleArn: 'arn:aws:iam:::role/uploader', stsEndpoint: 'https://oos-cn-iam.ctyunapi.cn' },
+      credentials: {
+        source: 'assume-role',
+        accessKeyId: 'AK',
+        roleArn: 'arn:aws:iam:::role/uploader',
+        stsEndpoint: 'https://oos-cn-iam.ctyunapi.cn',
+      },
     };
     expect(() => parseConfig({ profiles: [ctyun] }, 'f')).not.toThrow();
   });
 
   it('accepts a vendor profile', () => {
-    const vendor = { id: 'corp', credentials: { source: 'vendor', url: 'https://tokens.example.com/sts' } };
-    expect(parseConfig({ profiles: [vendor] }, 'f').profiles[0]?.credentials).toMatchObject({ timeoutSeconds: 15 });
+    const vendor = {
+      id: 'corp',
+      credentials: { source: 'vendor', url: 'https://tokens.example.com/sts' },
+    };
+    expect(parseConfig({ profiles: [vendor] }, 'f').profiles[0]?.credentials).toMatchObject({
+      timeoutSeconds: 15,
+    });
   });
 
   it.each<[string, unknown, string | RegExp]>([
     ['no profiles', { profiles: [] }, 'profiles: add at least one profile'],
-    ['a missing key', { profiles: [{ ...profile, credentials: { ...profile.credentials, roleArn: undefined } }] }, 'profiles[0].credentials.roleArn: required'],
+    [
+      'a missing key',
+      { profiles: [{ ...profile, credentials: { ...profile.credentials, roleArn: undefined } }] },
+      'profiles[0].credentials.roleArn: required',
+    ],
     ['an unknown key', { ...valid, extra: 1 }, '(top level): unknown key "extra"'],
-    ['a misspelt nested key', { profiles: [{ ...profile, forcePathstyle: true }] }, 'profiles[0]: unknown key "forcePathstyle"'],
-    ['a wrong type', { profiles: [{ ...profile, forcePathStyle: 'yes' }] }, /profiles\[0\]\.forcePathStyle: .*boolean/],
-    ['an unknown credential source', { profiles: [{ ...profile, credentials: { source: 'magic' } }] }, 'profiles[0].credentials.source: source must be one of: assume-role, vendor'],
-    ['a bad role ARN', { profiles: [{ ...profile, credentials: { ...profile.credentials, roleArn: 'SyncRole' } }] }, /credentials\.roleArn: must look like arn:aws:iam/],
-    ['a duration under 900', { profiles: [{ ...profile, credentials: { ...profile.credentials, durationSeconds: 60 } }] }, /durationSeconds: 60 is outside 900–43200/],
-    ['a session name with a space', { profiles: [{ ...profile, credentials: { ...profile.credentials, roleSessionName: 'alice laptop' } }] }, /roleSessionName: RoleSessionName "alice laptop" contains " "/],
-    ['a custom policy with the wrong version', { profiles: [{ ...profile, credentials: { ...profile.credentials, policy: '{"Version":"1","Statement":[]}' } }] }, /credentials\.policy: .*Version must be exactly "2012-10-17"/],
-    ['plain http to a remote host', { profiles: [{ ...profile, endpoint: 'http://storage.example.com' }] }, /profiles\[0\]\.endpoint: plain http:\/\/ to another machine/],
-    ['plain http vendor URL', { profiles: [{ id: 'v', credentials: { source: 'vendor', url: 'http://tokens.example.com' } }] }, /credentials\.url: plain http/],
-    ['a folder naming no profile', { ...valid, folders: [{ ...folder, profile: 'nope' }] }, 'folders[0].profile: no profile with id "nope" (profiles: ceph)'],
-    ['duplicate profile ids', { profiles: [profile, profile] }, 'profiles[1].id: duplicate profile id "ceph"'],
-    ['a bad bucket name', { ...valid, folders: [{ ...folder, bucket: 'My_Bucket' }] }, /folders\[0\]\.bucket: must be 3–63/],
-    ['a part size under 5 MiB', { ...valid, transfers: { partSize: '1MiB' } }, /transfers\.partSize: must be between/],
+    [
+      'a misspelt nested key',
+      { profiles: [{ ...profile, forcePathstyle: true }] },
+      'profiles[0]: unknown key "forcePathstyle"',
+    ],
+    [
+      'a wrong type',
+      { profiles: [{ ...profile, forcePathStyle: 'yes' }] },
+      /profiles\[0\]\.forcePathStyle: .*boolean/,
+    ],
+    [
+      'an unknown credential source',
+      { profiles: [{ ...profile, credentials: { source: 'magic' } }] },
+      'profiles[0].credentials.source: source must be one of: assume-role, vendor',
+    ],
+    [
+      'a bad role ARN',
+      { profiles: [{ ...profile, credentials: { ...profile.credentials, roleArn: 'SyncRole' } }] },
+      /credentials\.roleArn: must look like arn:aws:iam/,
+    ],
+    [
+      'a duration under 900',
+      { profiles: [{ ...profile, credentials: { ...profile.credentials, durationSeconds: 60 } }] },
+      /durationSeconds: 60 is outside 900–43200/,
+    ],
+    [
+      'a session name with a space',
+      {
+        profiles: [
+          { ...profile, credentials: { ...profile.credentials, roleSessionName: 'alice laptop' } },
+        ],
+      },
+      /roleSessionName: RoleSessionName "alice laptop" contains " "/,
+    ],
+    [
+      'a custom policy with the wrong version',
+      {
+        profiles: [
+          {
+            ...profile,
+            credentials: { ...profile.credentials, policy: '{"Version":"1","Statement":[]}' },
+          },
+        ],
+      },
+      /credentials\.policy: .*Version must be exactly "2012-10-17"/,
+    ],
+    [
+      'plain http to a remote host',
+      { profiles: [{ ...profile, endpoint: 'http://storage.example.com' }] },
+      /profiles\[0\]\.endpoint: plain http:\/\/ to another machine/,
+    ],
+    [
+      'plain http vendor URL',
+      {
+        profiles: [
+          { id: 'v', credentials: { source: 'vendor', url: 'http://tokens.example.com' } },
+        ],
+      },
+      /credentials\.url: plain http/,
+    ],
+    [
+      'a folder naming no profile',
+      { ...valid, folders: [{ ...folder, profile: 'nope' }] },
+      'folders[0].profile: no profile with id "nope" (profiles: ceph)',
+    ],
+    [
+      'duplicate profile ids',
+      { profiles: [profile, profile] },
+      'profiles[1].id: duplicate profile id "ceph"',
+    ],
+    [
+      'a bad bucket name',
+      { ...valid, folders: [{ ...folder, bucket: 'My_Bucket' }] },
+      /folders\[0\]\.bucket: must be 3–63/,
+    ],
+    [
+      'a part size under 5 MiB',
+      { ...valid, transfers: { partSize: '1MiB' } },
+      /transfers\.partSize: must be between/,
+    ],
     ['an unreadable size', { ...valid, transfers: { partSize: 'big' } }, /"big" is not a size/],
   ])('rejects %s, naming the path', (_name, document, message) => {
-    expect(errorOf(document)).toMatch(typeof message === 'string' ? new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : message);
+    expect(errorOf(document)).toMatch(
+      typeof message === 'string'
+        ? new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        : message,
+    );
   });
 
   it('lists every problem at once', () => {
@@ -84,11 +198,24 @@ describe('parseConfig', () => {
   });
 
   it('allows plain http to a remote host when the profile opts in', () => {
-    expect(() => parseConfig({ profiles: [{ ...profile, endpoint: 'http://minio.lan:9000', allowHttp: true }] }, 'f')).not.toThrow();
+    expect(() =>
+      parseConfig(
+        { profiles: [{ ...profile, endpoint: 'http://minio.lan:9000', allowHttp: true }] },
+        'f',
+      ),
+    ).not.toThrow();
   });
 
   it('lets a profile lower the duration minimum for a lab RGW', () => {
-    const lab = { ...profile, credentials: { ...profile.credentials, durationSeconds: 10, minDurationSeconds: 1, maxDurationSeconds: 3600 } };
+    const lab = {
+      ...profile,
+      credentials: {
+        ...profile.credentials,
+        durationSeconds: 10,
+        minDurationSeconds: 1,
+        maxDurationSeconds: 3600,
+      },
+    };
     expect(() => parseConfig({ profiles: [lab] }, 'f')).not.toThrow();
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
 import { withAuthRetry } from '../../../../app/credentials/auth-retry.js';
-import { CredentialBroker, type CredentialBrokerOptions } from '../../../../app/credentials/credential-broker.js';
+import {
+  CredentialBroker,
+  type CredentialBrokerOptions,
+} from '../../../../app/credentials/credential-broker.js';
 import { SyncError } from '../../../../app/errors/sync-error.js';
 import { CaptureLogger } from '../../../fakes/capture-logger.js';
 import { FakeClock, flushMicrotasks } from '../../../fakes/fake-clock.js';
@@ -26,7 +29,8 @@ function setup(lifetimeMs = HOUR, overrides: Partial<CredentialBrokerOptions> = 
   return { clock, sts, logger, broker };
 }
 
-const stsDown = () => new SyncError('sts-unreachable', 'retry', 'Cannot reach STS at http://sts (ECONNREFUSED).');
+const stsDown = () =>
+  new SyncError('sts-unreachable', 'retry', 'Cannot reach STS at http://sts (ECONNREFUSED).');
 
 describe('CredentialBroker', () => {
   it('calls the source once and then serves the memoized token', async () => {
@@ -111,12 +115,19 @@ describe('CredentialBroker', () => {
   });
 
   it('backs off exponentially after failures and does not call the source while waiting', async () => {
-    const { clock, sts, broker } = setup(HOUR, { backoff: { baseMs: 1_000, maxMs: 60_000 }, random: () => 0 });
+    const { clock, sts, broker } = setup(HOUR, {
+      backoff: { baseMs: 1_000, maxMs: 60_000 },
+      random: () => 0,
+    });
     sts.failNext(stsDown(), stsDown(), stsDown());
 
     const first = await rejection(broker.get());
     expect(first).toBeInstanceOf(SyncError);
-    expect(first).toMatchObject({ code: 'sts-unreachable', disposition: 'retry', retryAfterMs: 500 });
+    expect(first).toMatchObject({
+      code: 'sts-unreachable',
+      disposition: 'retry',
+      retryAfterMs: 500,
+    });
     expect(sts.calls).toBe(1);
 
     // During the backoff the source is left alone; callers learn how long to wait.
@@ -137,7 +148,10 @@ describe('CredentialBroker', () => {
   });
 
   it('caps the backoff at its maximum', async () => {
-    const { clock, sts, broker } = setup(HOUR, { backoff: { baseMs: 1_000, maxMs: 4_000 }, random: () => 0.999_999 });
+    const { clock, sts, broker } = setup(HOUR, {
+      backoff: { baseMs: 1_000, maxMs: 4_000 },
+      random: () => 0.999_999,
+    });
     for (let i = 0; i < 8; i++) sts.failNext(stsDown());
     const delays: number[] = [];
     for (let i = 0; i < 8; i++) {
@@ -155,21 +169,39 @@ describe('CredentialBroker', () => {
     await clock.advance(HOUR - 4 * MINUTE);
     expect(await broker.get()).toBe(first);
     await flushMicrotasks();
-    expect(broker.status()).toMatchObject({ state: 'failing', lastError: { code: 'sts-unreachable' } });
+    expect(broker.status()).toMatchObject({
+      state: 'failing',
+      lastError: { code: 'sts-unreachable' },
+    });
     await clock.advance(2 * MINUTE);
     expect(await broker.get()).toBe(first);
   });
 
   it('keeps a fatal source error fatal, with its hint, so the user learns what to fix', async () => {
     const { sts, broker } = setup();
-    sts.failNext(new SyncError('sts-denied', 'fatal', 'STS says the secret key is wrong.', { hint: 'Run ferry secret set ceph.' }));
-    await expect(broker.get()).rejects.toMatchObject({ code: 'sts-denied', disposition: 'fatal', hint: 'Run ferry secret set ceph.' });
-    expect(broker.status().lastError).toEqual({ code: 'sts-denied', message: 'STS says the secret key is wrong.', hint: 'Run ferry secret set ceph.' });
+    sts.failNext(
+      new SyncError('sts-denied', 'fatal', 'STS says the secret key is wrong.', {
+        hint: 'Run ferry secret set ceph.',
+      }),
+    );
+    await expect(broker.get()).rejects.toMatchObject({
+      code: 'sts-denied',
+      disposition: 'fatal',
+      hint: 'Run ferry secret set ceph.',
+    });
+    expect(broker.status().lastError).toEqual({
+      code: 'sts-denied',
+      message: 'STS says the secret key is wrong.',
+      hint: 'Run ferry secret set ceph.',
+    });
   });
 
   it('rejects a token that is already expired on arrival and points at the clock', async () => {
     const { sts, broker } = setup(-1_000);
-    await expect(broker.get()).rejects.toMatchObject({ code: 'credentials-unavailable', hint: expect.stringContaining('clock') });
+    await expect(broker.get()).rejects.toMatchObject({
+      code: 'credentials-unavailable',
+      hint: expect.stringContaining('clock'),
+    });
     expect(sts.calls).toBe(1);
   });
 
@@ -177,7 +209,9 @@ describe('CredentialBroker', () => {
     const { sts, broker } = setup();
     const first = await broker.get();
     const rejected = broker.generation;
-    const results = await Promise.all(Array.from({ length: 10 }, () => broker.forceRefresh(rejected)));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => broker.forceRefresh(rejected)),
+    );
     expect(sts.calls).toBe(2);
     const keys = new Set(results.map((r) => r.accessKeyId));
     expect(keys.size).toBe(1);
@@ -206,7 +240,11 @@ describe('CredentialBroker', () => {
     const token = await broker.get();
     expect(seen.length).toBeGreaterThanOrEqual(2);
     const last = JSON.parse(seen.at(-1) ?? '{}') as Record<string, unknown>;
-    expect(last).toMatchObject({ state: 'valid', expiresAt: clock.now() + HOUR, lastRefreshAt: clock.now() });
+    expect(last).toMatchObject({
+      state: 'valid',
+      expiresAt: clock.now() + HOUR,
+      lastRefreshAt: clock.now(),
+    });
     expect(seen.join('\n')).not.toContain(token.secretAccessKey);
     expect(seen.join('\n')).not.toContain(token.sessionToken);
   });

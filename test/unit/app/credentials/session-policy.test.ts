@@ -1,10 +1,31 @@
 import { describe, expect, it } from 'vitest';
 
-import { buildSessionPolicy, sessionPolicyText, type FolderGrant } from '../../../../app/credentials/session-policy.js';
+import {
+  buildSessionPolicy,
+  sessionPolicyText,
+  type FolderGrant,
+} from '../../../../app/credentials/session-policy.js';
 
-const upload = ['s3:AbortMultipartUpload', 's3:GetObject', 's3:ListMultipartUploadParts', 's3:PutObject'];
-const mirror = ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:GetObject', 's3:ListMultipartUploadParts', 's3:PutObject'];
-const grant = (over: Partial<FolderGrant>): FolderGrant => ({ bucket: 'sync-bucket', prefix: 'alice/docs/', mode: 'upload', list: false, ...over });
+const upload = [
+  's3:AbortMultipartUpload',
+  's3:GetObject',
+  's3:ListMultipartUploadParts',
+  's3:PutObject',
+];
+const mirror = [
+  's3:AbortMultipartUpload',
+  's3:DeleteObject',
+  's3:GetObject',
+  's3:ListMultipartUploadParts',
+  's3:PutObject',
+];
+const grant = (over: Partial<FolderGrant>): FolderGrant => ({
+  bucket: 'sync-bucket',
+  prefix: 'alice/docs/',
+  mode: 'upload',
+  list: false,
+  ...over,
+});
 
 describe('buildSessionPolicy', () => {
   it.each<[string, FolderGrant[], unknown[]]>([
@@ -41,9 +62,18 @@ describe('buildSessionPolicy', () => {
     ],
     [
       'folders of both modes, two buckets; a prefix in both modes only in the mirror statement',
-      [grant({}), grant({ prefix: 'alice/photos/', mode: 'mirror' }), grant({ prefix: 'alice/photos/' }), grant({ bucket: 'other', prefix: 'x/' })],
       [
-        { Effect: 'Allow', Action: upload, Resource: ['arn:aws:s3:::other/x/*', 'arn:aws:s3:::sync-bucket/alice/docs/*'] },
+        grant({}),
+        grant({ prefix: 'alice/photos/', mode: 'mirror' }),
+        grant({ prefix: 'alice/photos/' }),
+        grant({ bucket: 'other', prefix: 'x/' }),
+      ],
+      [
+        {
+          Effect: 'Allow',
+          Action: upload,
+          Resource: ['arn:aws:s3:::other/x/*', 'arn:aws:s3:::sync-bucket/alice/docs/*'],
+        },
         { Effect: 'Allow', Action: mirror, Resource: ['arn:aws:s3:::sync-bucket/alice/photos/*'] },
       ],
     ],
@@ -73,7 +103,9 @@ describe('sessionPolicyText', () => {
   });
 
   it('says so when many folders exceed the 2048-character limit', () => {
-    const many = Array.from({ length: 40 }, (_, i) => grant({ prefix: `department-${i}/long-project-name/` }));
+    const many = Array.from({ length: 40 }, (_, i) =>
+      grant({ prefix: `department-${i}/long-project-name/` }),
+    );
     expect(() => sessionPolicyText(many)).toThrow(/STS accepts at most 2048/);
   });
 });

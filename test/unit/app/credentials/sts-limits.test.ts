@@ -79,7 +79,9 @@ describe('validateDurationSeconds', () => {
 describe('validateSessionPolicy', () => {
   it('accepts exactly 2048 characters and refuses 2049', () => {
     expect(validateSessionPolicy(policyOfLength(2048))).toHaveLength(2048);
-    expect(() => validateSessionPolicy(policyOfLength(2049))).toThrow('2049 characters; STS accepts at most 2048');
+    expect(() => validateSessionPolicy(policyOfLength(2049))).toThrow(
+      '2049 characters; STS accepts at most 2048',
+    );
   });
 
   it('measures the minified text, as it is sent', () => {
@@ -93,16 +95,34 @@ describe('validateSessionPolicy', () => {
     ['{', /not valid JSON/],
     ['[]', /must be a JSON object/],
     ['"x"', /must be a JSON object/],
-    [`{"Version":"2012-10-18","Statement":[${statement}]}`, /Version must be exactly "2012-10-17", not "2012-10-18"/],
+    [
+      `{"Version":"2012-10-18","Statement":[${statement}]}`,
+      /Version must be exactly "2012-10-17", not "2012-10-18"/,
+    ],
     [`{"Version":"1","Statement":[${statement}]}`, /not "1"/],
     [`{"Statement":[${statement}]}`, /not undefined/],
     ['{"Version":"2012-10-17"}', /no Statement/],
     ['{"Version":"2012-10-17","Statement":[]}', /no Statement/],
-    ['{"Version":"2012-10-17","Statement":[1]}', /Statement\[0\] of the session policy is not an object/],
-    ['{"Version":"2012-10-17","Statement":[{"Effect":"Maybe","Action":"s3:*","Resource":"*"}]}', /Effect must be "Allow" or "Deny"/],
-    ['{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Resource":"*"}]}', /Statement\[0\]\.Action/],
-    ['{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[],"Resource":"*"}]}', /Statement\[0\]\.Action/],
-    ['{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":[1]}]}', /Statement\[0\]\.Resource/],
+    [
+      '{"Version":"2012-10-17","Statement":[1]}',
+      /Statement\[0\] of the session policy is not an object/,
+    ],
+    [
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Maybe","Action":"s3:*","Resource":"*"}]}',
+      /Effect must be "Allow" or "Deny"/,
+    ],
+    [
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Resource":"*"}]}',
+      /Statement\[0\]\.Action/,
+    ],
+    [
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[],"Resource":"*"}]}',
+      /Statement\[0\]\.Action/,
+    ],
+    [
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":[1]}]}',
+      /Statement\[0\]\.Resource/,
+    ],
   ])('refuses %j', (text, message) => {
     expect(() => validateSessionPolicy(text)).toThrow(message);
   });

@@ -5,7 +5,13 @@ import { parseVendorResponse } from '../../../../app/credentials/vendor-response
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const LATER = '2026-11-22T13:00:00Z';
 const aws = (over: Record<string, unknown> = {}) => ({
-  Credentials: { AccessKeyId: 'AKID', SecretAccessKey: 'SECRET-VALUE', SessionToken: 'TOKEN-VALUE', Expiration: LATER, ...over },
+  Credentials: {
+    AccessKeyId: 'AKID',
+    SecretAccessKey: 'SECRET-VALUE',
+    SessionToken: 'TOKEN-VALUE',
+    Expiration: LATER,
+    ...over,
+  },
 });
 const flat = (over: Record<string, unknown> = {}) => ({
   AccessKeyId: 'STS.AKID',
@@ -19,7 +25,10 @@ describe('parseVendorResponse', () => {
   it.each([
     ['the AWS shape', aws()],
     ['the flat Alibaba shape', flat()],
-    ['the flat Alibaba shape with extra fields (StatusCode, RequestId)', { StatusCode: 200, RequestId: 'r', ...flat() }],
+    [
+      'the flat Alibaba shape with extra fields (StatusCode, RequestId)',
+      { StatusCode: 200, RequestId: 'r', ...flat() },
+    ],
     ['Alibaba STS forwarded as is', { RequestId: 'r', Credentials: flat() }],
     ['an offset time zone', aws({ Expiration: '2026-11-22T21:00:00+08:00' })],
     ['nanosecond precision (Ceph)', aws({ Expiration: '2026-11-22T13:00:00.000202187Z' })],
@@ -36,14 +45,42 @@ describe('parseVendorResponse', () => {
     ['a string', 'hello', /got string/],
     ['an unrelated object', { ok: true }, /neither a "Credentials" object nor/],
     ['Credentials not an object', { Credentials: 'x' }, /Credentials must be an object/],
-    ['AWS names without the Credentials wrapper', { AccessKeyId: 'a', SecretAccessKey: 'b', SessionToken: 'c', Expiration: LATER }, /must be inside "Credentials"/],
-    ['missing SessionToken', aws({ SessionToken: undefined }), /Credentials\.SessionToken is missing/],
-    ['empty SecretAccessKey', aws({ SecretAccessKey: '  ' }), /Credentials\.SecretAccessKey is empty/],
-    ['numeric AccessKeyId', aws({ AccessKeyId: 42 }), /Credentials\.AccessKeyId must be a string, got number/],
-    ['missing flat SecurityToken', flat({ SecurityToken: undefined }), /^.*SecurityToken is missing/],
+    [
+      'AWS names without the Credentials wrapper',
+      { AccessKeyId: 'a', SecretAccessKey: 'b', SessionToken: 'c', Expiration: LATER },
+      /must be inside "Credentials"/,
+    ],
+    [
+      'missing SessionToken',
+      aws({ SessionToken: undefined }),
+      /Credentials\.SessionToken is missing/,
+    ],
+    [
+      'empty SecretAccessKey',
+      aws({ SecretAccessKey: '  ' }),
+      /Credentials\.SecretAccessKey is empty/,
+    ],
+    [
+      'numeric AccessKeyId',
+      aws({ AccessKeyId: 42 }),
+      /Credentials\.AccessKeyId must be a string, got number/,
+    ],
+    [
+      'missing flat SecurityToken',
+      flat({ SecurityToken: undefined }),
+      /^.*SecurityToken is missing/,
+    ],
     ['missing Expiration', flat({ Expiration: undefined }), /Expiration is missing/],
-    ['unparseable Expiration', aws({ Expiration: 'tomorrow' }), /Expiration "tomorrow" is not an ISO 8601 time/],
-    ['Expiration without a time zone', aws({ Expiration: '2026-11-22T13:00:00' }), /not an ISO 8601 time with a time zone/],
+    [
+      'unparseable Expiration',
+      aws({ Expiration: 'tomorrow' }),
+      /Expiration "tomorrow" is not an ISO 8601 time/,
+    ],
+    [
+      'Expiration without a time zone',
+      aws({ Expiration: '2026-11-22T13:00:00' }),
+      /not an ISO 8601 time with a time zone/,
+    ],
   ])('rejects %s, naming the field', (_name, body, message) => {
     expect(() => parseVendorResponse(body, NOW)).toThrow(message);
     try {

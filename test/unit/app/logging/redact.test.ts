@@ -5,7 +5,10 @@ import { redactField, redactText, SecretRegistry } from '../../../../app/logging
 describe('redactText', () => {
   it.each([
     ['Authorization: Bearer abcdefghijklmnop123', 'abcdefghijklmnop123'],
-    ['Credential=AKID/20261122/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0123456789abcdef0123456789abcdef', '0123456789abcdef0123456789abcdef'],
+    [
+      'Credential=AKID/20261122/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0123456789abcdef0123456789abcdef',
+      '0123456789abcdef0123456789abcdef',
+    ],
     ['Authorization: OSS STS.abc:c2lnbmF0dXJlLXZhbHVl', 'c2lnbmF0dXJlLXZhbHVl'],
     ['{"SecretAccessKey":"wJalrXUtnFEMI/K7MDENG"}', 'wJalrXUtnFEMI/K7MDENG'],
     ['secretAccessKey=wJalrXUtnFEMI', 'wJalrXUtnFEMI'],
@@ -42,7 +45,9 @@ describe('SecretRegistry', () => {
   it('scrubs exact secrets that no pattern would recognise', () => {
     const registry = new SecretRegistry();
     registry.remember('ferry-alice-secret-0001');
-    expect(registry.scrub('error: bad key ferry-alice-secret-0001 given')).toBe('error: bad key [redacted] given');
+    expect(registry.scrub('error: bad key ferry-alice-secret-0001 given')).toBe(
+      'error: bad key [redacted] given',
+    );
   });
 
   it('ignores values too short to be secrets', () => {

@@ -15,7 +15,9 @@ describe('EnvOverlaySecretStore', () => {
     const keychain = new MemorySecretStore();
     await keychain.set('ceph', 'from-keychain');
     expect(await new EnvOverlaySecretStore(keychain, {}).get('ceph')).toBe('from-keychain');
-    expect(await new EnvOverlaySecretStore(keychain, { FERRY_SECRET_CEPH: '' }).get('ceph')).toBe('from-keychain');
+    expect(await new EnvOverlaySecretStore(keychain, { FERRY_SECRET_CEPH: '' }).get('ceph')).toBe(
+      'from-keychain',
+    );
   });
 
   it('writes and deletes in the keychain only', async () => {
