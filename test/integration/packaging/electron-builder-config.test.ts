@@ -9,12 +9,8 @@ const repo = join(import.meta.dirname, '..', '..', '..');
 const require = createRequire(import.meta.url);
 
 interface ConfigModule {
-  getConfig(
-    projectDir: string,
-    configPath: string | null,
-    configFromOptions: unknown,
-  ): Promise<unknown>;
-  validateConfiguration(config: unknown, debugLogger: unknown): Promise<void>;
+  getConfig: (projectDir: string, configPath: string | null, options: unknown) => Promise<unknown>;
+  validateConfiguration: (config: unknown, debugLogger: unknown) => Promise<void>;
 }
 
 /**
