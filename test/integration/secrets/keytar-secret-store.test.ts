@@ -6,9 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { EnvOverlaySecretStore } from '../../../main/adapters/secrets/env-overlay-secret-store.js';
 import { KeytarSecretStore } from '../../../main/adapters/secrets/keytar-secret-store.js';
+import { buildOnce, repoRoot } from '../../support/build-once.js';
 
 const run = promisify(execFile);
-const repo = join(import.meta.dirname, '..', '..', '..');
 
 // These run inside test/services/with-keyring.sh: a private D-Bus session with an unlocked
 // gnome-keyring, i.e. the real Secret Service a Linux desktop offers.
@@ -65,14 +65,12 @@ describe('KeytarSecretStore against gnome-keyring', () => {
 });
 
 describe('KeytarSecretStore without a keychain', () => {
-  beforeAll(async () => {
-    // The child process runs the compiled adapter; build it (incremental, quick when current).
-    await run('npx', ['tsc', '-b'], { cwd: repo });
-  }, 120_000);
+  // The child process runs the compiled adapter.
+  beforeAll(buildOnce, 120_000);
 
   it('fails with a clear error that names the headless alternative', async () => {
     const script = `
-      const { KeytarSecretStore } = await import(${JSON.stringify(join(repo, 'out/main/adapters/secrets/keytar-secret-store.js'))});
+      const { KeytarSecretStore } = await import(${JSON.stringify(join(repoRoot, 'out/main/adapters/secrets/keytar-secret-store.js'))});
       try { await new KeytarSecretStore('ferry-test').get('x'); console.log('NO ERROR'); }
       catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message, hint: e.hint })); }`;
     const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' }; // no D-Bus, no display

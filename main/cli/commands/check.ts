@@ -1,0 +1,57 @@
+import { CredentialBroker } from '../../../app/credentials/credential-broker.js';
+import { isSyncError, toSyncError } from '../../../app/errors/sync-error.js';
+import type { SecretStore } from '../../../app/ports/secret-store.js';
+import { systemClock } from '../../adapters/system-clock.js';
+import { loadConfig } from '../../config/load-config.js';
+import {
+  createProfileCredentialSource,
+  profileSessionPolicy,
+} from '../../credentials/profile-credentials.js';
+import { formatRemaining } from '../format-duration.js';
+
+export interface CommandIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+/**
+ * `ferry check --config FILE`: validates the config, obtains a token for every profile and
+ * prints its expiry and the session policy in use. Exit 0 when every profile works, 2 otherwise.
+ */
+export async function checkCommand(
+  configPath: string,
+  secrets: SecretStore,
+  io: CommandIo,
+): Promise<number> {
+  const config = await loadConfig(configPath);
+  io.out(
+    `Config ${configPath} is valid: ${config.profiles.length} profile(s), ${config.folders.length} folder(s).\n`,
+  );
+  let failures = 0;
+  for (const profile of config.profiles) {
+    io.out(
+      `\nProfile "${profile.id}" (${profile.provider}, credentials: ${profile.credentials.source})\n`,
+    );
+    try {
+      const policy = profileSessionPolicy(config, profile);
+      const source = createProfileCredentialSource(config, profile, {
+        secrets,
+        clock: systemClock,
+      });
+      const broker = new CredentialBroker({ label: profile.id, source, clock: systemClock });
+      const token = await broker.get();
+      const expiresAt = token.expiration.getTime();
+      io.out(
+        `  token:   key …${token.accessKeyId.slice(-4)}, expires ${token.expiration.toISOString()} (${formatRemaining(expiresAt - Date.now())})\n`,
+      );
+      io.out(
+        `  policy:  ${JSON.stringify(JSON.parse(policy), null, 2).replace(/\n/g, '\n           ')}\n`,
+      );
+    } catch (error) {
+      failures += 1;
+      const problem = isSyncError(error) ? error : toSyncError(error);
+      io.err(`  ✗ ${problem.describe().replace(/\n/g, '\n    ')}\n`);
+    }
+  }
+  return failures === 0 ? 0 : 2;
+}

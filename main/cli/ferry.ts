@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+
+import { isSyncError, toSyncError } from '../../app/errors/sync-error.js';
+import { EnvOverlaySecretStore } from '../adapters/secrets/env-overlay-secret-store.js';
+import { KeytarSecretStore } from '../adapters/secrets/keytar-secret-store.js';
+import { checkCommand, type CommandIo } from './commands/check.js';
+import { secretDeleteCommand, secretSetCommand } from './commands/secret.js';
+
+const USAGE = `Usage:
+  ferry check --config FILE          validate the config, get a token for every profile, show
+                                     each token's expiry and the session policy in use
+  ferry secret set PROFILE_ID        store a profile's secret in the OS keychain (from stdin)
+  ferry secret delete PROFILE_ID     remove it
+
+Secrets can also come from FERRY_SECRET_<PROFILE_ID> (upper-cased, non-alphanumerics as "_").
+Exit codes: 0 ok, 2 configuration or credential problem, 64 usage error.
+`;
+
+const io: CommandIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
+  const [command, sub, profileId] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    io.out(USAGE);
+    return command === undefined && !values.help ? 64 : 0;
+  }
+  const keychain = new KeytarSecretStore();
+  if (command === 'check') {
+    if (!values.config) return usage('check needs --config FILE');
+    return checkCommand(values.config, new EnvOverlaySecretStore(keychain), io);
+  }
+  if (command === 'secret' && (sub === 'set' || sub === 'delete')) {
+    if (!profileId) return usage(`secret ${sub} needs a PROFILE_ID`);
+    return sub === 'set'
+      ? secretSetCommand(profileId, keychain, io)
+      : secretDeleteCommand(profileId, keychain, io);
+  }
+  return usage(`unknown command "${positionals.join(' ')}"`);
+}
+
+function usage(problem: string): number {
+  io.err(`ferry: ${problem}\n\n${USAGE}`);
+  return 64;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (
+      error instanceof TypeError &&
+      'code' in error &&
+      String(error.code).startsWith('ERR_PARSE_ARGS')
+    ) {
+      process.exitCode = usage(error.message);
+      return;
+    }
+    const problem = isSyncError(error) ? error : toSyncError(error);
+    io.err(`ferry: ${problem.describe()}\n`);
+    process.exitCode = problem.code === 'internal' ? 1 : 2;
+  },
+);
