@@ -79,17 +79,8 @@ export async function startVendorTokenServer(
     if (body.policy) policies.push(body.policy);
 
     switch (path) {
-      case '/aws': {
-        const c = await assumeRole(body.policy);
-        return send(response, 200, {
-          Credentials: {
-            AccessKeyId: c.id,
-            SecretAccessKey: c.secret,
-            SessionToken: c.token,
-            Expiration: c.expiration,
-          },
-        });
-      }
+      case '/aws':
+        return send(response, 200, awsShape(await assumeRole(body.policy)));
       case '/alibaba': {
         const c = await assumeRole(body.policy);
         return send(response, 200, {
@@ -110,15 +101,11 @@ export async function startVendorTokenServer(
         });
       }
       case '/expired': {
-        const c = await assumeRole(body.policy);
-        return send(response, 200, {
-          Credentials: {
-            AccessKeyId: c.id,
-            SecretAccessKey: c.secret,
-            SessionToken: c.token,
-            Expiration: new Date(Date.now() - 60_000).toISOString(),
-          },
-        });
+        const stale = {
+          ...(await assumeRole(body.policy)),
+          expiration: new Date(Date.now() - 60_000).toISOString(),
+        };
+        return send(response, 200, awsShape(stale));
       }
       case '/slow':
         await new Promise((resolve) => setTimeout(resolve, options.slowMs ?? 5_000));
@@ -149,6 +136,17 @@ export async function startVendorTokenServer(
         server.close(() => resolve());
         sts.destroy();
       }),
+  };
+}
+
+function awsShape(c: { id: string; secret: string; token: string; expiration: string }) {
+  return {
+    Credentials: {
+      AccessKeyId: c.id,
+      SecretAccessKey: c.secret,
+      SessionToken: c.token,
+      Expiration: c.expiration,
+    },
   };
 }
 

@@ -16,7 +16,15 @@ import { isS3AuthFailure } from '../../../main/adapters/s3/s3-error.js';
 import { systemClock } from '../../../main/adapters/system-clock.js';
 import { MemorySecretStore } from '../../fakes/memory-secret-store.js';
 import { rejection } from '../../support/rejection.js';
-import { adminS3, outcome, put, read, remove, uniquePrefix } from '../setup/rgw-clients.js';
+import {
+  adminS3,
+  brokeredS3,
+  outcome,
+  put,
+  read,
+  remove,
+  uniquePrefix,
+} from '../setup/rgw-clients.js';
 import { rgw } from '../setup/rgw-info.js';
 
 function sourceFor(grants: FolderGrant[], over: Partial<AssumeRoleSourceOptions> = {}) {
@@ -148,8 +156,7 @@ describe('assume-role against Ceph RGW', () => {
     const info = rgw();
     const prefix = uniquePrefix('burst');
     const sts = sourceFor([{ bucket: info.bucket, prefix, mode: 'upload', list: false }]);
-    const broker = new CredentialBroker({ label: 'ceph', source: sts.source, clock: systemClock });
-    const s3 = s3With(() => broker.get());
+    const { s3 } = brokeredS3(sts.source);
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         outcome(put(s3, info.bucket, `${prefix}${i}.txt`, `file ${i}`)),
@@ -166,8 +173,7 @@ describe('assume-role against Ceph RGW', () => {
     const sts = sourceFor([{ bucket: info.bucket, prefix, mode: 'upload', list: false }], {
       durationSeconds: 4,
     });
-    const broker = new CredentialBroker({ label: 'ceph', source: sts.source, clock: systemClock });
-    const s3 = s3With(() => broker.get());
+    const { broker, s3 } = brokeredS3(sts.source);
     let authFailures = 0;
     const deadline = Date.now() + 11_000;
     let puts = 0;

@@ -2,10 +2,8 @@ import { createServer } from 'node:net';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { CredentialBroker } from '../../../app/credentials/credential-broker.js';
 import { sessionPolicyText } from '../../../app/credentials/session-policy.js';
 import { createVendorSource } from '../../../main/adapters/credentials/vendor-source.js';
-import { createS3Client } from '../../../main/adapters/s3/s3-client-factory.js';
 import { systemClock } from '../../../main/adapters/system-clock.js';
 import {
   startVendorTokenServer,
@@ -13,7 +11,7 @@ import {
 } from '../../services/vendor-token-server.js';
 import { MemorySecretStore } from '../../fakes/memory-secret-store.js';
 import { rejection } from '../../support/rejection.js';
-import { adminS3, outcome, put, read, uniquePrefix } from '../setup/rgw-clients.js';
+import { adminS3, brokeredS3, outcome, put, read, uniquePrefix } from '../setup/rgw-clients.js';
 import { rgw } from '../setup/rgw-info.js';
 
 const BEARER = 'device-token-0123456789abcdef';
@@ -52,17 +50,7 @@ describe('vendor source against a token backend that calls RGW STS', () => {
     'credentials in the %s shape sign real uploads, narrowed by the policy Ferry sent',
     async (path) => {
       const info = rgw();
-      const broker = new CredentialBroker({
-        label: 'corp',
-        source: vendorSource(path),
-        clock: systemClock,
-      });
-      const s3 = createS3Client({
-        endpoint: info.endpoint,
-        region: info.region,
-        forcePathStyle: true,
-        credentials: () => broker.get(),
-      });
+      const { s3 } = brokeredS3(vendorSource(path), 'corp');
       const key = `${prefix}${path.slice(1)}.txt`;
       expect(await outcome(put(s3, info.bucket, key, path))).toBe('allowed');
       expect(await outcome(put(s3, info.bucket, 'bob/intrusion.txt'))).toBe(
@@ -151,17 +139,7 @@ describe('vendor source against a token backend that calls RGW STS', () => {
   it('a broker over the vendor source calls the backend once for many concurrent uploads', async () => {
     const info = rgw();
     const before = server.calls.get('/alibaba') ?? 0;
-    const broker = new CredentialBroker({
-      label: 'corp',
-      source: vendorSource('/alibaba'),
-      clock: systemClock,
-    });
-    const s3 = createS3Client({
-      endpoint: info.endpoint,
-      region: info.region,
-      forcePathStyle: true,
-      credentials: () => broker.get(),
-    });
+    const { s3 } = brokeredS3(vendorSource('/alibaba'), 'corp');
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) => outcome(put(s3, info.bucket, `${prefix}burst-${i}`))),
     );

@@ -5,6 +5,10 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 
+import { CredentialBroker } from '../../../app/credentials/credential-broker.js';
+import type { CredentialSource } from '../../../app/ports/credential-source.js';
+import { createS3Client } from '../../../main/adapters/s3/s3-client-factory.js';
+import { systemClock } from '../../../main/adapters/system-clock.js';
 import { rgw } from './rgw-info.js';
 
 /** An S3 client with the RGW admin's long-lived keys, to check what really landed. */
@@ -43,4 +47,17 @@ export async function read(s3: S3Client, bucket: string, key: string): Promise<s
 /** A key prefix no other test uses. */
 export function uniquePrefix(label: string): string {
   return `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}/`;
+}
+
+/** The way Ferry signs: an S3 client whose every request asks a broker over `source`. */
+export function brokeredS3(source: CredentialSource, label = 'ceph') {
+  const info = rgw();
+  const broker = new CredentialBroker({ label, source, clock: systemClock });
+  const s3 = createS3Client({
+    endpoint: info.endpoint,
+    region: info.region,
+    forcePathStyle: true,
+    credentials: () => broker.get(),
+  });
+  return { broker, s3 };
 }
