@@ -21,13 +21,22 @@ export function folderGrants(config: FerryConfig, profileId: string): FolderGran
     }));
 }
 
-/** The session policy a profile asks for: the narrowest for its folders, or the configured one. */
-export function profileSessionPolicy(config: FerryConfig, profile: ProfileConfig): string {
-  const configured =
-    profile.credentials.source === 'assume-role' ? profile.credentials.policy : 'auto';
-  return configured === 'auto'
-    ? sessionPolicyText(folderGrants(config, profile.id))
-    : validateSessionPolicy(configured);
+/**
+ * The session policy a profile asks for: the narrowest for its folders, or the configured one.
+ * A vendor profile without folders sends none and leaves the choice to its backend; an
+ * assume-role profile without folders is refused (STS would grant the role's full rights).
+ */
+export function profileSessionPolicy(
+  config: FerryConfig,
+  profile: ProfileConfig,
+): string | undefined {
+  const credentials = profile.credentials;
+  if (credentials.source === 'assume-role' && credentials.policy !== 'auto') {
+    return validateSessionPolicy(credentials.policy);
+  }
+  const grants = folderGrants(config, profile.id);
+  if (credentials.source === 'vendor' && grants.length === 0) return undefined;
+  return sessionPolicyText(grants);
 }
 
 /** "ferry-alice-laptop": who is asking, visible in the provider's audit logs. */

@@ -44,9 +44,11 @@ export async function checkCommand(
       io.out(
         `  token:   key …${token.accessKeyId.slice(-4)}, expires ${token.expiration.toISOString()} (${formatRemaining(expiresAt - Date.now())})\n`,
       );
-      io.out(
-        `  policy:  ${JSON.stringify(JSON.parse(policy), null, 2).replace(/\n/g, '\n           ')}\n`,
-      );
+      const shown =
+        policy === undefined
+          ? '(none sent: the token backend decides)'
+          : JSON.stringify(JSON.parse(policy), null, 2);
+      io.out(`  policy:  ${shown.replace(/\n/g, '\n           ')}\n`);
     } catch (error) {
       failures += 1;
       const problem = isSyncError(error) ? error : toSyncError(error);
