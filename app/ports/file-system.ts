@@ -1,0 +1,37 @@
+/** What Ferry needs to know about a path on disk. */
+export interface FileStat {
+  readonly kind: 'file' | 'directory' | 'symlink' | 'other';
+  readonly size: number;
+  /** Modification time in ms (fractional precision kept where the OS has it). */
+  readonly mtimeMs: number;
+}
+
+/** A regular file found by `walk`. */
+export interface WalkEntry {
+  /** Path below the walked root, "/"-separated, exactly as on disk (not Unicode-normalised). */
+  readonly relativePath: string;
+  readonly stat: FileStat;
+}
+
+export interface WalkOptions {
+  /** Follow symbolic links to directories and files. Off by default; loops are never followed. */
+  readonly followSymlinks: boolean;
+  /** Asked before descending into a directory (isDirectory true) or yielding a file. */
+  readonly isIgnored: (relativePath: string, isDirectory: boolean) => boolean;
+  /** A directory or file that could not be read (EACCES, vanished): reported, walk goes on. */
+  readonly onError: (relativePath: string, error: unknown) => void;
+}
+
+/** The local disk. Paths given to it are absolute. */
+export interface FileSystem {
+  /** null when the path does not exist. Does not follow a final symlink (lstat). */
+  stat(path: string): Promise<FileStat | null>;
+  /** Every regular file below `root` (not directories), depth-first, lazily. */
+  walk(root: string, options: WalkOptions): AsyncIterable<WalkEntry>;
+  /** Reads `length` bytes from `offset` (fewer at end of file). Rejects if the file is gone. */
+  readRange(path: string, offset: number, length: number): Promise<Uint8Array>;
+  /** Whole small files (.ferryignore); null when missing. */
+  readText(path: string): Promise<string | null>;
+  /** Joins a root and a "/"-separated relative path the platform's way. */
+  join(root: string, relativePath: string): string;
+}

@@ -1,0 +1,84 @@
+/**
+ * The journal: what Ferry knows it has uploaded, so that a restart costs one stat per unchanged
+ * file, and multipart uploads resume where they stopped. Real adapter: SQLite (WAL) in the
+ * state directory. Synchronous by design (better-sqlite3 is): each call is one short transaction.
+ *
+ * Rule: a file is recorded `synced` only after the store confirmed it and the file was re-checked
+ * unchanged. A crash at any instant leaves either the old record or the new one.
+ */
+export interface Journal {
+  getFile(folderId: string, relativePath: string): FileRecord | undefined;
+  /** Every record of a folder (the planner compares the whole folder at once). */
+  listFiles(folderId: string): FileRecord[];
+  /** Inserts or replaces the record for (folderId, relativePath). */
+  putFile(record: FileRecord): void;
+  deleteFile(folderId: string, relativePath: string): void;
+
+  getCheckpoint(folderId: string, relativePath: string): MultipartCheckpoint | undefined;
+  /** Starts (or replaces) the checkpoint of a multipart upload, with no parts yet. */
+  startCheckpoint(checkpoint: Omit<MultipartCheckpoint, 'parts'>): void;
+  /** Records one part the store confirmed. Idempotent per part number. */
+  addCheckpointPart(folderId: string, relativePath: string, part: CheckpointPart): void;
+  deleteCheckpoint(folderId: string, relativePath: string): void;
+  /** All open checkpoints (to resume, or to abort abandoned uploads). */
+  listCheckpoints(): MultipartCheckpoint[];
+
+  addHistory(entry: HistoryEntry): void;
+  /** Newest first. */
+  recentHistory(limit: number): HistoryEntry[];
+
+  close(): void;
+}
+
+export type FileState = 'synced' | 'failed';
+
+export interface FileRecord {
+  readonly folderId: string;
+  /** As on disk below the folder root, "/"-separated. */
+  readonly relativePath: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  /** Hex MD5 of the whole file when known (single PUT); null for multipart. */
+  readonly md5: string | null;
+  readonly remoteKey: string;
+  /** The store's ETag for what we uploaded (unquoted); null while failed. */
+  readonly etag: string | null;
+  readonly state: FileState;
+  /** Why the last attempt failed (state `failed`). */
+  readonly lastError: string | null;
+  /** When the record was written, ms since epoch. */
+  readonly updatedAt: number;
+}
+
+export interface CheckpointPart {
+  readonly partNumber: number;
+  readonly etag: string;
+  readonly size: number;
+  readonly md5: string;
+}
+
+export interface MultipartCheckpoint {
+  readonly folderId: string;
+  readonly relativePath: string;
+  readonly bucket: string;
+  readonly remoteKey: string;
+  readonly uploadId: string;
+  /** The file as it was when the upload started: a different size or mtime means start over. */
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly partSize: number;
+  readonly createdAt: number;
+  /** Sorted by part number. */
+  readonly parts: readonly CheckpointPart[];
+}
+
+export interface HistoryEntry {
+  readonly time: number;
+  readonly folderId: string;
+  readonly relativePath: string;
+  readonly action: 'upload' | 'delete';
+  readonly result: 'ok' | 'failed';
+  readonly bytes: number;
+  readonly durationMs: number;
+  readonly error: string | null;
+}
