@@ -20,6 +20,12 @@ export interface WalkOptions {
   readonly isIgnored: (relativePath: string, isDirectory: boolean) => boolean;
   /** A directory or file that could not be read (EACCES, vanished): reported, walk goes on. */
   readonly onError: (relativePath: string, error: unknown) => void;
+  /**
+   * Called with a directory's entry names before any of them is considered ("" is the root),
+   * and awaited: lets ignore rules load that directory's .ferryignore before its siblings are
+   * matched.
+   */
+  readonly enterDirectory?: (relativeDirectory: string, names: readonly string[]) => Promise<void>;
 }
 
 /** The local disk. Paths given to it are absolute. */
