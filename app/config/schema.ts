@@ -165,16 +165,20 @@ const folder = z.strictObject({
   ignore: z.array(z.string()).default([]),
   /** Let the planner list the remote prefix (needs s3:ListBucket; added to the auto policy). */
   remoteListing: z.boolean().default(false),
+  /** Mirror mode: how long a file must stay gone before its object is deleted. */
+  deleteDelaySeconds: z.number().min(0).max(86_400).default(60),
 });
 
 const transfers = z
   .strictObject({
     concurrency: z.number().int().min(1).max(64).default(8),
+    /** Parts of one large file in flight at once (memory: partSize × partConcurrency per file). */
+    partConcurrency: z.number().int().min(1).max(32).default(4),
     partSize: byteSize(5 * MiB, 5 * 1024 * MiB).default(8 * MiB),
     /** Bytes per second for all uploads together; 0 means unlimited. */
     bandwidthLimit: byteSize(0, Number.MAX_SAFE_INTEGER).default(0),
   })
-  .default({ concurrency: 8, partSize: 8 * MiB, bandwidthLimit: 0 });
+  .default({ concurrency: 8, partConcurrency: 4, partSize: 8 * MiB, bandwidthLimit: 0 });
 
 export const configSchema = z
   .strictObject({

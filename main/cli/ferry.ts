@@ -6,15 +6,22 @@ import { EnvOverlaySecretStore } from '../adapters/secrets/env-overlay-secret-st
 import { KeytarSecretStore } from '../adapters/secrets/keytar-secret-store.js';
 import { checkCommand, type CommandIo } from './commands/check.js';
 import { secretDeleteCommand, secretSetCommand } from './commands/secret.js';
+import { statusCommand } from './commands/status.js';
+import { syncCommand } from './commands/sync.js';
 
 const USAGE = `Usage:
+  ferry sync --config FILE [--once] [--json] [--dry-run] [--confirm-deletes]
+                                     sync the configured folders: watch and upload until
+                                     stopped, or with --once scan, upload and exit
+  ferry status --config FILE [--json]
+                                     per folder: files synced, pending and failed
   ferry check --config FILE          validate the config, get a token for every profile, show
                                      each token's expiry and the session policy in use
   ferry secret set PROFILE_ID        store a profile's secret in the OS keychain (from stdin)
   ferry secret delete PROFILE_ID     remove it
 
 Secrets can also come from FERRY_SECRET_<PROFILE_ID> (upper-cased, non-alphanumerics as "_").
-Exit codes: 0 ok, 2 configuration or credential problem, 64 usage error.
+Exit codes: 0 ok, 1 some files failed, 2 configuration or credential problem, 64 usage error.
 `;
 
 const io: CommandIo = {
@@ -25,7 +32,14 @@ const io: CommandIo = {
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      config: { type: 'string', short: 'c' },
+      help: { type: 'boolean', short: 'h' },
+      once: { type: 'boolean' },
+      json: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      'confirm-deletes': { type: 'boolean' },
+    },
     allowPositionals: true,
   });
   const [command, sub, profileId] = positionals;
@@ -37,6 +51,21 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'check') {
     if (!values.config) return usage('check needs --config FILE');
     return checkCommand(values.config, new EnvOverlaySecretStore(keychain), io);
+  }
+  if (command === 'sync' || command === 'status') {
+    if (!values.config) return usage(`${command} needs --config FILE`);
+    const secrets = new EnvOverlaySecretStore(keychain);
+    if (command === 'status') {
+      return statusCommand(values.config, values.json === true, secrets, io);
+    }
+    const flags = {
+      config: values.config,
+      once: values.once === true,
+      json: values.json === true,
+      dryRun: values['dry-run'] === true,
+      confirmDeletes: values['confirm-deletes'] === true,
+    };
+    return syncCommand(flags, secrets, io);
   }
   if (command === 'secret' && (sub === 'set' || sub === 'delete')) {
     if (!profileId) return usage(`secret ${sub} needs a PROFILE_ID`);

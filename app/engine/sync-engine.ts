@@ -1,0 +1,354 @@
+import type { CredentialBroker, CredentialStatus } from '../credentials/credential-broker.js';
+import type { Clock } from '../ports/clock.js';
+import type { Digest } from '../ports/digest.js';
+import type { FileSystem } from '../ports/file-system.js';
+import type { FileWatcher } from '../ports/file-watcher.js';
+import type { Journal } from '../ports/journal.js';
+import type { Logger } from '../ports/logger.js';
+import type { ObjectStore } from '../ports/object-store.js';
+import type { BackoffPolicy } from '../retry/backoff.js';
+import type { FolderSpec } from '../sync/folder-spec.js';
+import type { Plan } from '../sync/planner.js';
+import { FileUploader } from '../transfer/file-uploader.js';
+import type { StabilityOptions } from '../transfer/stable-stat.js';
+import { TokenBucket } from '../transfer/token-bucket.js';
+import { TransferQueue, type Transfer } from '../transfer/transfer-queue.js';
+import type { EngineEvent } from './engine-events.js';
+import { FolderSync, type FolderState, type FolderSyncOptions } from './folder-sync.js';
+import { TransferRunner } from './transfer-runner.js';
+
+export interface EngineOptions extends FolderSyncOptions {
+  readonly concurrency: number;
+  readonly partSize: number;
+  readonly partConcurrency: number;
+  /** Bytes per second for all uploads; 0 = unlimited. */
+  readonly bandwidthLimit: number;
+  readonly stability: StabilityOptions;
+  readonly maxAttempts: number;
+  readonly backoff: BackoffPolicy;
+  /** `--once`: a fatal credential error ends the run instead of waiting for a fix. */
+  readonly failOnFatalCredentials: boolean;
+  /** How often one path may be re-queued because it changed during upload. */
+  readonly maxRequeues: number;
+}
+
+export interface ProfileBinding {
+  readonly store: ObjectStore;
+  readonly broker: CredentialBroker;
+}
+
+export interface EngineDependencies {
+  readonly fs: FileSystem;
+  readonly watcher: FileWatcher;
+  readonly journal: Journal;
+  readonly digest: Digest;
+  readonly clock: Clock;
+  readonly random: () => number;
+  readonly logger: Logger;
+  /** By profile id. */
+  readonly profiles: ReadonlyMap<string, ProfileBinding>;
+}
+
+export interface FolderSnapshot {
+  readonly id: string;
+  readonly root: string;
+  readonly bucket: string;
+  readonly prefix: string;
+  readonly mode: FolderSpec['mode'];
+  readonly state: FolderState;
+  readonly pauseReason: string | null;
+  readonly lastScanAt: number | null;
+  readonly lastError: string | null;
+}
+
+export interface RunSummary {
+  readonly uploaded: number;
+  readonly deleted: number;
+  readonly bytes: number;
+  readonly failed: readonly Transfer[];
+  readonly conflicts: readonly Extract<EngineEvent, { type: 'conflict' }>[];
+  readonly paused: readonly { readonly folderId: string; readonly reason: string }[];
+}
+
+/**
+ * The sync engine: folders (scans + watchers) feed one transfer queue; uploads are signed by
+ * each profile's credential broker. The same engine runs in the desktop app, `ferry sync` and
+ * `ferry serve`.
+ */
+export class SyncEngine {
+  readonly queue: TransferQueue;
+  private readonly folders = new Map<string, FolderSync>();
+  private readonly listeners = new Set<(event: EngineEvent) => void>();
+  private readonly requeueCounts = new Map<string, number>();
+  private readonly conflicts: Extract<EngineEvent, { type: 'conflict' }>[] = [];
+  private pendingRequeues = 0;
+  private requeueSettled: (() => void)[] = [];
+  private stopped = false;
+  private readonly unsubscribers: (() => void)[] = [];
+
+  constructor(
+    private readonly dependencies: EngineDependencies,
+    folderSpecs: readonly FolderSpec[],
+    private readonly options: EngineOptions,
+  ) {
+    const { clock, journal, fs, logger, random, digest } = dependencies;
+    const bandwidth = new TokenBucket(options.bandwidthLimit, clock);
+    const uploaders = new Map<string, FileUploader>();
+    const stores = new Map<string, ObjectStore>();
+    for (const [profileId, binding] of dependencies.profiles) {
+      stores.set(profileId, binding.store);
+      uploaders.set(
+        profileId,
+        new FileUploader(
+          { fs, store: binding.store, journal, digest, clock, bandwidth },
+          {
+            partSize: options.partSize,
+            partConcurrency: options.partConcurrency,
+            stability: options.stability,
+          },
+        ),
+      );
+    }
+    const specs = new Map(folderSpecs.map((spec) => [spec.id, spec]));
+    const runner = new TransferRunner(
+      {
+        folders: specs,
+        uploaders,
+        stores,
+        journal,
+        fs,
+        clock,
+        logger,
+        queue: () => this.queue,
+        requeue: (t, delay) => this.requeue(t, delay),
+      },
+      {
+        clock,
+        random,
+        backoff: options.backoff,
+        maxAttempts: options.maxAttempts,
+        failOnFatalCredentials: options.failOnFatalCredentials,
+      },
+      () => this.stopped,
+    );
+    this.queue = new TransferQueue(runner.run, {
+      concurrency: options.concurrency,
+      largeFileBytes: options.partSize,
+      maxLargeConcurrent: Math.max(1, Math.ceil(options.concurrency / 2)),
+      historyLimit: 10_000,
+      now: () => clock.now(),
+    });
+    this.queue.onChange((transfer) => this.emit({ type: 'transfer', transfer }));
+    for (const spec of folderSpecs) {
+      const binding = dependencies.profiles.get(spec.profileId);
+      if (!binding) throw new Error(`folder ${spec.id}: no profile ${spec.profileId}`);
+      const emit = (event: EngineEvent) => this.emit(event);
+      this.folders.set(
+        spec.id,
+        new FolderSync(
+          spec,
+          {
+            fs,
+            watcher: dependencies.watcher,
+            journal,
+            store: binding.store,
+            clock,
+            random,
+            logger,
+            queue: this.queue,
+            emit,
+          },
+          options,
+        ),
+      );
+    }
+  }
+
+  onEvent(listener: (event: EngineEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** `--once`: scan every folder, transfer what is needed, wait until done. */
+  async runOnce(): Promise<RunSummary> {
+    // The latest transfer per path during this run: a path re-queued after a change counts once.
+    const latest = new Map<string, Transfer>();
+    const unsubscribe = this.queue.onChange((t) =>
+      latest.set(`${t.folderId}\u0000${t.relativePath}`, t),
+    );
+    try {
+      await this.abortAbandonedUploads();
+      await Promise.all([...this.folders.values()].map((folder) => folder.scan()));
+      await this.drain();
+    } finally {
+      unsubscribe();
+    }
+    const finals = [...latest.values()];
+    return {
+      uploaded: finals.filter((t) => t.kind === 'upload' && t.state === 'done').length,
+      deleted: finals.filter((t) => t.kind === 'delete' && t.state === 'done').length,
+      bytes: finals.filter((t) => t.state === 'done').reduce((sum, t) => sum + t.bytesDone, 0),
+      failed: finals.filter((t) => t.state === 'failed'),
+      conflicts: [...this.conflicts],
+      paused: [...this.folders.values()]
+        .filter((f) => f.pauseReason !== null)
+        .map((f) => ({ folderId: f.spec.id, reason: f.pauseReason ?? '' })),
+    };
+  }
+
+  /** Long-running mode: scan, then watch every folder and rescan periodically. */
+  async start(): Promise<void> {
+    for (const [profileId, binding] of this.dependencies.profiles) {
+      this.unsubscribers.push(
+        binding.broker.onStatus((status: CredentialStatus) =>
+          this.emit({ type: 'credentials', profileId, status }),
+        ),
+      );
+    }
+    await this.abortAbandonedUploads();
+    await Promise.all(
+      [...this.folders.values()].map(async (folder) => {
+        await folder.startWatching();
+        await folder.scan();
+      }),
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.queue.pause();
+    for (const unsubscribe of this.unsubscribers) unsubscribe();
+    await Promise.all([...this.folders.values()].map((folder) => folder.stop()));
+  }
+
+  /** Plans without transferring (`--dry-run`). */
+  async dryRun(): Promise<Map<string, Plan>> {
+    const plans = new Map<string, Plan>();
+    for (const [id, folder] of this.folders) plans.set(id, await folder.planOnly());
+    return plans;
+  }
+
+  pause(folderId?: string): void {
+    this.queue.pause(folderId);
+  }
+
+  resume(folderId?: string): void {
+    this.queue.resume(folderId);
+  }
+
+  /** Rescans now (one folder or all). */
+  async syncNow(folderId?: string): Promise<void> {
+    const targets =
+      folderId === undefined
+        ? [...this.folders.values()]
+        : [this.folders.get(folderId)].filter((f) => f !== undefined);
+    await Promise.all(targets.map((folder) => folder.scan()));
+  }
+
+  /** The user confirmed a paused mass delete (or deletes in an emptied folder). */
+  async confirmDeletes(folderId: string): Promise<void> {
+    const folder = this.folders.get(folderId);
+    if (!folder) return;
+    folder.confirmDeletes();
+    await folder.scan();
+  }
+
+  /** Waits until nothing is queued, running or about to be re-queued. */
+  async drain(): Promise<void> {
+    for (;;) {
+      await this.queue.whenIdle();
+      if (this.pendingRequeues === 0) return;
+      await new Promise<void>((resolve) => this.requeueSettled.push(resolve));
+    }
+  }
+
+  folderSnapshots(): FolderSnapshot[] {
+    return [...this.folders.values()].map((folder) => ({
+      id: folder.spec.id,
+      root: folder.spec.root,
+      bucket: folder.spec.bucket,
+      prefix: folder.spec.prefix,
+      mode: folder.spec.mode,
+      state: folder.state,
+      pauseReason: folder.pauseReason,
+      lastScanAt: folder.lastScanAt,
+      lastError: folder.lastError,
+    }));
+  }
+
+  /**
+   * Multipart uploads whose file is gone or changed will never be completed: abort them so the
+   * store does not keep (and bill) their parts. Files still the same are resumed by the uploader.
+   */
+  private async abortAbandonedUploads(): Promise<void> {
+    const { journal, fs, logger } = this.dependencies;
+    for (const checkpoint of journal.listCheckpoints()) {
+      const folder = this.folders.get(checkpoint.folderId);
+      const stat = folder
+        ? await fs.stat(fs.join(folder.spec.root, checkpoint.relativePath))
+        : null;
+      if (
+        folder &&
+        stat?.kind === 'file' &&
+        stat.size === checkpoint.size &&
+        stat.mtimeMs === checkpoint.mtimeMs
+      ) {
+        continue;
+      }
+      const store = folder
+        ? this.dependencies.profiles.get(folder.spec.profileId)?.store
+        : undefined;
+      try {
+        await store?.abortMultipart({
+          bucket: checkpoint.bucket,
+          key: checkpoint.remoteKey,
+          uploadId: checkpoint.uploadId,
+        });
+      } catch (error) {
+        logger.warn('could not abort an abandoned multipart upload', {
+          key: checkpoint.remoteKey,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+      journal.deleteCheckpoint(checkpoint.folderId, checkpoint.relativePath);
+    }
+  }
+
+  private requeue(transfer: Transfer, delayMs: number): void {
+    const key = `${transfer.folderId}/${transfer.relativePath}`;
+    const count = (this.requeueCounts.get(key) ?? 0) + 1;
+    this.requeueCounts.set(key, count);
+    if (count > this.options.maxRequeues || this.stopped) return; // the next scan picks it up
+    this.pendingRequeues += 1;
+    void this.dependencies.clock.sleep(delayMs).then(async () => {
+      try {
+        const stat = await this.dependencies.fs.stat(
+          this.dependencies.fs.join(
+            this.folders.get(transfer.folderId)?.spec.root ?? '',
+            transfer.relativePath,
+          ),
+        );
+        if (!this.stopped && stat?.kind === 'file') {
+          this.queue.enqueue({
+            folderId: transfer.folderId,
+            relativePath: transfer.relativePath,
+            kind: 'upload',
+            size: stat.size,
+          });
+        }
+      } finally {
+        this.pendingRequeues -= 1;
+        if (this.pendingRequeues === 0) {
+          const waiters = this.requeueSettled;
+          this.requeueSettled = [];
+          for (const resolve of waiters) resolve();
+        }
+      }
+    });
+  }
+
+  private emit(event: EngineEvent): void {
+    if (event.type === 'conflict') this.conflicts.push(event);
+    for (const listener of this.listeners) listener(event);
+  }
+}

@@ -1,0 +1,216 @@
+import { toSyncError, type SyncError } from '../errors/sync-error.js';
+import type { Clock } from '../ports/clock.js';
+import type { FileSystem } from '../ports/file-system.js';
+import type { Journal } from '../ports/journal.js';
+import type { Logger } from '../ports/logger.js';
+import type { ObjectStore } from '../ports/object-store.js';
+import { withRetries, type RetryOptions } from '../retry/with-retries.js';
+import type { FolderSpec } from '../sync/folder-spec.js';
+import { toObjectKey } from '../sync/object-key.js';
+import type { FileUploader } from '../transfer/file-uploader.js';
+import type { Transfer, TransferQueue } from '../transfer/transfer-queue.js';
+
+export interface TransferRunnerDependencies {
+  readonly folders: ReadonlyMap<string, FolderSpec>;
+  /** By profile id. */
+  readonly uploaders: ReadonlyMap<string, FileUploader>;
+  /** By profile id. */
+  readonly stores: ReadonlyMap<string, ObjectStore>;
+  readonly journal: Journal;
+  readonly fs: FileSystem;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly queue: () => TransferQueue;
+  /** Asks for the path to be transferred again after `delayMs` (file changed or busy). */
+  readonly requeue: (transfer: Transfer, delayMs: number) => void;
+}
+
+export type RetrySettings = Omit<RetryOptions, 'onWait' | 'cancelled'>;
+
+/**
+ * Carries one transfer to its end: retries through the decorator, shows waits in the transfer's
+ * state, and records the outcome in the journal and its history. Never throws for a file's
+ * problem: a failed file is a row with a reason, not a crashed engine.
+ */
+export class TransferRunner {
+  constructor(
+    private readonly dependencies: TransferRunnerDependencies,
+    private readonly retry: RetrySettings,
+    private readonly cancelled: () => boolean,
+  ) {}
+
+  readonly run = async (transfer: Transfer): Promise<void> => {
+    const folder = this.dependencies.folders.get(transfer.folderId);
+    if (!folder) return this.finish(transfer, 'skipped', 'the folder is no longer configured');
+    return transfer.kind === 'upload'
+      ? this.upload(folder, transfer)
+      : this.remove(folder, transfer);
+  };
+
+  private async upload(folder: FolderSpec, transfer: Transfer): Promise<void> {
+    const { journal, clock, fs, uploaders } = this.dependencies;
+    const started = clock.now();
+    const uploader = uploaders.get(folder.profileId);
+    try {
+      if (!uploader) throw new Error(`no uploader for profile ${folder.profileId}`);
+      const remoteKey = toObjectKey(folder.prefix, transfer.relativePath);
+      const target = {
+        folderId: folder.id,
+        relativePath: transfer.relativePath,
+        absolutePath: fs.join(folder.root, transfer.relativePath),
+        bucket: folder.bucket,
+        remoteKey,
+      };
+      const outcome = await this.withRetries(transfer, 'uploading', () =>
+        uploader.upload(target, (bytes) =>
+          this.dependencies.queue().update(transfer, { bytesDone: transfer.bytesDone + bytes }),
+        ),
+      );
+      switch (outcome.kind) {
+        case 'uploaded':
+          this.history(transfer, 'upload', 'ok', outcome.size, started, null);
+          return this.finish(transfer, 'done', null, {
+            size: outcome.size,
+            bytesDone: outcome.size,
+          });
+        case 'vanished':
+          return this.finish(
+            transfer,
+            'skipped',
+            'the file disappeared before it could be uploaded',
+          );
+        case 'changed':
+          this.dependencies.requeue(transfer, 0);
+          return this.finish(
+            transfer,
+            'skipped',
+            'the file changed during the upload; it is uploaded again',
+          );
+        case 'busy':
+          this.dependencies.requeue(transfer, 2_000);
+          return this.finish(
+            transfer,
+            'skipped',
+            'the file is still being written; Ferry tries again shortly',
+          );
+      }
+    } catch (thrown) {
+      const error = toSyncError(thrown);
+      const previous = journal.getFile(folder.id, transfer.relativePath);
+      // Recorded as failed, never as synced: the planner retries it at the next scan.
+      journal.putFile({
+        folderId: folder.id,
+        relativePath: transfer.relativePath,
+        size: transfer.size,
+        mtimeMs: -1,
+        md5: null,
+        remoteKey: previous?.remoteKey ?? `${folder.prefix}${transfer.relativePath}`,
+        etag: null,
+        state: 'failed',
+        lastError: error.message,
+        updatedAt: clock.now(),
+      });
+      this.history(transfer, 'upload', 'failed', 0, started, error.message);
+      this.fail(transfer, error);
+    }
+  }
+
+  private async remove(folder: FolderSpec, transfer: Transfer): Promise<void> {
+    const { journal, clock, stores } = this.dependencies;
+    const started = clock.now();
+    const record = journal.getFile(folder.id, transfer.relativePath);
+    if (!record) return this.finish(transfer, 'skipped', 'nothing recorded for this path');
+    try {
+      const store = stores.get(folder.profileId);
+      if (!store) throw new Error(`no store for profile ${folder.profileId}`);
+      await this.withRetries(transfer, 'deleting', () =>
+        store.delete({ bucket: folder.bucket, key: record.remoteKey }),
+      );
+      journal.deleteFile(folder.id, transfer.relativePath);
+      this.history(transfer, 'delete', 'ok', 0, started, null);
+      this.finish(transfer, 'done', null);
+    } catch (thrown) {
+      const error = toSyncError(thrown);
+      this.history(transfer, 'delete', 'failed', 0, started, error.message);
+      this.fail(transfer, error);
+    }
+  }
+
+  private withRetries<T>(
+    transfer: Transfer,
+    activeState: 'uploading' | 'deleting',
+    operation: () => Promise<T>,
+  ): Promise<T> {
+    const queue = this.dependencies.queue();
+    return withRetries(
+      () => {
+        queue.update(transfer, { state: activeState, retryAt: null, bytesDone: 0 });
+        return operation();
+      },
+      {
+        ...this.retry,
+        cancelled: this.cancelled,
+        onWait: (wait) => {
+          queue.update(transfer, {
+            state: wait.reason === 'credentials' ? 'waiting-for-credentials' : 'retrying',
+            retryAt: this.dependencies.clock.now() + wait.delayMs,
+            error: view(wait.error),
+          });
+          this.dependencies.logger.warn(
+            wait.reason === 'credentials' ? 'waiting for credentials' : 'retrying',
+            {
+              folder: transfer.folderId,
+              path: transfer.relativePath,
+              code: wait.error.code,
+              inSeconds: Math.round(wait.delayMs / 1000),
+            },
+          );
+        },
+      },
+    );
+  }
+
+  private finish(
+    transfer: Transfer,
+    state: 'done' | 'skipped',
+    note: string | null,
+    extra: Partial<Transfer> = {},
+  ): void {
+    this.dependencies.queue().update(transfer, { ...extra, state, note, error: null });
+  }
+
+  private fail(transfer: Transfer, error: SyncError): void {
+    this.dependencies.logger.error('transfer failed', {
+      folder: transfer.folderId,
+      path: transfer.relativePath,
+      code: error.code,
+      error: error.message,
+    });
+    this.dependencies.queue().update(transfer, { state: 'failed', error: view(error) });
+  }
+
+  private history(
+    transfer: Transfer,
+    action: 'upload' | 'delete',
+    result: 'ok' | 'failed',
+    bytes: number,
+    started: number,
+    error: string | null,
+  ): void {
+    const now = this.dependencies.clock.now();
+    this.dependencies.journal.addHistory({
+      time: now,
+      folderId: transfer.folderId,
+      relativePath: transfer.relativePath,
+      action,
+      result,
+      bytes,
+      durationMs: now - started,
+      error,
+    });
+  }
+}
+
+function view(error: SyncError): Transfer['error'] {
+  return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
+}

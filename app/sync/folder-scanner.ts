@@ -1,0 +1,42 @@
+import type { FileSystem } from '../ports/file-system.js';
+import type { FolderSpec, LocalFile } from './folder-spec.js';
+import type { IgnoreRules } from './ignore-rules.js';
+
+export interface ScanResult {
+  /** Regular files by relative path; null when the root is missing or not a directory. */
+  readonly files: Map<string, LocalFile> | null;
+  /** Paths that could not be read (reported, not fatal). */
+  readonly errors: { readonly relativePath: string; readonly error: unknown }[];
+}
+
+/**
+ * Walks a folder once: one stat per file, ignore rules applied on the way down (an ignored
+ * directory is never entered), symlinks not followed, unreadable entries reported and skipped.
+ */
+export async function scanFolder(
+  fs: FileSystem,
+  folder: FolderSpec,
+  rules: IgnoreRules,
+): Promise<ScanResult> {
+  const root = await fs.stat(folder.root);
+  if (!root || root.kind !== 'directory') return { files: null, errors: [] };
+  const files = new Map<string, LocalFile>();
+  const errors: { relativePath: string; error: unknown }[] = [];
+  const walk = fs.walk(folder.root, {
+    followSymlinks: false,
+    isIgnored: (relativePath, isDirectory) => rules.isIgnored(relativePath, isDirectory),
+    onError: (relativePath, error) => errors.push({ relativePath, error }),
+    enterDirectory: (relativeDirectory, names) =>
+      rules.enterDirectory(relativeDirectory, names, (relativePath) =>
+        fs.readText(fs.join(folder.root, relativePath)),
+      ),
+  });
+  for await (const entry of walk) {
+    files.set(entry.relativePath, {
+      relativePath: entry.relativePath,
+      size: entry.stat.size,
+      mtimeMs: entry.stat.mtimeMs,
+    });
+  }
+  return { files, errors };
+}

@@ -1,0 +1,153 @@
+import type { FileRecord } from '../ports/journal.js';
+import type { ObjectInfo } from '../ports/object-store.js';
+import type { FolderMode } from '../credentials/session-policy.js';
+import type { LocalFile } from './folder-spec.js';
+
+export type UploadReason = 'new' | 'changed' | 'retry' | 'missing-remotely';
+
+export interface PlannedUpload {
+  readonly relativePath: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly reason: UploadReason;
+}
+
+export interface PlannedDelete {
+  readonly relativePath: string;
+  readonly remoteKey: string;
+}
+
+export interface PlannedConflict {
+  readonly relativePath: string;
+  readonly remoteKey: string;
+  /** Why Ferry does not overwrite: the remote object is not what Ferry last uploaded. */
+  readonly reason: string;
+}
+
+export interface PlanInput {
+  readonly mode: FolderMode;
+  /** What the scan found. null when the folder root itself is missing or not a directory. */
+  readonly local: ReadonlyMap<string, LocalFile> | null;
+  readonly journal: ReadonlyMap<string, FileRecord>;
+  /** The remote listing under the prefix, by key; undefined when listing is not allowed. */
+  readonly remote?: ReadonlyMap<string, ObjectInfo>;
+  /** Since when each journaled file has been seen missing (mirror-mode delete delay). */
+  readonly missingSince: ReadonlyMap<string, number>;
+  readonly now: number;
+  readonly deleteDelayMs: number;
+  /** Deletes beyond this many need the user's confirmation… */
+  readonly massDeleteCount: number;
+  /** …and beyond this fraction of the folder's journaled files. Both must be exceeded. */
+  readonly massDeleteFraction: number;
+  /** The user confirmed the pending mass delete. */
+  readonly deletesConfirmed: boolean;
+}
+
+export interface Plan {
+  readonly uploads: PlannedUpload[];
+  readonly deletes: PlannedDelete[];
+  /** Files gone locally in upload mode: the journal forgets them, the bucket keeps them. */
+  readonly forget: string[];
+  readonly conflicts: PlannedConflict[];
+  /** Unchanged files (one stat each, nothing else). */
+  readonly unchanged: number;
+  /** Updated delete-delay bookkeeping, to pass to the next plan. */
+  readonly missingSince: Map<string, number>;
+  /** Set when the folder must pause instead of deleting: says why. */
+  readonly deletePause: 'root-missing' | 'root-empty' | 'mass-delete' | null;
+}
+
+/**
+ * Compares the folder on disk with the journal (and the remote listing when allowed) and decides,
+ * file by file, what to do. Pure: no I/O, no clock of its own.
+ *
+ * Safety rules (DESIGN.md §4, "Nothing is lost"):
+ * - `upload` mode never deletes remotely;
+ * - `mirror` mode deletes only after `deleteDelayMs`, never when the root is missing or empty
+ *   while the journal is not, and never beyond the mass-delete threshold without confirmation;
+ * - an object that changed remotely since Ferry uploaded it is a conflict, not overwritten.
+ */
+export function planFolder(input: PlanInput): Plan {
+  const uploads: PlannedUpload[] = [];
+  const conflicts: PlannedConflict[] = [];
+  const forget: string[] = [];
+  let unchanged = 0;
+  const local = input.local ?? new Map<string, LocalFile>();
+
+  for (const file of local.values()) {
+    const record = input.journal.get(file.relativePath);
+    const remote = record && input.remote ? input.remote.get(record.remoteKey) : undefined;
+    if (!record) {
+      uploads.push({ ...file, reason: 'new' });
+      continue;
+    }
+    if (record.state === 'failed') {
+      uploads.push({ ...file, reason: 'retry' });
+      continue;
+    }
+    const localChanged = record.size !== file.size || record.mtimeMs !== file.mtimeMs;
+    if (input.remote && remote && record.etag !== null && remote.etag !== record.etag) {
+      conflicts.push({
+        relativePath: file.relativePath,
+        remoteKey: record.remoteKey,
+        reason: `the object was changed in the bucket by someone else since Ferry uploaded it (ETag ${remote.etag}, Ferry uploaded ${record.etag})`,
+      });
+      continue;
+    }
+    if (localChanged) uploads.push({ ...file, reason: 'changed' });
+    else if (input.remote && !remote) uploads.push({ ...file, reason: 'missing-remotely' });
+    else unchanged += 1;
+  }
+
+  const gone = [...input.journal.values()].filter((record) => !local.has(record.relativePath));
+  const missingSince = new Map<string, number>();
+  if (input.mode === 'upload') {
+    forget.push(...gone.map((record) => record.relativePath));
+    return { uploads, deletes: [], forget, conflicts, unchanged, missingSince, deletePause: null };
+  }
+
+  // Mirror mode. A missing or emptied root looks exactly like "the user deleted everything":
+  // it is far more often an unmounted disk or a failed sync of another tool. Never delete then.
+  const rootProblem =
+    input.local === null
+      ? 'root-missing'
+      : local.size === 0 && gone.length > 0
+        ? 'root-empty'
+        : null;
+  if (rootProblem) {
+    return {
+      uploads,
+      deletes: [],
+      forget,
+      conflicts,
+      unchanged,
+      missingSince: new Map(input.missingSince),
+      deletePause: rootProblem,
+    };
+  }
+  const due: PlannedDelete[] = [];
+  for (const record of gone) {
+    const since = input.missingSince.get(record.relativePath) ?? input.now;
+    if (input.now - since >= input.deleteDelayMs) {
+      due.push({ relativePath: record.relativePath, remoteKey: record.remoteKey });
+    } else missingSince.set(record.relativePath, since);
+  }
+  const massive =
+    due.length > input.massDeleteCount &&
+    due.length > input.massDeleteFraction * input.journal.size;
+  if (massive && !input.deletesConfirmed) {
+    for (const d of due) {
+      missingSince.set(d.relativePath, input.missingSince.get(d.relativePath) ?? input.now);
+    }
+    return {
+      uploads,
+      deletes: [],
+      forget,
+      conflicts,
+      unchanged,
+      missingSince,
+      deletePause: 'mass-delete',
+    };
+  }
+  return { uploads, deletes: due, forget, conflicts, unchanged, missingSince, deletePause: null };
+}

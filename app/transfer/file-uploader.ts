@@ -1,0 +1,112 @@
+import type { FileStat } from '../ports/file-system.js';
+import { uploadMultipart } from './multipart-uploader.js';
+import { sameContentStat, stableStat, type StabilityOptions } from './stable-stat.js';
+import {
+  vanishedOrUnreadable,
+  type FileUploaderDependencies,
+  type UploadTarget,
+} from './upload-target.js';
+
+export type UploadOutcome =
+  | {
+      readonly kind: 'uploaded';
+      readonly size: number;
+      readonly etag: string;
+      readonly multipart: boolean;
+    }
+  /** The file is gone: nothing to upload (a watcher event for a temp file, a quick delete). */
+  | { readonly kind: 'vanished' }
+  /** The file changed while it was being uploaded: not recorded; upload it again. */
+  | { readonly kind: 'changed' }
+  /** The file keeps changing (being written): try again later. */
+  | { readonly kind: 'busy' };
+
+export interface FileUploaderOptions {
+  readonly partSize: number;
+  readonly partConcurrency: number;
+  readonly stability: StabilityOptions;
+}
+
+/**
+ * Uploads one file and records it — only after the store confirmed the bytes and the file was
+ * re-checked unchanged (DESIGN.md §4). Files up to one part go in a single PUT with Content-MD5;
+ * bigger ones through the checkpointed multipart loop.
+ */
+export type { FileUploaderDependencies, UploadTarget };
+
+export class FileUploader {
+  constructor(
+    private readonly dependencies: FileUploaderDependencies,
+    private readonly options: FileUploaderOptions,
+  ) {}
+
+  async upload(target: UploadTarget, onBytes: (bytes: number) => void): Promise<UploadOutcome> {
+    const { fs, clock, journal } = this.dependencies;
+    const settled = await stableStat(fs, target.absolutePath, clock, this.options.stability);
+    if (settled.kind !== 'stable') return settled;
+    const before = settled.stat;
+
+    const result =
+      before.size <= this.options.partSize
+        ? await this.singlePut(target, before, onBytes)
+        : await uploadMultipart(
+            this.dependencies,
+            target,
+            before,
+            { partSize: this.options.partSize, partConcurrency: this.options.partConcurrency },
+            onBytes,
+          );
+    if (result === 'vanished' || result === 'changed') return { kind: result };
+
+    const after = await fs.stat(target.absolutePath);
+    if (!sameContentStat(before, after)) {
+      // The object holds a version that may already be stale: record nothing, upload again.
+      return after === null ? { kind: 'vanished' } : { kind: 'changed' };
+    }
+    journal.putFile({
+      folderId: target.folderId,
+      relativePath: target.relativePath,
+      size: before.size,
+      mtimeMs: before.mtimeMs,
+      md5: result.md5,
+      remoteKey: target.remoteKey,
+      etag: result.etag,
+      state: 'synced',
+      lastError: null,
+      updatedAt: clock.now(),
+    });
+    return {
+      kind: 'uploaded',
+      size: before.size,
+      etag: result.etag,
+      multipart: result.md5 === null,
+    };
+  }
+
+  private async singlePut(
+    target: UploadTarget,
+    stat: FileStat,
+    onBytes: (bytes: number) => void,
+  ): Promise<{ etag: string; md5: string } | 'vanished'> {
+    const { fs, store, digest, bandwidth } = this.dependencies;
+    let body: Uint8Array;
+    try {
+      body = await fs.readRange(target.absolutePath, 0, stat.size);
+    } catch (error) {
+      return vanishedOrUnreadable(error, target);
+    }
+    if (body.byteLength !== stat.size) return 'vanished';
+    const md5 = digest.md5Hex(body);
+    await bandwidth.take(body.byteLength);
+    const { etag } = await store.putObject({
+      bucket: target.bucket,
+      key: target.remoteKey,
+      body,
+      md5Hex: md5,
+    });
+    onBytes(body.byteLength);
+    // For a single PUT the ETag is the MD5 on S3, Ceph and OSS (without SSE-KMS); Content-MD5
+    // already made the store verify the bytes, so a different ETag is informative only.
+    return { etag, md5 };
+  }
+}

@@ -1,0 +1,227 @@
+import { SyncError, isSyncError, toSyncError } from '../errors/sync-error.js';
+import type { FileStat } from '../ports/file-system.js';
+import type { CheckpointPart, MultipartCheckpoint } from '../ports/journal.js';
+import {
+  vanishedOrUnreadable,
+  type FileUploaderDependencies,
+  type UploadTarget,
+} from './upload-target.js';
+
+export interface MultipartOptions {
+  readonly partSize: number;
+  readonly partConcurrency: number;
+}
+
+type PartResult = CheckpointPart;
+
+/**
+ * Our own multipart loop (DESIGN.md §4: lib-storage cannot resume an existing UploadId).
+ * Each part is signed with whatever token is current when it is sent, so uploads outlive token
+ * rotation; each confirmed part is checkpointed in the journal, so after a crash or restart the
+ * upload continues from the parts the store really holds (ListParts), and no completed part is
+ * sent again. The finished object's ETag is checked against md5(part md5s)-N.
+ */
+export async function uploadMultipart(
+  dependencies: FileUploaderDependencies,
+  target: UploadTarget,
+  stat: FileStat,
+  options: MultipartOptions,
+  onBytes: (bytes: number) => void,
+): Promise<{ etag: string; md5: null } | 'vanished' | 'changed'> {
+  const { store, journal, clock } = dependencies;
+  const ref = { bucket: target.bucket, key: target.remoteKey };
+  const partCount = Math.ceil(stat.size / options.partSize);
+
+  let checkpoint = await usableCheckpoint(dependencies, target, stat, options.partSize);
+  if (!checkpoint) {
+    const { uploadId } = await store.createMultipart(ref);
+    journal.startCheckpoint({
+      folderId: target.folderId,
+      relativePath: target.relativePath,
+      bucket: target.bucket,
+      remoteKey: target.remoteKey,
+      uploadId,
+      size: stat.size,
+      mtimeMs: stat.mtimeMs,
+      partSize: options.partSize,
+      createdAt: clock.now(),
+    });
+    checkpoint = {
+      folderId: target.folderId,
+      relativePath: target.relativePath,
+      bucket: target.bucket,
+      remoteKey: target.remoteKey,
+      uploadId,
+      size: stat.size,
+      mtimeMs: stat.mtimeMs,
+      partSize: options.partSize,
+      createdAt: clock.now(),
+      parts: [],
+    };
+  }
+  const uploadId = checkpoint.uploadId;
+  const done = new Map<number, PartResult>(checkpoint.parts.map((part) => [part.partNumber, part]));
+  const missing = Array.from({ length: partCount }, (_, i) => i + 1).filter((n) => !done.has(n));
+
+  let fileProblem: 'vanished' | 'changed' | null = null;
+  let firstError: unknown;
+  const next = () =>
+    firstError === undefined && fileProblem === null ? missing.shift() : undefined;
+  const worker = async () => {
+    for (let partNumber = next(); partNumber !== undefined; partNumber = next()) {
+      try {
+        const part = await sendPart(
+          dependencies,
+          target,
+          uploadId,
+          partNumber,
+          stat.size,
+          options.partSize,
+        );
+        if (part === 'vanished' || part === 'changed') {
+          fileProblem = part;
+          return;
+        }
+        journal.addCheckpointPart(target.folderId, target.relativePath, part);
+        done.set(partNumber, part);
+        onBytes(part.size);
+      } catch (error) {
+        firstError ??= error;
+      }
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(options.partConcurrency, Math.max(1, missing.length)) }, worker),
+  );
+  // The checkpoint stays: the next attempt resumes from the parts already stored.
+  if (firstError !== undefined) throw toSyncError(firstError);
+  if (fileProblem !== null) {
+    await abandon(dependencies, target, uploadId);
+    return fileProblem;
+  }
+
+  const parts = [...done.values()].sort((a, b) => a.partNumber - b.partNumber);
+  const completed = await store.completeMultipart({
+    ...ref,
+    uploadId,
+    parts: parts.map(({ partNumber, etag }) => ({ partNumber, etag })),
+  });
+  // The upload is finished either way: its checkpoint can no longer be resumed.
+  journal.deleteCheckpoint(target.folderId, target.relativePath);
+  const expected = `${dependencies.digest.md5OfDigests(parts.map((p) => p.md5))}-${parts.length}`;
+  // Ceph answers Complete with an empty ETag; HeadObject has the real one.
+  const head =
+    completed.etag === undefined || completed.etag !== expected ? await store.head(ref) : null;
+  const etag =
+    completed.etag !== undefined && completed.etag === expected ? completed.etag : head?.etag;
+  if (etag !== expected || (head !== null && head.size !== stat.size)) {
+    throw new SyncError(
+      'bad-digest',
+      'retry',
+      `${target.relativePath}: the store assembled an object that does not match what was sent (ETag ${etag ?? 'none'}, expected ${expected}).`,
+      {
+        hint: 'Ferry uploads it again.',
+      },
+    );
+  }
+  return { etag, md5: null };
+}
+
+/** The journal's checkpoint for this file if it still applies and the store still has it. */
+async function usableCheckpoint(
+  dependencies: FileUploaderDependencies,
+  target: UploadTarget,
+  stat: FileStat,
+  partSize: number,
+): Promise<MultipartCheckpoint | undefined> {
+  const { journal, store } = dependencies;
+  const checkpoint = journal.getCheckpoint(target.folderId, target.relativePath);
+  if (!checkpoint) return undefined;
+  const sameFile =
+    checkpoint.size === stat.size &&
+    checkpoint.mtimeMs === stat.mtimeMs &&
+    checkpoint.partSize === partSize;
+  const sameTarget =
+    checkpoint.bucket === target.bucket && checkpoint.remoteKey === target.remoteKey;
+  if (!sameFile || !sameTarget) {
+    await abandon(
+      dependencies,
+      { ...target, bucket: checkpoint.bucket, remoteKey: checkpoint.remoteKey },
+      checkpoint.uploadId,
+    );
+    return undefined;
+  }
+  let stored;
+  try {
+    stored = await store.listParts({
+      bucket: target.bucket,
+      key: target.remoteKey,
+      uploadId: checkpoint.uploadId,
+    });
+  } catch (error) {
+    if (isSyncError(error) && error.code === 'not-found') {
+      journal.deleteCheckpoint(target.folderId, target.relativePath);
+      return undefined;
+    }
+    throw error;
+  }
+  // Trust only parts the store holds with the ETag and size we recorded.
+  const held = new Map(stored.map((part) => [part.partNumber, part]));
+  const parts = checkpoint.parts.filter((part) => {
+    const s = held.get(part.partNumber);
+    return s !== undefined && s.etag === part.etag && s.size === part.size;
+  });
+  return { ...checkpoint, parts };
+}
+
+async function sendPart(
+  dependencies: FileUploaderDependencies,
+  target: UploadTarget,
+  uploadId: string,
+  partNumber: number,
+  fileSize: number,
+  partSize: number,
+): Promise<PartResult | 'vanished' | 'changed'> {
+  const { fs, store, digest, bandwidth } = dependencies;
+  const offset = (partNumber - 1) * partSize;
+  const length = Math.min(partSize, fileSize - offset);
+  let body: Uint8Array;
+  try {
+    body = await fs.readRange(target.absolutePath, offset, length);
+  } catch (error) {
+    return vanishedOrUnreadable(error, target);
+  }
+  if (body.byteLength !== length) return 'changed'; // the file shrank under us
+  const md5 = digest.md5Hex(body);
+  await bandwidth.take(length);
+  const { etag } = await store.uploadPart({
+    bucket: target.bucket,
+    key: target.remoteKey,
+    uploadId,
+    partNumber,
+    body,
+    md5Hex: md5,
+  });
+  return { partNumber, etag, size: length, md5 };
+}
+
+/** Aborts an upload that will never be completed and forgets its checkpoint. */
+async function abandon(
+  dependencies: FileUploaderDependencies,
+  target: UploadTarget,
+  uploadId: string,
+): Promise<void> {
+  try {
+    await dependencies.store.abortMultipart({
+      bucket: target.bucket,
+      key: target.remoteKey,
+      uploadId,
+    });
+  } catch (error) {
+    // Already gone is fine; anything else leaves an orphan the store's lifecycle rules clean up.
+    if (!(isSyncError(error) && (error.code === 'not-found' || error.disposition !== 'fatal'))) {
+      throw error;
+    }
+  }
+  dependencies.journal.deleteCheckpoint(target.folderId, target.relativePath);
+}

@@ -1,0 +1,51 @@
+import type { Clock } from '../ports/clock.js';
+import type { FileStat, FileSystem } from '../ports/file-system.js';
+
+export interface StabilityOptions {
+  /** A file modified less than this long ago may still be being written… */
+  readonly settleMs: number;
+  /** …so it is stat'ed again after this long, and must not have changed. */
+  readonly probeMs: number;
+  /** Give up after this many probes (a log file written continuously): 'busy'. */
+  readonly maxProbes: number;
+}
+
+export type StableResult =
+  | { readonly kind: 'stable'; readonly stat: FileStat }
+  | { readonly kind: 'vanished' }
+  | { readonly kind: 'busy'; readonly stat: FileStat };
+
+/**
+ * Waits until a file's size and mtime stop changing, so a file still being copied or saved is
+ * not uploaded half-written. Old files pass at once (one stat); fresh ones cost one short probe.
+ */
+export async function stableStat(
+  fs: FileSystem,
+  path: string,
+  clock: Clock,
+  options: StabilityOptions,
+): Promise<StableResult> {
+  let stat = await fs.stat(path);
+  for (let probe = 0; ; probe++) {
+    if (!stat || stat.kind !== 'file') return { kind: 'vanished' };
+    if (clock.now() - stat.mtimeMs >= options.settleMs) return { kind: 'stable', stat };
+    if (probe >= options.maxProbes) return { kind: 'busy', stat };
+    await clock.sleep(options.probeMs);
+    const again = await fs.stat(path);
+    if (
+      again &&
+      again.kind === 'file' &&
+      again.size === stat.size &&
+      again.mtimeMs === stat.mtimeMs
+    ) {
+      return { kind: 'stable', stat: again };
+    }
+    stat = again;
+  }
+}
+
+export function sameContentStat(a: FileStat | null, b: FileStat | null): boolean {
+  return (
+    a !== null && b !== null && a.kind === b.kind && a.size === b.size && a.mtimeMs === b.mtimeMs
+  );
+}

@@ -1,0 +1,47 @@
+import type { Clock } from '../ports/clock.js';
+
+/**
+ * The bandwidth limit shared by all uploads: `take(bytes)` resolves when the bytes may be sent.
+ * A rate of 0 means unlimited. Requests are served in order, so a big part cannot be overtaken
+ * forever by small files (and vice versa).
+ */
+export class TokenBucket {
+  private available: number;
+  private updatedAt: number;
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly bytesPerSecond: number,
+    private readonly clock: Clock,
+    /** Burst allowance; defaults to one second of traffic. */
+    private readonly capacity = bytesPerSecond,
+  ) {
+    this.available = capacity;
+    this.updatedAt = clock.now();
+  }
+
+  take(bytes: number): Promise<void> {
+    if (this.bytesPerSecond <= 0 || bytes <= 0) return Promise.resolve();
+    const turn = this.tail.then(() => this.consume(bytes));
+    this.tail = turn;
+    return turn;
+  }
+
+  private async consume(bytes: number): Promise<void> {
+    this.refill();
+    this.available -= bytes; // may go negative: a part larger than the burst waits its full time
+    if (this.available < 0) {
+      await this.clock.sleep(Math.ceil((-this.available / this.bytesPerSecond) * 1000));
+      this.refill();
+    }
+  }
+
+  private refill(): void {
+    const now = this.clock.now();
+    this.available = Math.min(
+      this.capacity,
+      this.available + ((now - this.updatedAt) / 1000) * this.bytesPerSecond,
+    );
+    this.updatedAt = now;
+  }
+}

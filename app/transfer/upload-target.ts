@@ -1,0 +1,43 @@
+import { SyncError } from '../errors/sync-error.js';
+import type { Clock } from '../ports/clock.js';
+import type { Digest } from '../ports/digest.js';
+import type { FileSystem } from '../ports/file-system.js';
+import type { Journal } from '../ports/journal.js';
+import type { ObjectStore } from '../ports/object-store.js';
+import type { TokenBucket } from './token-bucket.js';
+
+/** A file to upload and where it goes. */
+export interface UploadTarget {
+  readonly folderId: string;
+  readonly relativePath: string;
+  readonly absolutePath: string;
+  readonly bucket: string;
+  readonly remoteKey: string;
+}
+
+export interface FileUploaderDependencies {
+  readonly fs: FileSystem;
+  readonly store: ObjectStore;
+  readonly journal: Journal;
+  readonly digest: Digest;
+  readonly clock: Clock;
+  readonly bandwidth: TokenBucket;
+}
+
+/** ENOENT while reading: the file went away. Anything else: a per-file error that says why. */
+export function vanishedOrUnreadable(error: unknown, target: UploadTarget): 'vanished' {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'vanished';
+  throw new SyncError(
+    'file-unreadable',
+    'no-retry',
+    `Cannot read ${target.relativePath} (${typeof code === 'string' ? code : String(error)}).`,
+    {
+      hint:
+        code === 'EACCES' || code === 'EPERM'
+          ? 'Give Ferry read permission on the file, or ignore it in .ferryignore.'
+          : 'Ferry will try again at the next scan.',
+      cause: error,
+    },
+  );
+}

@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+
+import { isCredentialCode, isCredentialError } from '../../../app/errors/credential-errors.js';
+import { SyncError, toSyncError } from '../../../app/errors/sync-error.js';
+import type { Plan } from '../../../app/sync/planner.js';
+import type { SecretStore } from '../../../app/ports/secret-store.js';
+import { compose, type Composition } from '../../compose.js';
+import { loadConfig } from '../../config/load-config.js';
+import { reportJson, reportOnTerminal } from '../progress-reporter.js';
+import type { CommandIo } from './check.js';
+
+export interface SyncFlags {
+  readonly config: string;
+  readonly once: boolean;
+  readonly json: boolean;
+  readonly dryRun: boolean;
+  readonly confirmDeletes: boolean;
+}
+
+/**
+ * `ferry sync --config FILE [--once] [--json] [--dry-run] [--confirm-deletes]`.
+ * Exit codes (a contract other tools rely on): 0 all synced; 1 some files failed (each listed on
+ * stderr with its reason); 2 configuration or credential problem — nothing was uploaded.
+ */
+export async function syncCommand(
+  flags: SyncFlags,
+  secrets: SecretStore,
+  io: CommandIo,
+): Promise<number> {
+  const config = await loadConfig(flags.config);
+  if (config.folders.length === 0) {
+    throw new SyncError('config-invalid', 'fatal', `${flags.config} has no folders to sync.`, {
+      hint: 'Add a folder under "folders:".',
+    });
+  }
+  const composition = compose(config, { secrets, once: flags.once || flags.dryRun });
+  try {
+    await preflight(composition);
+    if (flags.dryRun) return printPlans(await composition.engine.dryRun(), composition, io);
+    const stopReporting = flags.json
+      ? reportJson(composition.engine, io.out)
+      : process.stderr.isTTY
+        ? reportOnTerminal(composition.engine, composition.profiles, process.stderr)
+        : () => {};
+    try {
+      if (flags.once) return await runOnce(composition, flags, io);
+      return await runUntilSignalled(composition, io);
+    } finally {
+      stopReporting();
+    }
+  } finally {
+    await composition.close();
+  }
+}
+
+/**
+ * Before touching any file: every profile must yield a token and every bucket must answer.
+ * A wrong key or an unreachable endpoint is a configuration problem (exit 2), not 10,000
+ * failed files.
+ */
+async function preflight(composition: Composition): Promise<void> {
+  for (const [, binding] of composition.profiles) await binding.broker.get();
+  for (const folder of composition.folders) {
+    const store = composition.profiles.get(folder.profileId)?.store;
+    try {
+      // A key that cannot exist: "not found" proves the endpoint, bucket and signature work.
+      await store?.head({
+        bucket: folder.bucket,
+        key: `${folder.prefix}.ferry-preflight-${randomUUID()}`,
+      });
+    } catch (thrown) {
+      const error = toSyncError(thrown);
+      if (error.code === 'network' || error.code === 'server-error') {
+        throw new SyncError(
+          'config-invalid',
+          'fatal',
+          `Folder "${folder.id}": the store for bucket "${folder.bucket}" cannot be reached (${error.message}).`,
+          {
+            hint: "Check the profile's endpoint, forcePathStyle and the network or proxy.",
+            cause: error,
+          },
+        );
+      }
+      // access-denied: the policy may not grant GetObject here; uploads will tell per file.
+      if (isCredentialError(error)) throw error;
+    }
+  }
+}
+
+async function runOnce(composition: Composition, flags: SyncFlags, io: CommandIo): Promise<number> {
+  const { engine } = composition;
+  if (flags.confirmDeletes) {
+    for (const folder of composition.folders) {
+      await engine.confirmDeletes(folder.id).catch(() => {});
+    }
+  }
+  const summary = await engine.runOnce();
+  const credentialFailure = summary.failed.find((t) => t.error && isCredentialCode(t.error.code));
+  for (const transfer of summary.failed) {
+    io.err(
+      `failed: ${transfer.folderId}/${transfer.relativePath}: ${transfer.error?.message ?? 'unknown error'}\n`,
+    );
+    if (transfer.error?.hint) io.err(`  → ${transfer.error.hint}\n`);
+  }
+  for (const conflict of summary.conflicts) {
+    io.err(`conflict: ${conflict.folderId}/${conflict.relativePath}: ${conflict.reason}\n`);
+  }
+  for (const pause of summary.paused) {
+    io.err(
+      `paused: ${pause.folderId}: ${pause.reason} (run again with --confirm-deletes to proceed)\n`,
+    );
+  }
+  if (!flags.json) {
+    io.out(
+      `${summary.uploaded} uploaded, ${summary.deleted} deleted, ${summary.failed.length} failed, ${summary.conflicts.length} conflicts.\n`,
+    );
+  }
+  if (credentialFailure) return 2;
+  return summary.failed.length > 0 || summary.conflicts.length > 0 || summary.paused.length > 0
+    ? 1
+    : 0;
+}
+
+async function runUntilSignalled(composition: Composition, io: CommandIo): Promise<number> {
+  await composition.engine.start();
+  io.err(`Ferry is watching ${composition.folders.length} folder(s). Press Ctrl+C to stop.\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  return 0;
+}
+
+function printPlans(plans: Map<string, Plan>, composition: Composition, io: CommandIo): number {
+  for (const folder of composition.folders) {
+    const plan = plans.get(folder.id);
+    if (!plan) continue;
+    io.out(
+      `${folder.id} (${folder.root} → s3://${folder.bucket}/${folder.prefix}, ${folder.mode}):\n`,
+    );
+    for (const upload of plan.uploads) {
+      io.out(`  upload  ${upload.relativePath}  (${upload.reason}, ${upload.size} bytes)\n`);
+    }
+    for (const deletion of plan.deletes) {
+      io.out(`  delete  ${deletion.remoteKey}  (gone locally)\n`);
+    }
+    for (const conflict of plan.conflicts) {
+      io.out(`  skip    ${conflict.relativePath}  (conflict: ${conflict.reason})\n`);
+    }
+    if (plan.deletePause) io.out(`  deletes on hold: ${plan.deletePause}\n`);
+    io.out(
+      `  ${plan.uploads.length} to upload, ${plan.deletes.length} to delete, ${plan.unchanged} unchanged. Nothing was changed (dry run).\n`,
+    );
+  }
+  return 0;
+}

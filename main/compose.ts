@@ -1,0 +1,156 @@
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { FerryConfig } from '../app/config/schema.js';
+import { CredentialBroker } from '../app/credentials/credential-broker.js';
+import { SyncError } from '../app/errors/sync-error.js';
+import { SyncEngine, type EngineOptions, type ProfileBinding } from '../app/engine/sync-engine.js';
+import { SecretRegistry } from '../app/logging/redact.js';
+import type { Journal } from '../app/ports/journal.js';
+import type { Logger } from '../app/ports/logger.js';
+import type { SecretStore } from '../app/ports/secret-store.js';
+import type { FolderSpec } from '../app/sync/folder-spec.js';
+import { openSqliteJournal } from './adapters/journal/sqlite-journal.js';
+import { JsonLinesLogger } from './adapters/json-lines-logger.js';
+import { NodeFileSystem } from './adapters/node-file-system.js';
+import { nodeDigest } from './adapters/node-digest.js';
+import { createS3Client } from './adapters/s3/s3-client-factory.js';
+import { S3ObjectStore } from './adapters/s3/s3-object-store.js';
+import { systemClock } from './adapters/system-clock.js';
+import { ChokidarWatcher } from './adapters/watcher/chokidar-watcher.js';
+import { defaultStateDir } from './config/app-paths.js';
+import { createProfileCredentialSource } from './credentials/profile-credentials.js';
+
+/** Safety limits of mirror mode: more deletes than both of these at once need confirmation. */
+const MASS_DELETE_COUNT = 50;
+const MASS_DELETE_FRACTION = 0.25;
+
+export interface ComposeOptions {
+  readonly secrets: SecretStore;
+  /** `--once`: fail on a fatal credential error instead of waiting for the user to fix it. */
+  readonly once: boolean;
+  /** Where log lines go; default: `<stateDir>/ferry.log`. */
+  readonly logWrite?: (line: string) => void;
+}
+
+export interface Composition {
+  readonly engine: SyncEngine;
+  readonly journal: Journal;
+  readonly profiles: ReadonlyMap<string, ProfileBinding>;
+  readonly folders: readonly FolderSpec[];
+  readonly stateDir: string;
+  readonly logger: Logger;
+  close(): Promise<void>;
+}
+
+/** The composition root (DESIGN.md §6): every adapter is built here and nowhere else. */
+export function compose(config: FerryConfig, options: ComposeOptions): Composition {
+  const stateDir = config.stateDir ?? defaultStateDir();
+  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  const registry = new SecretRegistry();
+  const logFile = options.logWrite
+    ? undefined
+    : createWriteStream(join(stateDir, 'ferry.log'), { flags: 'a', mode: 0o600 });
+  const logger = new JsonLinesLogger({
+    write: options.logWrite ?? ((line) => logFile?.write(line)),
+    secrets: registry,
+  });
+  const journal = openSqliteJournal(join(stateDir, 'journal.sqlite'));
+
+  const profiles = new Map<string, ProfileBinding>();
+  const usedProfiles = new Set(config.folders.map((folder) => folder.profile));
+  for (const profile of config.profiles.filter((p) => usedProfiles.has(p.id))) {
+    if (profile.provider !== 's3') {
+      throw new SyncError(
+        'config-invalid',
+        'fatal',
+        `Profile "${profile.id}": provider "${profile.provider}" is not supported yet.`,
+        {
+          hint: 'Use provider: s3 (AWS, CTyun, Ceph, MinIO); Alibaba OSS support is on its way.',
+        },
+      );
+    }
+    const source = createProfileCredentialSource(config, profile, {
+      secrets: options.secrets,
+      clock: systemClock,
+    });
+    const remembering = async () => {
+      const token = await source();
+      // Exact secrets are scrubbed from every log line, whatever pattern they have.
+      registry.remember(token.secretAccessKey);
+      registry.remember(token.sessionToken);
+      return token;
+    };
+    const broker = new CredentialBroker({
+      label: profile.id,
+      source: remembering,
+      clock: systemClock,
+      logger,
+    });
+    const client = createS3Client({
+      endpoint: profile.endpoint,
+      region: profile.region,
+      forcePathStyle: profile.forcePathStyle,
+      credentials: () => broker.get(),
+      maxSockets: config.transfers.concurrency * config.transfers.partConcurrency,
+    });
+    profiles.set(profile.id, { broker, store: new S3ObjectStore({ client, broker }) });
+  }
+
+  const folders: FolderSpec[] = config.folders.map((folder) => ({
+    id: folder.id,
+    root: folder.path,
+    profileId: folder.profile,
+    bucket: folder.bucket,
+    prefix: folder.prefix,
+    mode: folder.mode,
+    ignore: folder.ignore,
+    remoteListing: folder.remoteListing,
+    // One pass sees a snapshot: in `--once` a file gone now is gone (the safety checks remain).
+    deleteDelayMs: options.once ? 0 : folder.deleteDelaySeconds * 1000,
+  }));
+
+  const engineOptions: EngineOptions = {
+    concurrency: config.transfers.concurrency,
+    partSize: config.transfers.partSize,
+    partConcurrency: config.transfers.partConcurrency,
+    bandwidthLimit: config.transfers.bandwidthLimit,
+    stability: { settleMs: 1_000, probeMs: 150, maxProbes: 20 },
+    maxAttempts: 6,
+    backoff: { baseMs: 1_000, maxMs: 60_000 },
+    failOnFatalCredentials: options.once,
+    maxRequeues: 5,
+    massDeleteCount: MASS_DELETE_COUNT,
+    massDeleteFraction: MASS_DELETE_FRACTION,
+    rescanIntervalMs: 60 * 60_000,
+    fallbackRescanMs: 60_000,
+    watchBatchMs: 100,
+  };
+  const engine = new SyncEngine(
+    {
+      fs: new NodeFileSystem(),
+      watcher: new ChokidarWatcher(),
+      journal,
+      digest: nodeDigest,
+      clock: systemClock,
+      random: Math.random,
+      logger,
+      profiles,
+    },
+    folders,
+    engineOptions,
+  );
+  return {
+    engine,
+    journal,
+    profiles,
+    folders,
+    stateDir,
+    logger,
+    close: async () => {
+      await engine.stop();
+      journal.close();
+      await new Promise<void>((resolve) => (logFile ? logFile.end(resolve) : resolve()));
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { SyncError } from '../../app/errors/sync-error.js';
+import type {
+  CheckpointPart,
+  FileRecord,
+  HistoryEntry,
+  Journal,
+  MultipartCheckpoint,
+} from '../../app/ports/journal.js';
+
+/** Like the SQLite adapter: keep the newest 10,000 history entries, pruning in batches of 500. */
+const HISTORY_KEEP = 10_000;
+const PRUNE_EVERY = 500;
+
+type StoredCheckpoint = Omit<MultipartCheckpoint, 'parts'> & { parts: Map<number, CheckpointPart> };
+
+/**
+ * The journal in memory, with the SQLite adapter's semantics (the shared contract in
+ * test/contracts/journal-contract.ts holds both to them). Records go in and come out as copies,
+ * so a caller mutating what it passed or got cannot change the stored state.
+ */
+export class MemoryJournal implements Journal {
+  private readonly files = new Map<string, FileRecord>();
+  private readonly checkpoints = new Map<string, StoredCheckpoint>();
+  private history: { entry: HistoryEntry; sequence: number }[] = [];
+  private sequence = 0;
+  private closed = false;
+
+  getFile(folderId: string, relativePath: string): FileRecord | undefined {
+    this.checkOpen();
+    const record = this.files.get(keyOf(folderId, relativePath));
+    return record && { ...record };
+  }
+
+  listFiles(folderId: string): FileRecord[] {
+    this.checkOpen();
+    return [...this.files.values()]
+      .filter((record) => record.folderId === folderId)
+      .map((record) => ({ ...record }));
+  }
+
+  putFile(record: FileRecord): void {
+    this.checkOpen();
+    this.files.set(keyOf(record.folderId, record.relativePath), { ...record });
+  }
+
+  deleteFile(folderId: string, relativePath: string): void {
+    this.checkOpen();
+    this.files.delete(keyOf(folderId, relativePath));
+  }
+
+  getCheckpoint(folderId: string, relativePath: string): MultipartCheckpoint | undefined {
+    this.checkOpen();
+    const stored = this.checkpoints.get(keyOf(folderId, relativePath));
+    return stored && toCheckpoint(stored);
+  }
+
+  startCheckpoint(checkpoint: Omit<MultipartCheckpoint, 'parts'>): void {
+    this.checkOpen();
+    const { folderId, relativePath, bucket, remoteKey, uploadId, size, mtimeMs, partSize } =
+      checkpoint;
+    this.checkpoints.set(keyOf(folderId, relativePath), {
+      folderId,
+      relativePath,
+      bucket,
+      remoteKey,
+      uploadId,
+      size,
+      mtimeMs,
+      partSize,
+      createdAt: checkpoint.createdAt,
+      parts: new Map(),
+    });
+  }
+
+  addCheckpointPart(folderId: string, relativePath: string, part: CheckpointPart): void {
+    this.checkOpen();
+    const stored = this.checkpoints.get(keyOf(folderId, relativePath));
+    if (!stored) {
+      throw new SyncError(
+        'internal',
+        'no-retry',
+        `Cannot record part ${part.partNumber} of ${folderId}:${relativePath}: no multipart upload is checkpointed for it.`,
+        { hint: 'The upload was restarted or abandoned meanwhile; it will start over.' },
+      );
+    }
+    stored.parts.set(part.partNumber, { ...part });
+  }
+
+  deleteCheckpoint(folderId: string, relativePath: string): void {
+    this.checkOpen();
+    this.checkpoints.delete(keyOf(folderId, relativePath));
+  }
+
+  listCheckpoints(): MultipartCheckpoint[] {
+    this.checkOpen();
+    return [...this.checkpoints.values()].map(toCheckpoint);
+  }
+
+  addHistory(entry: HistoryEntry): void {
+    this.checkOpen();
+    this.history.push({ entry: { ...entry }, sequence: this.sequence++ });
+    if (this.history.length >= HISTORY_KEEP + PRUNE_EVERY) {
+      this.history = newestFirst(this.history).slice(0, HISTORY_KEEP);
+    }
+  }
+
+  recentHistory(limit: number): HistoryEntry[] {
+    this.checkOpen();
+    return newestFirst(this.history)
+      .slice(0, limit)
+      .map(({ entry }) => ({ ...entry }));
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+
+  private checkOpen(): void {
+    if (this.closed) {
+      throw new SyncError('journal-failed', 'fatal', 'The journal (in memory) is closed.', {
+        hint: 'This is a bug in Ferry: the journal was used after shutdown. Please report it.',
+      });
+    }
+  }
+}
+
+function keyOf(folderId: string, relativePath: string): string {
+  return `${folderId}\0${relativePath}`;
+}
+
+function toCheckpoint(stored: StoredCheckpoint): MultipartCheckpoint {
+  return {
+    ...stored,
+    parts: [...stored.parts.values()]
+      .sort((a, b) => a.partNumber - b.partNumber)
+      .map((part) => ({ ...part })),
+  };
+}
+
+/** By time, newest first; entries with the same time in reverse insertion order (as SQLite). */
+function newestFirst<T extends { entry: HistoryEntry; sequence: number }>(entries: T[]): T[] {
+  return [...entries].sort((a, b) => b.entry.time - a.entry.time || b.sequence - a.sequence);
+}
