@@ -49,9 +49,11 @@ describe('parseConfig', () => {
       mode: 'upload',
       ignore: [],
       remoteListing: false,
+      deleteDelaySeconds: 60,
     });
     expect(config.transfers).toEqual({
       concurrency: 8,
+      partConcurrency: 4,
       partSize: 8 * 1024 * 1024,
       bandwidthLimit: 0,
     });

@@ -1,0 +1,297 @@
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  ListPartsCommand,
+  PutObjectCommand,
+  UploadPartCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+
+import { withAuthRetry } from '../../../app/credentials/auth-retry.js';
+import type { CredentialBroker } from '../../../app/credentials/credential-broker.js';
+import { isSyncError, SyncError } from '../../../app/errors/sync-error.js';
+import type {
+  CompletedPart,
+  ListPage,
+  MultipartRef,
+  ObjectInfo,
+  ObjectRef,
+  ObjectStore,
+  PutObjectRequest,
+  StoredPart,
+  UploadPartRequest,
+} from '../../../app/ports/object-store.js';
+import { isS3AuthFailure, isS3NotFound, translateS3Error } from './s3-error.js';
+
+export interface S3ObjectStoreOptions {
+  /** Signs with `() => broker.get()` (see createS3Client). */
+  readonly client: S3Client;
+  /** The same broker: refreshed once when the store rejects a token. */
+  readonly broker: CredentialBroker;
+}
+
+/**
+ * The ObjectStore port on the S3 API (AWS, CTyun, Ceph, MinIO). Every call runs under
+ * withAuthRetry and its failure is translated at this boundary, so the engine sees SyncErrors
+ * only. Bodies are buffers with a Content-MD5, so the store itself rejects damaged bytes.
+ */
+export class S3ObjectStore implements ObjectStore {
+  constructor(private readonly options: S3ObjectStoreOptions) {}
+
+  async putObject(request: PutObjectRequest): Promise<{ readonly etag: string }> {
+    const what = `PutObject ${request.key}`;
+    const answer = await this.call(what, () =>
+      this.options.client.send(
+        new PutObjectCommand({
+          Bucket: request.bucket,
+          Key: request.key,
+          Body: request.body,
+          ContentLength: request.body.byteLength,
+          ContentMD5: contentMd5(request.md5Hex, what),
+          ...(request.contentType ? { ContentType: request.contentType } : {}),
+        }),
+      ),
+    );
+    return { etag: requireEtag(answer.ETag, what) };
+  }
+
+  async createMultipart(
+    request: ObjectRef & { readonly contentType?: string },
+  ): Promise<{ readonly uploadId: string }> {
+    const what = `CreateMultipartUpload ${request.key}`;
+    const answer = await this.call(what, () =>
+      this.options.client.send(
+        new CreateMultipartUploadCommand({
+          Bucket: request.bucket,
+          Key: request.key,
+          ...(request.contentType ? { ContentType: request.contentType } : {}),
+        }),
+      ),
+    );
+    if (!answer.UploadId) throw missingField(what, 'an UploadId');
+    return { uploadId: answer.UploadId };
+  }
+
+  async uploadPart(request: UploadPartRequest): Promise<{ readonly etag: string }> {
+    const what = `UploadPart ${request.key} #${request.partNumber}`;
+    const answer = await this.call(what, () =>
+      this.options.client.send(
+        new UploadPartCommand({
+          Bucket: request.bucket,
+          Key: request.key,
+          UploadId: request.uploadId,
+          PartNumber: request.partNumber,
+          Body: request.body,
+          ContentLength: request.body.byteLength,
+          ContentMD5: contentMd5(request.md5Hex, what),
+        }),
+      ),
+    );
+    return { etag: requireEtag(answer.ETag, what) };
+  }
+
+  async listParts(request: MultipartRef): Promise<readonly StoredPart[]> {
+    const what = `ListParts ${request.key}`;
+    const parts: StoredPart[] = [];
+    // An upload may hold up to 10 000 parts; a page has at most 1 000.
+    let marker: string | undefined;
+    for (;;) {
+      const answer = await this.call(what, () =>
+        this.options.client.send(
+          new ListPartsCommand({
+            Bucket: request.bucket,
+            Key: request.key,
+            UploadId: request.uploadId,
+            ...(marker ? { PartNumberMarker: marker } : {}),
+          }),
+        ),
+      );
+      for (const part of answer.Parts ?? []) {
+        if (part.PartNumber === undefined) continue;
+        parts.push({
+          partNumber: part.PartNumber,
+          etag: requireEtag(part.ETag, what),
+          size: part.Size ?? 0,
+        });
+      }
+      if (!answer.IsTruncated || !answer.NextPartNumberMarker) break;
+      marker = answer.NextPartNumberMarker;
+    }
+    return parts.sort((a, b) => a.partNumber - b.partNumber);
+  }
+
+  async completeMultipart(
+    request: MultipartRef & { readonly parts: readonly CompletedPart[] },
+  ): Promise<{ readonly etag: string | undefined }> {
+    const what = `CompleteMultipartUpload ${request.key}`;
+    // S3 wants ascending part numbers; parts finish (and are checkpointed) in any order.
+    const parts = [...request.parts]
+      .sort((a, b) => a.partNumber - b.partNumber)
+      .map((part) => ({ PartNumber: part.partNumber, ETag: `"${part.etag}"` }));
+    try {
+      const answer = await this.call(what, () =>
+        this.options.client.send(
+          new CompleteMultipartUploadCommand({
+            Bucket: request.bucket,
+            Key: request.key,
+            UploadId: request.uploadId,
+            MultipartUpload: { Parts: parts },
+          }),
+        ),
+      );
+      // Ceph answers <ETag></ETag>; the caller then reads the real one with head().
+      return { etag: normalizeEtag(answer.ETag) };
+    } catch (error) {
+      if (!isSyncError(error)) throw error;
+      throw await this.uploadGoneInstead(error, request, what);
+    }
+  }
+
+  /**
+   * Ceph answers Complete of an aborted or unknown upload with 500 InternalError ("This
+   * multipart completion is already in progress"), which would be retried forever. When the
+   * upload no longer exists, say so (`not-found`); a real transient failure stays retryable.
+   */
+  private async uploadGoneInstead(
+    error: SyncError,
+    upload: MultipartRef,
+    what: string,
+  ): Promise<SyncError> {
+    if (error.code !== 'server-error' || error.disposition !== 'retry') return error;
+    try {
+      await this.listParts(upload);
+      return error;
+    } catch (probe) {
+      if (!isSyncError(probe) || probe.code !== 'not-found') return error;
+      return new SyncError(
+        'not-found',
+        'no-retry',
+        `${what}: the upload no longer exists (aborted, or already completed).`,
+        error.requestId ? { requestId: error.requestId } : {},
+      );
+    }
+  }
+
+  async abortMultipart(request: MultipartRef): Promise<void> {
+    await this.call(`AbortMultipartUpload ${request.key}`, () =>
+      this.options.client.send(
+        new AbortMultipartUploadCommand({
+          Bucket: request.bucket,
+          Key: request.key,
+          UploadId: request.uploadId,
+        }),
+      ),
+    );
+  }
+
+  async head(request: ObjectRef): Promise<ObjectInfo | null> {
+    const what = `HeadObject ${request.key}`;
+    try {
+      const answer = await withAuthRetry(
+        this.options.broker,
+        () =>
+          this.options.client.send(
+            new HeadObjectCommand({ Bucket: request.bucket, Key: request.key }),
+          ),
+        isS3AuthFailure,
+      );
+      return {
+        key: request.key,
+        etag: requireEtag(answer.ETag, what),
+        size: answer.ContentLength ?? 0,
+      };
+    } catch (error) {
+      if (isS3NotFound(error) && !isNoSuchBucket(error)) return null;
+      throw translateS3Error(error, what);
+    }
+  }
+
+  async list(request: {
+    readonly bucket: string;
+    readonly prefix: string;
+    readonly continuationToken?: string;
+  }): Promise<ListPage> {
+    const what = `ListObjectsV2 ${request.prefix}`;
+    const answer = await this.call(what, () =>
+      this.options.client.send(
+        new ListObjectsV2Command({
+          Bucket: request.bucket,
+          Prefix: request.prefix,
+          ...(request.continuationToken ? { ContinuationToken: request.continuationToken } : {}),
+        }),
+      ),
+    );
+    const objects: ObjectInfo[] = [];
+    for (const entry of answer.Contents ?? []) {
+      if (entry.Key === undefined) continue;
+      objects.push({
+        key: entry.Key,
+        etag: requireEtag(entry.ETag, what),
+        size: entry.Size ?? 0,
+      });
+    }
+    const next = answer.IsTruncated ? answer.NextContinuationToken : undefined;
+    return next ? { objects, nextContinuationToken: next } : { objects };
+  }
+
+  async delete(request: ObjectRef): Promise<void> {
+    const what = `DeleteObject ${request.key}`;
+    try {
+      await withAuthRetry(
+        this.options.broker,
+        () =>
+          this.options.client.send(
+            new DeleteObjectCommand({ Bucket: request.bucket, Key: request.key }),
+          ),
+        isS3AuthFailure,
+      );
+    } catch (error) {
+      // S3 answers 204 for a missing key; some stores answer 404, which means the same here.
+      if (isS3NotFound(error) && !isNoSuchBucket(error)) return;
+      throw translateS3Error(error, what);
+    }
+  }
+
+  private async call<T>(what: string, operation: () => Promise<T>): Promise<T> {
+    try {
+      return await withAuthRetry(this.options.broker, operation, isS3AuthFailure);
+    } catch (error) {
+      throw translateS3Error(error, what);
+    }
+  }
+}
+
+const MD5_HEX = /^[0-9a-f]{32}$/i;
+
+/** The Content-MD5 header: base64 of the binary digest. */
+function contentMd5(md5Hex: string, what: string): string {
+  if (!MD5_HEX.test(md5Hex)) {
+    throw new SyncError('internal', 'fatal', `${what}: "${md5Hex}" is not a hex MD5 digest.`);
+  }
+  return Buffer.from(md5Hex, 'hex').toString('base64');
+}
+
+/** `"ABC…"` → `abc…`; an empty or absent ETag → undefined. */
+function normalizeEtag(raw: string | undefined): string | undefined {
+  const etag = raw?.replace(/^"+|"+$/g, '').toLowerCase();
+  return etag ? etag : undefined;
+}
+
+function requireEtag(raw: string | undefined, what: string): string {
+  const etag = normalizeEtag(raw);
+  if (etag === undefined) throw missingField(what, 'an ETag');
+  return etag;
+}
+
+function missingField(what: string, field: string): SyncError {
+  // A store quirk, not a transient failure: the same request gets the same answer.
+  return new SyncError('server-error', 'no-retry', `${what}: the store answered without ${field}.`);
+}
+
+function isNoSuchBucket(error: unknown): boolean {
+  return (error as { name?: unknown } | null)?.name === 'NoSuchBucket';
+}
