@@ -138,7 +138,8 @@ export class SyncEngine {
       historyLimit: 10_000,
       now: () => clock.now(),
     });
-    this.queue.onChange((transfer) => this.emit({ type: 'transfer', transfer }));
+    // A copy: observers keep what the transfer was at that moment, not what it becomes.
+    this.queue.onChange((transfer) => this.emit({ type: 'transfer', transfer: { ...transfer } }));
     for (const spec of folderSpecs) {
       const binding = dependencies.profiles.get(spec.profileId);
       if (!binding) throw new Error(`folder ${spec.id}: no profile ${spec.profileId}`);
