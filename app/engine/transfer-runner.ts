@@ -69,7 +69,8 @@ export class TransferRunner {
       switch (outcome.kind) {
         case 'uploaded':
           this.history(transfer, 'upload', 'ok', outcome.size, started, null);
-          return this.finish(transfer, 'done', null, {
+          return this.finish(transfer, 'done', resumedNote(outcome.partsReused), {
+            partsReused: outcome.partsReused,
             size: outcome.size,
             bytesDone: outcome.size,
           });
@@ -213,4 +214,10 @@ export class TransferRunner {
 
 function view(error: SyncError): Transfer['error'] {
   return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
+}
+
+function resumedNote(partsReused: number): string | null {
+  return partsReused > 0
+    ? `resumed: ${partsReused} parts were already stored and not sent again`
+    : null;
 }

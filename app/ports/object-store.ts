@@ -4,23 +4,34 @@
  * failing. Failures are SyncErrors: `access-denied` (no-retry: the policy forbids it),
  * `not-found` (no-retry), `bad-digest` (retry: the bytes were damaged on the way),
  * `network` / `server-error` (retry), `credentials-unavailable` and the source's codes.
- * ETags are returned without quotes, lower-case.
+ * ETags are returned without quotes, lower-case. Keys are used exactly as given (never
+ * normalised here: object-key.ts decides them).
  */
 export interface ObjectStore {
   /** Single PUT; the store checks the body against `md5Hex` (Content-MD5). */
   putObject(request: PutObjectRequest): Promise<{ readonly etag: string }>;
-  createMultipart(request: ObjectRef & { readonly contentType?: string }): Promise<{ readonly uploadId: string }>;
+  createMultipart(
+    request: ObjectRef & { readonly contentType?: string },
+  ): Promise<{ readonly uploadId: string }>;
   /** Parts are 1-based; every part but the last at least 5 MiB. Checked against `md5Hex`. */
   uploadPart(request: UploadPartRequest): Promise<{ readonly etag: string }>;
   /** The parts the store holds for an upload; `not-found` if the upload no longer exists. */
   listParts(request: MultipartRef): Promise<readonly StoredPart[]>;
-  /** Returns the store's ETag, or undefined when the store answers with an empty one (Ceph). */
-  completeMultipart(request: MultipartRef & { readonly parts: readonly CompletedPart[] }): Promise<{ readonly etag: string | undefined }>;
+  /** Parts may be given in any order. Returns the store's ETag, or undefined when the store
+   *  answers with an empty one (Ceph). */
+  completeMultipart(
+    request: MultipartRef & { readonly parts: readonly CompletedPart[] },
+  ): Promise<{ readonly etag: string | undefined }>;
+  /** `not-found` when the upload does not exist (any more). */
   abortMultipart(request: MultipartRef): Promise<void>;
   /** null when there is no such object. */
   head(request: ObjectRef): Promise<ObjectInfo | null>;
   /** One page of keys under a prefix. */
-  list(request: { readonly bucket: string; readonly prefix: string; readonly continuationToken?: string }): Promise<ListPage>;
+  list(request: {
+    readonly bucket: string;
+    readonly prefix: string;
+    readonly continuationToken?: string;
+  }): Promise<ListPage>;
   /** Deleting a missing key succeeds (S3 semantics). */
   delete(request: ObjectRef): Promise<void>;
 }

@@ -12,7 +12,8 @@ export type UploadOutcome =
       readonly kind: 'uploaded';
       readonly size: number;
       readonly etag: string;
-      readonly multipart: boolean;
+      /** Parts already in the store from an earlier, interrupted attempt (not sent again). */
+      readonly partsReused: number;
     }
   /** The file is gone: nothing to upload (a watcher event for a temp file, a quick delete). */
   | { readonly kind: 'vanished' }
@@ -79,7 +80,7 @@ export class FileUploader {
       kind: 'uploaded',
       size: before.size,
       etag: result.etag,
-      multipart: result.md5 === null,
+      partsReused: 'partsReused' in result ? result.partsReused : 0,
     };
   }
 

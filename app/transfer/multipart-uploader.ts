@@ -27,7 +27,7 @@ export async function uploadMultipart(
   stat: FileStat,
   options: MultipartOptions,
   onBytes: (bytes: number) => void,
-): Promise<{ etag: string; md5: null } | 'vanished' | 'changed'> {
+): Promise<{ etag: string; md5: null; partsReused: number } | 'vanished' | 'changed'> {
   const { store, journal, clock } = dependencies;
   const ref = { bucket: target.bucket, key: target.remoteKey };
   const partCount = Math.ceil(stat.size / options.partSize);
@@ -62,6 +62,7 @@ export async function uploadMultipart(
   const uploadId = checkpoint.uploadId;
   const done = new Map<number, PartResult>(checkpoint.parts.map((part) => [part.partNumber, part]));
   const missing = Array.from({ length: partCount }, (_, i) => i + 1).filter((n) => !done.has(n));
+  const partsReused = done.size;
 
   let fileProblem: 'vanished' | 'changed' | null = null;
   let firstError: unknown;
@@ -124,7 +125,7 @@ export async function uploadMultipart(
       },
     );
   }
-  return { etag, md5: null };
+  return { etag, md5: null, partsReused };
 }
 
 /** The journal's checkpoint for this file if it still applies and the store still has it. */

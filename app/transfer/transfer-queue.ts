@@ -23,8 +23,10 @@ export interface Transfer {
   /** For `retrying` / `waiting-for-credentials`: when the next attempt starts (ms). */
   retryAt: number | null;
   error: { readonly code: string; readonly message: string; readonly hint?: string } | null;
-  /** Why a transfer ended without sending (vanished, unchanged). */
+  /** Why a transfer ended without sending (vanished, changed), or that it resumed. */
   note: string | null;
+  /** Multipart parts found already stored from an interrupted attempt (resume). */
+  partsReused: number;
   startedAt: number | null;
   finishedAt: number | null;
 }
@@ -99,6 +101,7 @@ export class TransferQueue {
       retryAt: null,
       error: null,
       note: null,
+      partsReused: 0,
       startedAt: null,
       finishedAt: null,
     };

@@ -160,6 +160,11 @@ describe('SyncEngine.runOnce', () => {
     const sent = h.store.partUploads.map((p) => p.partNumber);
     expect(sent).toEqual([1, 2, 3, 4, 5, 6]); // parts 1 and 2 were not sent again
     expect(h.journal.getCheckpoint('docs', 'big.bin')).toBeUndefined();
+    expect(
+      h.events.filter((e) => e.type === 'transfer' && e.transfer.state === 'done').at(-1),
+    ).toMatchObject({
+      transfer: { partsReused: 2, note: expect.stringContaining('resumed: 2 parts') },
+    });
   });
 
   it('starts over when the file changed since the checkpoint, aborting the old upload', async () => {
