@@ -9,11 +9,9 @@ export function reportJson(engine: SyncEngine, write: (line: string) => void): (
   return engine.onEvent((event) => {
     if (event.type === 'transfer') {
       const t = event.transfer;
-      if (lastState.get(t.id) === t.state) return; // byte progress: too chatty for NDJSON
+      // Only state changes: byte progress would be too chatty for NDJSON.
+      if (lastState.get(t.id) === t.state) return;
       lastState.set(t.id, t.state);
-      if (t.state === 'done' || t.state === 'failed' || t.state === 'skipped') {
-        lastState.delete(t.id);
-      }
     }
     write(`${JSON.stringify({ time: new Date().toISOString(), ...serialise(event) })}\n`);
   });
