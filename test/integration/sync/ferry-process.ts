@@ -143,7 +143,7 @@ export async function waitUntil(
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+      {throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);}
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
