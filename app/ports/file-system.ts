@@ -23,7 +23,7 @@ export interface WalkOptions {
   /**
    * Called with a directory's entry names before any of them is considered ("" is the root),
    * and awaited: lets ignore rules load that directory's .ferryignore before its siblings are
-   * matched.
+   * matched. If it rejects, the directory is reported through onError and skipped.
    */
   readonly enterDirectory?: (relativeDirectory: string, names: readonly string[]) => Promise<void>;
 }
@@ -32,7 +32,9 @@ export interface WalkOptions {
 export interface FileSystem {
   /** null when the path does not exist. Does not follow a final symlink (lstat). */
   stat(path: string): Promise<FileStat | null>;
-  /** Every regular file below `root` (not directories), depth-first, lazily. */
+  /** Every regular file below `root` (not directories), depth-first, lazily. Rejects with a
+   *  SyncError when the root itself cannot be listed (never an empty walk: that would look like
+   *  "everything was deleted"). */
   walk(root: string, options: WalkOptions): AsyncIterable<WalkEntry>;
   /** Reads `length` bytes from `offset` (fewer at end of file). Rejects if the file is gone. */
   readRange(path: string, offset: number, length: number): Promise<Uint8Array>;

@@ -1,0 +1,254 @@
+import type { Dirent, Stats } from 'node:fs';
+import { lstat, open, readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { SyncError } from '../../app/errors/sync-error.js';
+import type { FileStat, FileSystem, WalkEntry, WalkOptions } from '../../app/ports/file-system.js';
+
+/** One directory being listed, on the path from the root down to where the walk is. */
+interface Frame {
+  readonly relativePath: string;
+  readonly entries: readonly Dirent[];
+  next: number;
+  /** "dev:ino", known only when following symlinks (the only way to build a loop). */
+  readonly identity: string | undefined;
+}
+
+/** The local disk through node:fs/promises. */
+export class NodeFileSystem implements FileSystem {
+  async stat(path: string): Promise<FileStat | null> {
+    try {
+      return toFileStat(await lstat(path));
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw translateFsError(error, path);
+    }
+  }
+
+  /**
+   * Depth-first with an explicit stack (no recursion, so depth costs nothing per entry). Lazy: it
+   * holds one directory listing per level, never the whole tree. Entries are visited in name
+   * order, so two walks of an unchanged tree agree. Throws only when the root itself cannot be
+   * listed: an empty walk of a missing or unmounted folder must not look like "all deleted".
+   */
+  async *walk(root: string, options: WalkOptions): AsyncGenerator<WalkEntry> {
+    const stack: Frame[] = [];
+    try {
+      const identity = options.followSymlinks ? await directoryIdentity(root) : undefined;
+      stack.push(await openDirectory(root, '', options, identity));
+    } catch (error) {
+      throw walkRootError(error, root);
+    }
+
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1] as Frame;
+      const entry = frame.entries[frame.next++];
+      if (!entry) {
+        stack.pop();
+        continue;
+      }
+      const relativePath = frame.relativePath ? `${frame.relativePath}/${entry.name}` : entry.name;
+      const absolutePath = join(root, relativePath);
+      let found: WalkEntry | undefined;
+      try {
+        if (entry.isDirectory()) {
+          if (options.isIgnored(relativePath, true)) continue;
+          const identity = options.followSymlinks
+            ? await directoryIdentity(absolutePath)
+            : undefined;
+          const child = await this.enter(absolutePath, relativePath, options, identity, stack);
+          if (child) stack.push(child);
+        } else if (entry.isFile()) {
+          if (options.isIgnored(relativePath, false)) continue;
+          // lstat again: the listing's type may be stale, and it carries no size or mtime.
+          const info = await lstat(absolutePath);
+          if (info.isFile()) found = { relativePath, stat: toFileStat(info) };
+        } else if (entry.isSymbolicLink() && options.followSymlinks) {
+          const target = await linkTarget(absolutePath, relativePath);
+          if (target.isDirectory()) {
+            if (options.isIgnored(relativePath, true)) continue;
+            const identity = `${target.dev}:${target.ino}`;
+            const child = await this.enter(absolutePath, relativePath, options, identity, stack);
+            if (child) stack.push(child);
+          } else if (target.isFile()) {
+            if (options.isIgnored(relativePath, false)) continue;
+            // The target's size and mtime: they are what would be uploaded.
+            found = { relativePath, stat: toFileStat(target) };
+          }
+        }
+        // Symlinks not followed, sockets, FIFOs and devices are not synced.
+      } catch (error) {
+        // Includes a failing enterDirectory: the directory is skipped rather than synced
+        // without the rules its .ferryignore holds.
+        options.onError(relativePath, translateFsError(error, absolutePath));
+      }
+      if (found) yield found;
+    }
+  }
+
+  async readRange(path: string, offset: number, length: number): Promise<Uint8Array> {
+    if (
+      !Number.isSafeInteger(offset) ||
+      offset < 0 ||
+      !Number.isSafeInteger(length) ||
+      length < 0
+    ) {
+      throw new SyncError('internal', 'fatal', `readRange(${offset}, ${length}): bad range.`);
+    }
+    try {
+      const handle = await open(path, 'r');
+      try {
+        const buffer = new Uint8Array(length);
+        let filled = 0;
+        // read() may return less than asked before end of file; only 0 means the end.
+        while (filled < length) {
+          const { bytesRead } = await handle.read(buffer, filled, length - filled, offset + filled);
+          if (bytesRead === 0) break;
+          filled += bytesRead;
+        }
+        return filled === length ? buffer : buffer.subarray(0, filled);
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      throw translateFsError(error, path);
+    }
+  }
+
+  async readText(path: string): Promise<string | null> {
+    try {
+      return await readFile(path, 'utf8');
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw translateFsError(error, path);
+    }
+  }
+
+  join(root: string, relativePath: string): string {
+    return relativePath === '' ? root : join(root, ...relativePath.split('/'));
+  }
+
+  /** A directory to descend into, or undefined (reported) when it would close a loop. */
+  private async enter(
+    absolutePath: string,
+    relativePath: string,
+    options: WalkOptions,
+    identity: string | undefined,
+    stack: readonly Frame[],
+  ): Promise<Frame | undefined> {
+    // Only a followed symlink (or a bind mount) can lead back to a folder on the current path.
+    if (identity !== undefined && stack.some((ancestor) => ancestor.identity === identity)) {
+      options.onError(relativePath, symlinkLoopError(relativePath));
+      return undefined;
+    }
+    return openDirectory(absolutePath, relativePath, options, identity);
+  }
+}
+
+/** Lists a directory, then lets the ignore rules see its names before anything is matched. */
+async function openDirectory(
+  absolutePath: string,
+  relativePath: string,
+  options: WalkOptions,
+  identity: string | undefined,
+): Promise<Frame> {
+  const entries = await readdir(absolutePath, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  await options.enterDirectory?.(
+    relativePath,
+    entries.map((entry) => entry.name),
+  );
+  return { relativePath, entries, next: 0, identity };
+}
+
+/** stat() through a symlink, saying "broken link" rather than "file vanished". */
+async function linkTarget(absolutePath: string, relativePath: string): Promise<Stats> {
+  try {
+    return await stat(absolutePath);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ELOOP') throw error;
+    throw brokenLinkError(relativePath, code, error);
+  }
+}
+
+export function brokenLinkError(relativePath: string, code: string, cause: unknown): SyncError {
+  return new SyncError(
+    'file-unreadable',
+    'no-retry',
+    `Not following "${relativePath}": the symlink points to nothing (${code}).`,
+    { hint: 'Fix or remove the link, or ignore it in .ferryignore.', cause },
+  );
+}
+
+async function directoryIdentity(path: string): Promise<string> {
+  const info = await stat(path);
+  return `${info.dev}:${info.ino}`;
+}
+
+function toFileStat(info: Stats): FileStat {
+  const kind = info.isFile()
+    ? 'file'
+    : info.isDirectory()
+      ? 'directory'
+      : info.isSymbolicLink()
+        ? 'symlink'
+        : 'other';
+  return { kind, size: info.size, mtimeMs: info.mtimeMs };
+}
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function isMissing(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+/** The root cannot be listed: the whole walk fails (see `walk`). */
+export function walkRootError(error: unknown, root: string): SyncError {
+  if (!isMissing(error)) return translateFsError(error, root, 'Cannot list the folder');
+  return new SyncError('file-vanished', 'retry', `The folder ${root} is missing or unmounted.`, {
+    hint: 'Reconnect the drive or correct the folder path; Ferry looks again on the next scan.',
+    cause: error,
+  });
+}
+
+export function symlinkLoopError(relativePath: string): SyncError {
+  return new SyncError(
+    'file-unreadable',
+    'no-retry',
+    `Not following "${relativePath}": symlink loop (it leads back to a folder that contains it).`,
+    {
+      hint: 'Nothing to do unless the link is a mistake; Ferry syncs that folder once, not again.',
+    },
+  );
+}
+
+/**
+ * fs errors → SyncError at the boundary, so the engine never looks at errno codes. Exported for
+ * the in-memory fake, which must fail the same way.
+ */
+export function translateFsError(error: unknown, path: string, what = 'Cannot read'): SyncError {
+  if (error instanceof SyncError) return error;
+  const code = errorCode(error);
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return new SyncError('file-vanished', 'no-retry', `${what} ${path}: it no longer exists.`, {
+      hint: 'It was moved or deleted while Ferry was looking at it; the next scan sees the change.',
+      cause: error,
+    });
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new SyncError('file-unreadable', 'no-retry', `${what} ${path}: permission denied.`, {
+      hint: 'Give the user running Ferry read access (and, for a folder, execute access), or ignore it in .ferryignore.',
+      cause: error,
+    });
+  }
+  const detail = code ?? (error instanceof Error ? error.message : String(error));
+  return new SyncError('file-unreadable', 'retry', `${what} ${path} (${detail}).`, {
+    hint: 'Check that the disk is mounted and healthy; Ferry tries again on the next scan.',
+    cause: error,
+  });
+}

@@ -1,0 +1,208 @@
+import type { Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+
+import { watch, type FSWatcher } from 'chokidar';
+
+import { SyncError, toSyncError } from '../../../app/errors/sync-error.js';
+import type {
+  FileWatcher,
+  WatchEvent,
+  WatcherHandle,
+  WatchOptions,
+} from '../../../app/ports/file-watcher.js';
+import { EventCoalescer } from '../../../app/sync/event-coalescer.js';
+
+const EVENT_TYPES = new Set<string>(['add', 'change', 'unlink', 'addDir', 'unlinkDir']);
+
+/**
+ * FileWatcher on chokidar 5 (inotify on Linux: one watch per file and directory, which is why
+ * ignored paths are never watched). chokidar's initial crawl is silent (`ignoreInitial`): the
+ * engine scans the folder itself.
+ */
+export class ChokidarWatcher implements FileWatcher {
+  watch(root: string, options: WatchOptions): WatcherHandle {
+    return new ChokidarHandle(resolve(root), options);
+  }
+}
+
+class ChokidarHandle implements WatcherHandle {
+  readonly ready: Promise<void>;
+  private readonly watcher: FSWatcher;
+  private readonly pending = new EventCoalescer();
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+  /** chokidar repeats an error for every path it fails on (thousands for ENOSPC): say it once. */
+  private readonly reported = new Set<string>();
+  private markReady: () => void = () => {};
+
+  constructor(
+    private readonly root: string,
+    private readonly options: WatchOptions,
+  ) {
+    this.watcher = watch(root, {
+      ignoreInitial: true,
+      followSymlinks: false,
+      alwaysStat: false,
+      ignored: (path: string, stats?: Stats) => this.isIgnored(path, stats),
+    });
+    this.ready = new Promise((done) => (this.markReady = done));
+    this.watcher.once('ready', () => this.markReady());
+    this.watcher.on('all', (type, path) => this.onEvent(type, path));
+    // Without an 'error' listener chokidar's errors crash the process.
+    this.watcher.on('error', (error) => this.report(error));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pending.drain();
+    this.markReady(); // nobody waits forever on a watcher that was closed during its crawl
+    await this.watcher.close();
+  }
+
+  private isIgnored(path: string, stats: Stats | undefined): boolean {
+    const relativePath = this.toRelative(path);
+    if (relativePath === undefined || relativePath === '') return false;
+    try {
+      // Without stats chokidar asks again with them before it watches a directory, so "a file"
+      // is a safe guess: directory-only patterns get their say on the second call.
+      return this.options.isIgnored(relativePath, stats?.isDirectory() ?? false);
+    } catch {
+      return false; // a throw inside chokidar's filter would stop the crawl
+    }
+  }
+
+  private onEvent(type: string, path: string): void {
+    if (this.closed || !EVENT_TYPES.has(type)) return;
+    const relativePath = this.toRelative(path);
+    if (relativePath === undefined) return;
+    if (relativePath === '') {
+      if (type === 'unlinkDir') this.reportRootGone();
+      return;
+    }
+    this.pending.add({ type: type as WatchEvent['type'], relativePath });
+    this.timer ??= setTimeout(() => this.flush(), this.options.batchMs).unref();
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    const events = this.pending.drain();
+    if (this.closed || events.length === 0) return;
+    try {
+      this.options.onBatch(events);
+    } catch (error) {
+      // Thrown from a timer it would crash the process; the engine rescans instead.
+      this.options.onError(toSyncError(error));
+    }
+    // chokidar's own unlinkDir for the root is racy (its re-read of the root may be throttled
+    // away), so a batch of deletions is the cue to look for ourselves.
+    if (events.some((event) => event.type === 'unlink' || event.type === 'unlinkDir')) {
+      void this.checkRootStillThere();
+    }
+  }
+
+  private async checkRootStillThere(): Promise<void> {
+    try {
+      if ((await stat(this.root)).isDirectory()) return;
+    } catch {
+      // missing, or no longer ours to read: either way the watch is blind
+    }
+    this.reportRootGone();
+  }
+
+  /** '/'-separated path below the root; '' for the root; undefined outside it. */
+  private toRelative(path: string): string | undefined {
+    const relativePath = relative(this.root, path);
+    if (relativePath === '..' || relativePath.startsWith(`..${sep}`) || isAbsolute(relativePath)) {
+      return undefined;
+    }
+    return sep === '/' ? relativePath : relativePath.split(sep).join('/');
+  }
+
+  private reportRootGone(): void {
+    this.reportOnce(
+      'root-gone',
+      new SyncError(
+        'watcher-failed',
+        'retry',
+        `The folder ${this.root} was removed or unmounted; changes in it are no longer seen.`,
+        { hint: 'Restore or remount the folder; Ferry looks at it again on its periodic rescans.' },
+      ),
+    );
+  }
+
+  private report(error: unknown): void {
+    if (this.closed) return;
+    const code = (error as { code?: unknown } | null)?.code;
+    this.reportOnce(typeof code === 'string' ? code : 'unknown', toWatcherError(error, this.root));
+  }
+
+  private reportOnce(key: string, error: SyncError): void {
+    if (this.closed || this.reported.has(key)) return;
+    this.reported.add(key);
+    this.options.onError(error);
+  }
+}
+
+/** chokidar/fs.watch errors → SyncError with the fix for each known limit. */
+export function toWatcherError(cause: unknown, root: string): SyncError {
+  const errno = (cause as { code?: unknown } | null)?.code;
+  const code = typeof errno === 'string' ? errno : undefined;
+  const fallback =
+    'Ferry rescans the folder periodically instead, so changes are still synced, later.';
+  switch (code) {
+    case 'ENOSPC':
+      return new SyncError(
+        'watcher-failed',
+        'retry',
+        `Cannot watch every file in ${root}: the system limit for file watchers (inotify) is reached. ${fallback}`,
+        {
+          hint:
+            'Raise the limit: `sudo sysctl fs.inotify.max_user_watches=524288`; to keep it after a ' +
+            'reboot, add `fs.inotify.max_user_watches=524288` to /etc/sysctl.d/90-ferry.conf. Or ' +
+            'ignore large folders you do not need in .ferryignore.',
+          cause,
+        },
+      );
+    case 'EMFILE':
+      return new SyncError(
+        'watcher-failed',
+        'retry',
+        `Cannot watch ${root}: too many open files for this process. ${fallback}`,
+        {
+          hint:
+            'Raise the open-files limit before starting Ferry (`ulimit -n 65536`, or LimitNOFILE= in ' +
+            'its systemd unit), or ignore large folders in .ferryignore.',
+          cause,
+        },
+      );
+    case 'EPERM':
+    case 'EACCES':
+      return new SyncError(
+        'watcher-failed',
+        'retry',
+        `Cannot watch part of ${root}: permission denied. ${fallback}`,
+        {
+          hint: 'Give the user running Ferry read and execute access to the folder and its subfolders, or ignore the unreadable ones in .ferryignore.',
+          cause,
+        },
+      );
+    default:
+      return new SyncError(
+        'watcher-failed',
+        'retry',
+        `Watching ${root} failed (${code ?? describe(cause)}). ${fallback}`,
+        {
+          hint: 'If this repeats, restart Ferry; the folder is still synced by periodic rescans.',
+          cause,
+        },
+      );
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
