@@ -81,21 +81,25 @@ function usage(problem: string): number {
   return 64;
 }
 
+/** Exits once stdout and stderr are flushed: long sleeps (hourly rescans, backoffs) must not
+ *  keep a finished command alive. */
+function exit(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
 main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => exit(code),
   (error: unknown) => {
     if (
       error instanceof TypeError &&
       'code' in error &&
       String(error.code).startsWith('ERR_PARSE_ARGS')
     ) {
-      process.exitCode = usage(error.message);
+      exit(usage(error.message));
       return;
     }
     const problem = isSyncError(error) ? error : toSyncError(error);
     io.err(`ferry: ${problem.describe()}\n`);
-    process.exitCode = problem.code === 'internal' ? 1 : 2;
+    exit(problem.code === 'internal' ? 1 : 2);
   },
 );
