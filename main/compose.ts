@@ -12,6 +12,7 @@ import type { SecretStore } from '../app/ports/secret-store.js';
 import type { FolderSpec } from '../app/sync/folder-spec.js';
 import { openSqliteJournal } from './adapters/journal/sqlite-journal.js';
 import { JsonLinesLogger } from './adapters/json-lines-logger.js';
+import { proxySettings, sdkAgents } from './adapters/network/proxy-agents.js';
 import { NodeFileSystem } from './adapters/node-file-system.js';
 import { nodeDigest } from './adapters/node-digest.js';
 import { createS3Client } from './adapters/s3/s3-client-factory.js';
@@ -57,6 +58,8 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
   });
   const journal = openSqliteJournal(join(stateDir, 'journal.sqlite'));
 
+  const proxy = proxySettings(config.proxy);
+  const maxSockets = config.transfers.concurrency * config.transfers.partConcurrency;
   const profiles = new Map<string, ProfileBinding>();
   const usedProfiles = new Set(config.folders.map((folder) => folder.profile));
   for (const profile of config.profiles.filter((p) => usedProfiles.has(p.id))) {
@@ -73,6 +76,7 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
     const source = createProfileCredentialSource(config, profile, {
       secrets: options.secrets,
       clock: systemClock,
+      proxy,
     });
     const remembering = async () => {
       const token = await source();
@@ -92,7 +96,8 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
       region: profile.region,
       forcePathStyle: profile.forcePathStyle,
       credentials: () => broker.get(),
-      maxSockets: config.transfers.concurrency * config.transfers.partConcurrency,
+      maxSockets,
+      agents: sdkAgents(profile.endpoint, proxy, maxSockets),
     });
     profiles.set(profile.id, { broker, store: new S3ObjectStore({ client, broker }) });
   }

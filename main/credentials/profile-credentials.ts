@@ -8,6 +8,8 @@ import type { CredentialSource } from '../../app/ports/credential-source.js';
 import type { SecretStore } from '../../app/ports/secret-store.js';
 import { createAssumeRoleSource } from '../adapters/credentials/assume-role-source.js';
 import { createVendorSource } from '../adapters/credentials/vendor-source.js';
+import { proxiedFetch, sdkAgents } from '../adapters/network/proxy-agents.js';
+import type { ProxySettings } from '../../app/network/proxy-rules.js';
 
 /** What each of a profile's folders needs, for the automatic session policy. */
 export function folderGrants(config: FerryConfig, profileId: string): FolderGrant[] {
@@ -53,6 +55,8 @@ export function defaultRoleSessionName(): string {
 export interface ProfileSourceDependencies {
   readonly secrets: SecretStore;
   readonly clock: Clock;
+  /** Proxy settings for STS and vendor calls; none means direct connections. */
+  readonly proxy?: ProxySettings;
 }
 
 /** The credential source a profile's `credentials.source` names. */
@@ -64,10 +68,11 @@ export function createProfileCredentialSource(
   const policy = profileSessionPolicy(config, profile);
   const credentials = profile.credentials;
   switch (credentials.source) {
-    case 'assume-role':
+    case 'assume-role': {
+      const endpoint = credentials.stsEndpoint ?? profile.endpoint;
       return createAssumeRoleSource({
         profileId: profile.id,
-        endpoint: credentials.stsEndpoint ?? profile.endpoint,
+        endpoint,
         region: credentials.stsRegion ?? profile.region,
         accessKeyId: credentials.accessKeyId,
         roleArn: credentials.roleArn,
@@ -75,7 +80,9 @@ export function createProfileCredentialSource(
         durationSeconds: credentials.durationSeconds,
         policy,
         secrets: dependencies.secrets,
+        ...(dependencies.proxy ? { agents: sdkAgents(endpoint, dependencies.proxy, 4) } : {}),
       });
+    }
     case 'vendor':
       return createVendorSource({
         profileId: profile.id,
@@ -84,6 +91,7 @@ export function createProfileCredentialSource(
         policy,
         secrets: dependencies.secrets,
         clock: dependencies.clock,
+        ...(dependencies.proxy ? { fetch: proxiedFetch(dependencies.proxy) } : {}),
       });
   }
 }

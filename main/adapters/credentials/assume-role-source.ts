@@ -3,6 +3,7 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { SyncError } from '../../../app/errors/sync-error.js';
 import type { CredentialSource } from '../../../app/ports/credential-source.js';
 import type { SecretStore } from '../../../app/ports/secret-store.js';
+import type { SdkAgents } from '../network/proxy-agents.js';
 import { requireSecret } from './require-secret.js';
 import { translateStsError } from './sts-error.js';
 
@@ -20,6 +21,8 @@ export interface AssumeRoleSourceOptions {
   readonly policy: string | undefined;
   readonly secrets: SecretStore;
   readonly requestTimeoutMs?: number;
+  /** Proxy agents for the STS endpoint, when a proxy applies. */
+  readonly agents?: SdkAgents;
 }
 
 /**
@@ -40,6 +43,7 @@ export function createAssumeRoleSource(options: AssumeRoleSourceOptions): Creden
       requestHandler: {
         connectionTimeout: 5_000,
         requestTimeout: options.requestTimeoutMs ?? 20_000,
+        ...options.agents,
       },
     });
     try {

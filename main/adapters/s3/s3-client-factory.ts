@@ -1,6 +1,7 @@
 import { S3Client } from '@aws-sdk/client-s3';
 
 import type { TemporaryCredentials } from '../../../app/credentials/temporary-credentials.js';
+import type { SdkAgents } from '../network/proxy-agents.js';
 
 export interface S3ClientOptions {
   /** Omit for AWS S3. */
@@ -12,6 +13,8 @@ export interface S3ClientOptions {
   readonly credentials: () => Promise<TemporaryCredentials>;
   /** Sockets kept alive per host; size it to the transfer concurrency. */
   readonly maxSockets?: number;
+  /** Proxy agents (see network/proxy-agents.ts); direct keep-alive connections otherwise. */
+  readonly agents?: SdkAgents;
 }
 
 /**
@@ -47,8 +50,14 @@ export function createS3Client(options: S3ClientOptions): S3Client {
     // re-send the same stale token.
     maxAttempts: 1,
     requestHandler: {
-      httpAgent: { keepAlive: true, maxSockets: options.maxSockets ?? 16 },
-      httpsAgent: { keepAlive: true, maxSockets: options.maxSockets ?? 16 },
+      httpAgent: options.agents?.httpAgent ?? {
+        keepAlive: true,
+        maxSockets: options.maxSockets ?? 16,
+      },
+      httpsAgent: options.agents?.httpsAgent ?? {
+        keepAlive: true,
+        maxSockets: options.maxSockets ?? 16,
+      },
     },
   });
 }

@@ -1,6 +1,7 @@
 import { CredentialBroker } from '../../../app/credentials/credential-broker.js';
 import { isSyncError, toSyncError } from '../../../app/errors/sync-error.js';
 import type { SecretStore } from '../../../app/ports/secret-store.js';
+import { proxySettings } from '../../adapters/network/proxy-agents.js';
 import { systemClock } from '../../adapters/system-clock.js';
 import { loadConfig } from '../../config/load-config.js';
 import {
@@ -37,6 +38,7 @@ export async function checkCommand(
       const source = createProfileCredentialSource(config, profile, {
         secrets,
         clock: systemClock,
+        proxy: proxySettings(config.proxy),
       });
       const broker = new CredentialBroker({ label: profile.id, source, clock: systemClock });
       const token = await broker.get();
