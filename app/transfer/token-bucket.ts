@@ -1,9 +1,11 @@
 import type { Clock } from '../ports/clock.js';
 
+const SLICE_BYTES = 64 * 1024;
+
 /**
  * The bandwidth limit shared by all uploads: `take(bytes)` resolves when the bytes may be sent.
- * A rate of 0 means unlimited. Requests are served in order, so a big part cannot be overtaken
- * forever by small files (and vice versa).
+ * A rate of 0 means unlimited. Slices are served in order, so neither big parts nor small files
+ * can starve the other.
  */
 export class TokenBucket {
   private available: number;
@@ -20,11 +22,16 @@ export class TokenBucket {
     this.updatedAt = clock.now();
   }
 
-  take(bytes: number): Promise<void> {
-    if (this.bytesPerSecond <= 0 || bytes <= 0) return Promise.resolve();
-    const turn = this.tail.then(() => this.consume(bytes));
-    this.tail = turn;
-    return turn;
+  async take(bytes: number): Promise<void> {
+    if (this.bytesPerSecond <= 0 || bytes <= 0) return;
+    // In slices, each queued after the previous one is granted: an 8 MiB part then waits its
+    // turn slice by slice, and a small file queued meanwhile is served in between.
+    for (let left = bytes; left > 0; left -= SLICE_BYTES) {
+      const slice = Math.min(left, SLICE_BYTES);
+      const turn = this.tail.then(() => this.consume(slice));
+      this.tail = turn;
+      await turn;
+    }
   }
 
   private async consume(bytes: number): Promise<void> {

@@ -78,8 +78,9 @@ export function reportOnTerminal(
     const seconds = (Date.now() - started) / 1000;
     const speed = seconds > 0 ? sent / seconds : 0;
     const remaining = Math.max(0, bytesTotal - sent);
+    // The first second's speed is noise: no ETA until there is a rate to trust.
     const eta =
-      speed > 0 && remaining > 0
+      seconds >= 2 && speed > 0 && remaining > 0
         ? ` · ETA ${formatRemaining((remaining / speed) * 1000).replace('in ', '')}`
         : '';
     const expiries = [...profiles.values()]
@@ -97,7 +98,10 @@ export function reportOnTerminal(
     );
   }, 250);
   timer.unref();
+  let stopped = false;
   return () => {
+    if (stopped) return;
+    stopped = true;
     clearInterval(timer);
     unsubscribe();
     stream.write('\r\x1b[2K');

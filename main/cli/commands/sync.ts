@@ -43,7 +43,7 @@ export async function syncCommand(
         ? reportOnTerminal(composition.engine, composition.profiles, process.stderr)
         : () => {};
     try {
-      if (flags.once) return await runOnce(composition, flags, io);
+      if (flags.once) return await runOnce(composition, flags, io, stopReporting);
       return await runUntilSignalled(composition, io);
     } finally {
       stopReporting();
@@ -87,7 +87,12 @@ async function preflight(composition: Composition): Promise<void> {
   }
 }
 
-async function runOnce(composition: Composition, flags: SyncFlags, io: CommandIo): Promise<number> {
+async function runOnce(
+  composition: Composition,
+  flags: SyncFlags,
+  io: CommandIo,
+  stopReporting: () => void,
+): Promise<number> {
   const { engine } = composition;
   if (flags.confirmDeletes) {
     for (const folder of composition.folders) {
@@ -95,6 +100,7 @@ async function runOnce(composition: Composition, flags: SyncFlags, io: CommandIo
     }
   }
   const summary = await engine.runOnce();
+  stopReporting(); // the live line goes before the summary is printed
   const credentialFailure = summary.failed.find((t) => t.error && isCredentialCode(t.error.code));
   for (const transfer of summary.failed) {
     io.err(
