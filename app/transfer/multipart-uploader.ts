@@ -35,7 +35,7 @@ export async function uploadMultipart(
   let checkpoint = await usableCheckpoint(dependencies, target, stat, options.partSize);
   if (!checkpoint) {
     const { uploadId } = await store.createMultipart(ref);
-    journal.startCheckpoint({
+    const started = {
       folderId: target.folderId,
       relativePath: target.relativePath,
       bucket: target.bucket,
@@ -45,19 +45,9 @@ export async function uploadMultipart(
       mtimeMs: stat.mtimeMs,
       partSize: options.partSize,
       createdAt: clock.now(),
-    });
-    checkpoint = {
-      folderId: target.folderId,
-      relativePath: target.relativePath,
-      bucket: target.bucket,
-      remoteKey: target.remoteKey,
-      uploadId,
-      size: stat.size,
-      mtimeMs: stat.mtimeMs,
-      partSize: options.partSize,
-      createdAt: clock.now(),
-      parts: [],
     };
+    journal.startCheckpoint(started);
+    checkpoint = { ...started, parts: [] };
   }
   const uploadId = checkpoint.uploadId;
   const done = new Map<number, PartResult>(checkpoint.parts.map((part) => [part.partNumber, part]));
