@@ -1,5 +1,5 @@
 import { SyncError } from '../errors/sync-error.js';
-import { POLICY_VERSION, validateSessionPolicy } from './sts-limits.js';
+import { POLICY_VERSION, RAM_POLICY_VERSION, validateSessionPolicy } from './sts-limits.js';
 
 export type FolderMode = 'upload' | 'mirror';
 
@@ -17,12 +17,23 @@ export interface PolicyStatement {
   readonly Effect: 'Allow';
   readonly Action: string[];
   readonly Resource: string[];
-  readonly Condition?: { readonly StringLike: { readonly 's3:prefix': string[] } };
+  readonly Condition?: { readonly StringLike: Readonly<Record<string, string[]>> };
 }
 
 export interface PolicyDocument {
-  readonly Version: typeof POLICY_VERSION;
+  readonly Version: string;
   readonly Statement: PolicyStatement[];
+}
+
+/** How one policy language names resources and actions: AWS IAM (S3, CTyun, Ceph) or Alibaba RAM. */
+export interface PolicyDialect {
+  readonly version: string;
+  readonly objectResource: (bucket: string, prefix: string) => string;
+  readonly bucketResource: (bucket: string) => string;
+  readonly uploadActions: readonly string[];
+  readonly mirrorActions: readonly string[];
+  readonly listAction: string;
+  readonly prefixConditionKey: string;
 }
 
 /**
@@ -39,11 +50,39 @@ export const UPLOAD_ACTIONS = [
 /** Mirror mode also propagates deletes. */
 export const MIRROR_ACTIONS = [...UPLOAD_ACTIONS, 's3:DeleteObject'].sort();
 
-const WILDCARD = /[*?$]/;
+/** AWS IAM policy language: S3, CTyun, Ceph, MinIO. */
+export const S3_POLICY: PolicyDialect = {
+  version: POLICY_VERSION,
+  objectResource: (bucket, prefix) => `arn:aws:s3:::${bucket}/${prefix}*`,
+  bucketResource: (bucket) => `arn:aws:s3:::${bucket}`,
+  uploadActions: UPLOAD_ACTIONS,
+  mirrorActions: MIRROR_ACTIONS,
+  listAction: 's3:ListBucket',
+  prefixConditionKey: 's3:prefix',
+};
 
-function objectResource(grant: FolderGrant): string {
-  return `arn:aws:s3:::${grant.bucket}/${grant.prefix}*`;
-}
+/**
+ * Alibaba RAM policy language for OSS (seed 001): Version "1", `acs:oss:*:*:bucket/prefix*`.
+ * PutObject also covers InitiateMultipartUpload, UploadPart and CompleteMultipartUpload;
+ * HeadObject is authorised by GetObject.
+ */
+export const OSS_RAM_POLICY: PolicyDialect = {
+  version: RAM_POLICY_VERSION,
+  objectResource: (bucket, prefix) => `acs:oss:*:*:${bucket}/${prefix}*`,
+  bucketResource: (bucket) => `acs:oss:*:*:${bucket}`,
+  uploadActions: ['oss:AbortMultipartUpload', 'oss:GetObject', 'oss:ListParts', 'oss:PutObject'],
+  mirrorActions: [
+    'oss:AbortMultipartUpload',
+    'oss:DeleteObject',
+    'oss:GetObject',
+    'oss:ListParts',
+    'oss:PutObject',
+  ],
+  listAction: 'oss:ListObjects',
+  prefixConditionKey: 'oss:Prefix',
+};
+
+const WILDCARD = /[*?$]/;
 
 function checkGrant(grant: FolderGrant): void {
   if (WILDCARD.test(grant.prefix)) {
@@ -74,7 +113,10 @@ function checkGrant(grant: FolderGrant): void {
  * prefix, only the actions its mode needs. The effective right is the intersection with the
  * role's own policy, so this can only narrow what the role allows.
  */
-export function buildSessionPolicy(grants: readonly FolderGrant[]): PolicyDocument {
+export function buildSessionPolicy(
+  grants: readonly FolderGrant[],
+  dialect: PolicyDialect = S3_POLICY,
+): PolicyDocument {
   if (grants.length === 0) {
     throw new SyncError(
       'policy-invalid',
@@ -87,36 +129,49 @@ export function buildSessionPolicy(grants: readonly FolderGrant[]): PolicyDocume
   }
   grants.forEach(checkGrant);
   const statements: PolicyStatement[] = [];
+  const objectResource = (g: FolderGrant) => dialect.objectResource(g.bucket, g.prefix);
   const upload = unique(grants.filter((g) => g.mode === 'upload').map(objectResource));
   const mirror = unique(grants.filter((g) => g.mode === 'mirror').map(objectResource));
   // A prefix synced in both modes only needs the mirror statement.
   const uploadOnly = upload.filter((resource) => !mirror.includes(resource));
   if (uploadOnly.length > 0) {
-    statements.push({ Effect: 'Allow', Action: [...UPLOAD_ACTIONS], Resource: uploadOnly });
+    statements.push({ Effect: 'Allow', Action: [...dialect.uploadActions], Resource: uploadOnly });
   }
   if (mirror.length > 0) {
-    statements.push({ Effect: 'Allow', Action: [...MIRROR_ACTIONS], Resource: mirror });
+    statements.push({ Effect: 'Allow', Action: [...dialect.mirrorActions], Resource: mirror });
   }
 
   const listed = grants.filter((g) => g.list);
   for (const bucket of unique(listed.map((g) => g.bucket))) {
     const prefixes = unique(listed.filter((g) => g.bucket === bucket).map((g) => g.prefix));
-    const statement: PolicyStatement = prefixes.includes('')
-      ? { Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [`arn:aws:s3:::${bucket}`] }
-      : {
-          Effect: 'Allow',
-          Action: ['s3:ListBucket'],
-          Resource: [`arn:aws:s3:::${bucket}`],
-          Condition: { StringLike: { 's3:prefix': prefixes.flatMap((p) => [p, `${p}*`]) } },
-        };
-    statements.push(statement);
+    const base = {
+      Effect: 'Allow' as const,
+      Action: [dialect.listAction],
+      Resource: [dialect.bucketResource(bucket)],
+    };
+    statements.push(
+      prefixes.includes('')
+        ? base
+        : {
+            ...base,
+            Condition: {
+              StringLike: { [dialect.prefixConditionKey]: prefixes.flatMap((p) => [p, `${p}*`]) },
+            },
+          },
+    );
   }
-  return { Version: POLICY_VERSION, Statement: statements };
+  return { Version: dialect.version, Statement: statements };
 }
 
 /** The policy as sent to STS: minified and checked against STS's limits. */
-export function sessionPolicyText(grants: readonly FolderGrant[]): string {
-  return validateSessionPolicy(JSON.stringify(buildSessionPolicy(grants)));
+export function sessionPolicyText(
+  grants: readonly FolderGrant[],
+  dialect: PolicyDialect = S3_POLICY,
+): string {
+  return validateSessionPolicy(
+    JSON.stringify(buildSessionPolicy(grants, dialect)),
+    dialect.version,
+  );
 }
 
 function unique(values: readonly string[]): string[] {

@@ -4,6 +4,8 @@ import { SyncError } from '../errors/sync-error.js';
  *  the user gets a precise message instead of STS's bare HTTP 400. */
 export const POLICY_MAX_LENGTH = 2048;
 export const POLICY_VERSION = '2012-10-17';
+/** Alibaba RAM policies (OSS). */
+export const RAM_POLICY_VERSION = '1';
 export const ROLE_SESSION_NAME_MIN = 2;
 export const ROLE_SESSION_NAME_MAX = 64;
 const ROLE_SESSION_NAME_CHARS = /^[\w+=,.@-]+$/;
@@ -67,10 +69,10 @@ export function validateDurationSeconds(
 
 /**
  * Checks a session policy document as STS will: 1–2048 characters as sent, valid JSON, Version
- * exactly "2012-10-17", at least one statement with Effect, Action and Resource.
- * Returns the minified text to send.
+ * exactly "2012-10-17" (AWS, CTyun, Ceph) or "1" (Alibaba RAM, for OSS), at least one statement
+ * with Effect, Action and Resource. Returns the minified text to send.
  */
-export function validateSessionPolicy(text: string): string {
+export function validateSessionPolicy(text: string, version: string = POLICY_VERSION): string {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -87,10 +89,12 @@ export function validateSessionPolicy(text: string): string {
     );
   }
   const document = parsed as Record<string, unknown>;
-  if (document['Version'] !== POLICY_VERSION) {
+  if (document['Version'] !== version) {
     throw invalid(
-      `The session policy's Version must be exactly "${POLICY_VERSION}", not ${JSON.stringify(document['Version'])}.`,
-      'This is the policy language version, not a date to change. (OSS RAM policies use "1" instead.)',
+      `The session policy's Version must be exactly "${version}", not ${JSON.stringify(document['Version'])}.`,
+      version === POLICY_VERSION
+        ? 'This is the policy language version, not a date to change. (OSS RAM policies use "1" instead.)'
+        : 'Alibaba RAM policies use "Version": "1".',
     );
   }
   const statements = Array.isArray(document['Statement'])

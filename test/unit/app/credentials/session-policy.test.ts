@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 
 import {
   buildSessionPolicy,
+  OSS_RAM_POLICY,
   sessionPolicyText,
   type FolderGrant,
 } from '../../../../app/credentials/session-policy.js';
+import { validateSessionPolicy } from '../../../../app/credentials/sts-limits.js';
 
 const upload = [
   's3:AbortMultipartUpload',
@@ -107,5 +109,55 @@ describe('sessionPolicyText', () => {
       grant({ prefix: `department-${i}/long-project-name/` }),
     );
     expect(() => sessionPolicyText(many)).toThrow(/STS accepts at most 2048/);
+  });
+});
+
+describe('the OSS RAM dialect', () => {
+  it('grants acs:oss resources with Version "1", upload-only', () => {
+    expect(buildSessionPolicy([grant({})], OSS_RAM_POLICY)).toEqual({
+      Version: '1',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: ['oss:AbortMultipartUpload', 'oss:GetObject', 'oss:ListParts', 'oss:PutObject'],
+          Resource: ['acs:oss:*:*:sync-bucket/alice/docs/*'],
+        },
+      ],
+    });
+  });
+
+  it('adds DeleteObject for mirror and a prefix-limited ListObjects for listing', () => {
+    const policy = buildSessionPolicy([grant({ mode: 'mirror', list: true })], OSS_RAM_POLICY);
+    expect(policy.Statement).toEqual([
+      {
+        Effect: 'Allow',
+        Action: [
+          'oss:AbortMultipartUpload',
+          'oss:DeleteObject',
+          'oss:GetObject',
+          'oss:ListParts',
+          'oss:PutObject',
+        ],
+        Resource: ['acs:oss:*:*:sync-bucket/alice/docs/*'],
+      },
+      {
+        Effect: 'Allow',
+        Action: ['oss:ListObjects'],
+        Resource: ['acs:oss:*:*:sync-bucket'],
+        Condition: { StringLike: { 'oss:Prefix': ['alice/docs/', 'alice/docs/*'] } },
+      },
+    ]);
+  });
+
+  it('validates against Version "1"', () => {
+    expect(JSON.parse(sessionPolicyText([grant({})], OSS_RAM_POLICY))).toMatchObject({
+      Version: '1',
+    });
+    expect(() =>
+      validateSessionPolicy(
+        '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"oss:*","Resource":"*"}]}',
+        '1',
+      ),
+    ).toThrow(/must be exactly "1"/);
   });
 });
