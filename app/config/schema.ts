@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 import {
   DEFAULT_DURATION_LIMITS,
+  POLICY_VERSION,
+  RAM_POLICY_VERSION,
   validateRoleSessionName,
   validateSessionPolicy,
 } from '../credentials/sts-limits.js';
@@ -50,51 +52,83 @@ const byteSize = (minimum: number, maximum: number) =>
     return bytes;
   });
 
+/** The fields both role-assuming sources share: the session name, the duration and its limits,
+ *  the policy. Defaults differ per provider (AWS 900–43200 s, Alibaba 900–3600 s). */
+const roleRequestFields = (limits: { minSeconds: number; maxSeconds: number }) => ({
+  /** The sub-account's AccessKeyId; its secret is in the keychain or FERRY_SECRET_<ID>. */
+  accessKeyId: z.string().min(1),
+  roleSessionName: z.string().optional(),
+  durationSeconds: z.number().int().default(3600),
+  /** The provider's limits, when they differ from the defaults (Ceph caps at 3600; a lab RGW may
+   *  lower the minimum to test expiry; an Alibaba role may allow up to 43200). */
+  minDurationSeconds: z.number().int().positive().default(limits.minSeconds),
+  maxDurationSeconds: z.number().int().positive().default(limits.maxSeconds),
+  /** "auto": the narrowest policy for this profile's folders; otherwise a JSON policy document. */
+  policy: z.string().default('auto'),
+});
+
+function checkRoleRequest(
+  value: {
+    roleSessionName?: string | undefined;
+    durationSeconds: number;
+    minDurationSeconds: number;
+    maxDurationSeconds: number;
+    policy: string;
+  },
+  ctx: z.RefinementCtx,
+  policyVersion: string,
+): void {
+  if (value.roleSessionName !== undefined) {
+    check(() => validateRoleSessionName(value.roleSessionName ?? ''), ctx, ['roleSessionName']);
+  }
+  if (value.minDurationSeconds > value.maxDurationSeconds) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must not exceed maxDurationSeconds',
+      path: ['minDurationSeconds'],
+    });
+  } else if (
+    value.durationSeconds < value.minDurationSeconds ||
+    value.durationSeconds > value.maxDurationSeconds
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${value.durationSeconds} is outside ${value.minDurationSeconds}–${value.maxDurationSeconds} (set minDurationSeconds/maxDurationSeconds if your provider allows other limits)`,
+      path: ['durationSeconds'],
+    });
+  }
+  if (value.policy !== 'auto')
+    check(() => validateSessionPolicy(value.policy, policyVersion), ctx, ['policy']);
+}
+
 const assumeRoleCredentials = z
   .strictObject({
     source: z.literal('assume-role'),
-    /** The sub-account's AccessKeyId; its secret is in the keychain or FERRY_SECRET_<ID>. */
-    accessKeyId: z.string().min(1),
     roleArn: z
       .string()
       .regex(
         /^arn:[\w-]+:iam::[\w-]*:role\/.+$/,
         'must look like arn:aws:iam::123456789012:role/Name (CTyun and Ceph: arn:aws:iam:::role/Name)',
       ),
-    roleSessionName: z.string().optional(),
-    durationSeconds: z.number().int().default(3600),
-    /** The provider's limits, when they differ from AWS's 900–43200 (Ceph caps at 3600; a lab
-     *  RGW may lower the minimum to test expiry). */
-    minDurationSeconds: z.number().int().positive().default(DEFAULT_DURATION_LIMITS.minSeconds),
-    maxDurationSeconds: z.number().int().positive().default(DEFAULT_DURATION_LIMITS.maxSeconds),
+    ...roleRequestFields(DEFAULT_DURATION_LIMITS),
     /** Defaults to the profile's endpoint (Ceph, MinIO, CTyun serve STS there). */
     stsEndpoint: httpUrl.optional(),
     stsRegion: z.string().min(1).optional(),
-    /** "auto": the narrowest policy for this profile's folders; otherwise a JSON policy document. */
-    policy: z.string().default('auto'),
   })
-  .superRefine((value, ctx) => {
-    if (value.roleSessionName !== undefined) {
-      check(() => validateRoleSessionName(value.roleSessionName ?? ''), ctx, ['roleSessionName']);
-    }
-    if (value.minDurationSeconds > value.maxDurationSeconds) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'must not exceed maxDurationSeconds',
-        path: ['minDurationSeconds'],
-      });
-    } else if (
-      value.durationSeconds < value.minDurationSeconds ||
-      value.durationSeconds > value.maxDurationSeconds
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${value.durationSeconds} is outside ${value.minDurationSeconds}–${value.maxDurationSeconds} (set minDurationSeconds/maxDurationSeconds if your provider allows other limits)`,
-        path: ['durationSeconds'],
-      });
-    }
-    if (value.policy !== 'auto') check(() => validateSessionPolicy(value.policy), ctx, ['policy']);
-  });
+  .superRefine((value, ctx) => checkRoleRequest(value, ctx, POLICY_VERSION));
+
+/** Alibaba Cloud: a RAM sub-account key asks Alibaba STS for a token for OSS (seed 001). */
+const aliyunStsCredentials = z
+  .strictObject({
+    source: z.literal('aliyun-sts'),
+    roleArn: z
+      .string()
+      .regex(/^acs:ram::\d*:role\/.+$/, 'must look like acs:ram::1234567890123456:role/name'),
+    ...roleRequestFields({ minSeconds: 900, maxSeconds: 3600 }),
+    /** Default: https://sts.aliyuncs.com (or a regional STS endpoint). */
+    stsEndpoint: httpUrl.optional(),
+  })
+  .superRefine((value, ctx) => checkRoleRequest(value, ctx, RAM_POLICY_VERSION));
 
 const vendorCredentials = z.strictObject({
   source: z.literal('vendor'),
@@ -103,10 +137,16 @@ const vendorCredentials = z.strictObject({
   timeoutSeconds: z.number().positive().max(300).default(15),
 });
 
-const credentials = z.discriminatedUnion('source', [assumeRoleCredentials, vendorCredentials], {
-  error: (issue) =>
-    issue.code === 'invalid_union' ? 'source must be one of: assume-role, vendor' : undefined,
-});
+const credentials = z.discriminatedUnion(
+  'source',
+  [assumeRoleCredentials, aliyunStsCredentials, vendorCredentials],
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? 'source must be one of: assume-role, aliyun-sts, vendor'
+        : undefined,
+  },
+);
 
 const profile = z
   .strictObject({
@@ -116,18 +156,32 @@ const profile = z
     endpoint: httpUrl.optional(),
     region: z.string().min(1).default('us-east-1'),
     forcePathStyle: z.boolean().default(false),
+    /** OSS: the endpoint is a custom domain bound to the bucket. */
+    customDomain: z.boolean().default(false),
     /** Permit plain http:// to a host other than this machine (sends tokens unencrypted). */
     allowHttp: z.boolean().default(false),
     credentials,
   })
   .superRefine((value, ctx) => {
+    const source = value.credentials.source;
+    const fits = value.provider === 'oss' ? source !== 'assume-role' : source !== 'aliyun-sts';
+    if (!fits) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          value.provider === 'oss'
+            ? 'OSS needs Alibaba STS tokens: use source aliyun-sts (or a vendor backend)'
+            : 'aliyun-sts tokens only work with OSS: set provider: oss, or use assume-role',
+        path: ['credentials', 'source'],
+      });
+    }
+    const credentialUrl =
+      value.credentials.source === 'vendor' ? value.credentials.url : value.credentials.stsEndpoint;
     const urls: [string | undefined, (string | number)[]][] = [
       [value.endpoint, ['endpoint']],
       [
-        value.credentials.source === 'assume-role'
-          ? value.credentials.stsEndpoint
-          : value.credentials.url,
-        ['credentials', value.credentials.source === 'assume-role' ? 'stsEndpoint' : 'url'],
+        credentialUrl,
+        ['credentials', value.credentials.source === 'vendor' ? 'url' : 'stsEndpoint'],
       ],
     ];
     for (const [url, path] of urls) {
@@ -227,3 +281,4 @@ export type ProfileConfig = FerryConfig['profiles'][number];
 export type FolderConfig = FerryConfig['folders'][number];
 export type AssumeRoleConfig = z.output<typeof assumeRoleCredentials>;
 export type VendorConfig = z.output<typeof vendorCredentials>;
+export type AliyunStsConfig = z.output<typeof aliyunStsCredentials>;

@@ -1,11 +1,17 @@
 import { hostname, userInfo } from 'node:os';
 
 import type { FerryConfig, ProfileConfig } from '../../app/config/schema.js';
-import { sessionPolicyText, type FolderGrant } from '../../app/credentials/session-policy.js';
+import {
+  OSS_RAM_POLICY,
+  S3_POLICY,
+  sessionPolicyText,
+  type FolderGrant,
+} from '../../app/credentials/session-policy.js';
 import { toRoleSessionName, validateSessionPolicy } from '../../app/credentials/sts-limits.js';
 import type { Clock } from '../../app/ports/clock.js';
 import type { CredentialSource } from '../../app/ports/credential-source.js';
 import type { SecretStore } from '../../app/ports/secret-store.js';
+import { createAliyunStsSource } from '../adapters/credentials/aliyun-sts-source.js';
 import { createAssumeRoleSource } from '../adapters/credentials/assume-role-source.js';
 import { createVendorSource } from '../adapters/credentials/vendor-source.js';
 import { proxiedFetch, sdkAgents } from '../adapters/network/proxy-agents.js';
@@ -25,20 +31,22 @@ export function folderGrants(config: FerryConfig, profileId: string): FolderGran
 
 /**
  * The session policy a profile asks for: the narrowest for its folders, or the configured one.
- * A vendor profile without folders sends none and leaves the choice to its backend; an
- * assume-role profile without folders is refused (STS would grant the role's full rights).
+ * In the provider's policy language (IAM for S3, RAM for OSS). A vendor profile without folders
+ * sends none and leaves the choice to its backend; a role-assuming profile without folders is
+ * refused (STS would grant the role's full rights).
  */
 export function profileSessionPolicy(
   config: FerryConfig,
   profile: ProfileConfig,
 ): string | undefined {
   const credentials = profile.credentials;
-  if (credentials.source === 'assume-role' && credentials.policy !== 'auto') {
-    return validateSessionPolicy(credentials.policy);
+  const dialect = profile.provider === 'oss' ? OSS_RAM_POLICY : S3_POLICY;
+  if (credentials.source !== 'vendor' && credentials.policy !== 'auto') {
+    return validateSessionPolicy(credentials.policy, dialect.version);
   }
   const grants = folderGrants(config, profile.id);
   if (credentials.source === 'vendor' && grants.length === 0) return undefined;
-  return sessionPolicyText(grants);
+  return sessionPolicyText(grants, dialect);
 }
 
 /** "ferry-alice-laptop": who is asking, visible in the provider's audit logs. */
@@ -83,6 +91,18 @@ export function createProfileCredentialSource(
         ...(dependencies.proxy ? { agents: sdkAgents(endpoint, dependencies.proxy, 4) } : {}),
       });
     }
+    case 'aliyun-sts':
+      return createAliyunStsSource({
+        profileId: profile.id,
+        endpoint: credentials.stsEndpoint,
+        accessKeyId: credentials.accessKeyId,
+        roleArn: credentials.roleArn,
+        roleSessionName: credentials.roleSessionName ?? defaultRoleSessionName(),
+        durationSeconds: credentials.durationSeconds,
+        policy,
+        secrets: dependencies.secrets,
+        clock: dependencies.clock,
+      });
     case 'vendor':
       return createVendorSource({
         profileId: profile.id,

@@ -9,24 +9,63 @@ export interface StsCallContext {
   readonly durationSeconds: number;
 }
 
-interface ServiceErrorShape {
-  name?: string;
-  $metadata?: { httpStatusCode?: number; requestId?: string };
+/** What any STS client's failure boils down to. */
+export interface StsFailure {
+  /** HTTP status; undefined when no answer came (network). */
+  readonly status: number | undefined;
+  /** The service's error code, e.g. SignatureDoesNotMatch; "Unknown" when unparseable. */
+  readonly name: string;
+  readonly requestId: string | undefined;
 }
+
+/** @aws-sdk/client-sts errors (AWS, CTyun, Ceph). */
+export function awsStsFailure(error: unknown): StsFailure {
+  const shape = (typeof error === 'object' && error !== null ? error : {}) as {
+    name?: string;
+    $metadata?: { httpStatusCode?: number; requestId?: string };
+  };
+  return {
+    status: shape.$metadata?.httpStatusCode,
+    name: shape.name ?? 'Error',
+    requestId: shape.$metadata?.requestId,
+  };
+}
+
+/** ali-oss STS errors (Alibaba Cloud): `status`, `code`, `requestId`. */
+export function aliyunStsFailure(error: unknown): StsFailure {
+  const shape = (typeof error === 'object' && error !== null ? error : {}) as {
+    status?: number;
+    code?: string;
+    name?: string;
+    requestId?: string;
+  };
+  const status = typeof shape.status === 'number' && shape.status > 0 ? shape.status : undefined;
+  return { status, name: shape.code ?? shape.name ?? 'Error', requestId: shape.requestId };
+}
+
+const WRONG_SECRET = new Set(['SignatureDoesNotMatch', 'IncompleteSignature']);
+const UNKNOWN_KEY = new Set([
+  'InvalidClientTokenId',
+  'InvalidAccessKeyId',
+  'InvalidAccessKeyId.NotFound',
+  'InvalidAccessKeyId.Inactive',
+]);
+const NO_ROLE = new Set(['NotFound', 'EntityNotExist.Role', 'NoSuchEntity']);
 
 /**
  * Translates an STS failure into what the user must do. Ceph RGW answers STS errors in S3's XML
- * shape, which the SDK cannot parse (name "Unknown"), so the HTTP status decides; real AWS and
- * CTyun error names refine the message where they parse.
+ * shape, which the SDK cannot parse (name "Unknown"), so the HTTP status decides; real AWS, CTyun
+ * and Alibaba error codes refine the message where they parse.
  */
-export function translateStsError(error: unknown, context: StsCallContext): SyncError {
+export function translateStsError(
+  error: unknown,
+  context: StsCallContext,
+  failure: StsFailure = awsStsFailure(error),
+): SyncError {
   const { profileId, endpoint, accessKeyId, roleArn, durationSeconds } = context;
   const network = networkErrorCode(error);
-  const shape = (typeof error === 'object' && error !== null ? error : {}) as ServiceErrorShape;
-  const status = shape.$metadata?.httpStatusCode;
-  const name = shape.name ?? 'Error';
-  const requestId = shape.$metadata?.requestId;
-  const ids = requestId ? { requestId } : {};
+  const { status, name } = failure;
+  const ids = failure.requestId ? { requestId: failure.requestId } : {};
   if (network !== undefined || status === undefined) {
     return new SyncError(
       'sts-unreachable',
@@ -39,7 +78,7 @@ export function translateStsError(error: unknown, context: StsCallContext): Sync
     );
   }
   const code = name === 'Unknown' ? `HTTP ${status}` : `HTTP ${status} ${name}`;
-  if (name === 'SignatureDoesNotMatch') {
+  if (WRONG_SECRET.has(name)) {
     return new SyncError(
       'sts-denied',
       'fatal',
@@ -50,7 +89,7 @@ export function translateStsError(error: unknown, context: StsCallContext): Sync
       },
     );
   }
-  if (name === 'InvalidClientTokenId' || name === 'InvalidAccessKeyId') {
+  if (UNKNOWN_KEY.has(name)) {
     return new SyncError(
       'sts-denied',
       'fatal',
@@ -72,7 +111,7 @@ export function translateStsError(error: unknown, context: StsCallContext): Sync
       },
     );
   }
-  if (status === 404) {
+  if (status === 404 || NO_ROLE.has(name)) {
     return new SyncError('sts-role-not-found', 'fatal', `STS has no role ${roleArn} (${code}).`, {
       hint: 'Check credentials.roleArn against the role shown in the provider console.',
       ...ids,

@@ -85,6 +85,62 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ profiles: [ctyun] }, 'f')).not.toThrow();
   });
 
+  it('accepts the Alibaba flow: provider oss with aliyun-sts, 900–3600 s by default', () => {
+    const oss = {
+      id: 'oss',
+      provider: 'oss',
+      region: 'oss-cn-hangzhou',
+      credentials: {
+        source: 'aliyun-sts',
+        accessKeyId: 'LTAI5t',
+        roleArn: 'acs:ram::1234567890123456:role/uploader',
+      },
+    };
+    const config = parseConfig({ profiles: [oss] }, 'f');
+    expect(config.profiles[0]?.credentials).toMatchObject({
+      durationSeconds: 3600,
+      minDurationSeconds: 900,
+      maxDurationSeconds: 3600,
+      policy: 'auto',
+    });
+    expect(
+      errorOf({
+        profiles: [{ ...oss, credentials: { ...oss.credentials, durationSeconds: 7200 } }],
+      }),
+    ).toMatch(/durationSeconds: 7200 is outside 900–3600/);
+    expect(
+      errorOf({
+        profiles: [
+          {
+            ...oss,
+            credentials: { ...oss.credentials, policy: '{"Version":"2012-10-17","Statement":[]}' },
+          },
+        ],
+      }),
+    ).toMatch(/credentials\.policy: .*must be exactly "1"/);
+  });
+
+  it.each([
+    [
+      'oss with assume-role',
+      {
+        provider: 'oss',
+        credentials: { source: 'assume-role', accessKeyId: 'A', roleArn: 'arn:aws:iam:::role/R' },
+      },
+      /OSS needs Alibaba STS tokens/,
+    ],
+    [
+      's3 with aliyun-sts',
+      {
+        provider: 's3',
+        credentials: { source: 'aliyun-sts', accessKeyId: 'A', roleArn: 'acs:ram::1:role/r' },
+      },
+      /aliyun-sts tokens only work with OSS/,
+    ],
+  ])('refuses %s', (_name, profileFields, message) => {
+    expect(errorOf({ profiles: [{ id: 'p', ...profileFields }] })).toMatch(message);
+  });
+
   it('accepts a vendor profile', () => {
     const vendor = {
       id: 'corp',
@@ -116,7 +172,7 @@ describe('parseConfig', () => {
     [
       'an unknown credential source',
       { profiles: [{ ...profile, credentials: { source: 'magic' } }] },
-      'profiles[0].credentials.source: source must be one of: assume-role, vendor',
+      'profiles[0].credentials.source: source must be one of: assume-role, aliyun-sts, vendor',
     ],
     [
       'a bad role ARN',

@@ -1,0 +1,85 @@
+import OSS from 'ali-oss';
+
+import { parseVendorResponse } from '../../../app/credentials/vendor-response.js';
+import { isSyncError, SyncError } from '../../../app/errors/sync-error.js';
+import type { Clock } from '../../../app/ports/clock.js';
+import type { CredentialSource } from '../../../app/ports/credential-source.js';
+import type { SecretStore } from '../../../app/ports/secret-store.js';
+import { requireSecret } from './require-secret.js';
+import { aliyunStsFailure, translateStsError } from './sts-error.js';
+
+export interface AliyunStsSourceOptions {
+  readonly profileId: string;
+  /** Default: Alibaba's public STS endpoint (https://sts.aliyuncs.com). */
+  readonly endpoint: string | undefined;
+  /** The RAM sub-account's AccessKeyId; its secret comes from the keychain. */
+  readonly accessKeyId: string;
+  readonly roleArn: string;
+  readonly roleSessionName: string;
+  readonly durationSeconds: number;
+  /** Minified RAM policy (Version "1"); undefined sends none. */
+  readonly policy: string | undefined;
+  readonly secrets: SecretStore;
+  readonly clock: Clock;
+  readonly timeoutMs?: number;
+}
+
+/**
+ * The `aliyun-sts` source (seed 001): a RAM sub-account key asks Alibaba STS for a temporary
+ * token through ali-oss's STS client; the answer is checked like a vendor's (every field present,
+ * Expiration in the future) so a garbage reply cannot reach the signer.
+ */
+export function createAliyunStsSource(options: AliyunStsSourceOptions): CredentialSource {
+  const endpoint = options.endpoint ?? 'https://sts.aliyuncs.com';
+  return async () => {
+    const accessKeySecret = await requireSecret(
+      options.secrets,
+      options.profileId,
+      'AccessKeySecret',
+    );
+    const sts = new OSS.STS({
+      accessKeyId: options.accessKeyId,
+      accessKeySecret,
+      endpoint,
+    } as ConstructorParameters<typeof OSS.STS>[0]);
+    let answer: { credentials: unknown };
+    try {
+      answer = await sts.assumeRole(
+        options.roleArn,
+        options.policy,
+        options.durationSeconds,
+        options.roleSessionName,
+        {
+          timeout: options.timeoutMs ?? 20_000,
+          ctx: undefined,
+        },
+      );
+    } catch (error) {
+      // Never keep ali-oss's error as the cause: it carries the signed request parameters.
+      const translated = translateStsError(
+        error,
+        { ...options, endpoint },
+        aliyunStsFailure(error),
+      );
+      throw new SyncError(translated.code, translated.disposition, translated.message, {
+        ...(translated.hint ? { hint: translated.hint } : {}),
+        ...(translated.requestId ? { requestId: translated.requestId } : {}),
+      });
+    }
+    try {
+      return parseVendorResponse({ Credentials: answer.credentials }, options.clock.now());
+    } catch (error) {
+      if (isSyncError(error)) {
+        throw new SyncError(
+          'sts-bad-response',
+          'retry',
+          error.message.replace("The token backend's answer", `Alibaba STS at ${endpoint}`),
+          {
+            hint: 'Check credentials.stsEndpoint: it may not be an Alibaba STS service.',
+          },
+        );
+      }
+      throw error;
+    }
+  };
+}
