@@ -97,8 +97,9 @@ function checkRoleRequest(
       path: ['durationSeconds'],
     });
   }
-  if (value.policy !== 'auto')
+  if (value.policy !== 'auto') {
     check(() => validateSessionPolicy(value.policy, policyVersion), ctx, ['policy']);
+  }
 }
 
 const assumeRoleCredentials = z
