@@ -1,0 +1,294 @@
+import type { Agent as HttpAgent } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
+
+import OSS from 'ali-oss';
+
+import { withAuthRetry } from '../../../app/credentials/auth-retry.js';
+import type { CredentialBroker } from '../../../app/credentials/credential-broker.js';
+import { isSyncError, type SyncError } from '../../../app/errors/sync-error.js';
+import type {
+  CompletedPart,
+  ListPage,
+  MultipartRef,
+  ObjectInfo,
+  ObjectRef,
+  ObjectStore,
+  PutObjectRequest,
+  StoredPart,
+  UploadPartRequest,
+} from '../../../app/ports/object-store.js';
+import { networkErrorCode } from '../credentials/network-error.js';
+import {
+  isAuthFailure,
+  isNotFound,
+  translateStoreFailure,
+  type StoreFailure,
+} from '../store-error.js';
+
+export interface OssObjectStoreOptions {
+  /** e.g. oss-cn-hangzhou; or give `endpoint`. */
+  readonly region: string | undefined;
+  /** An OSS endpoint (https://oss-cn-hangzhou.aliyuncs.com), a custom domain, or a test server. */
+  readonly endpoint: string | undefined;
+  /** `endpoint` is a custom domain bound to the bucket (ali-oss `cname`). */
+  readonly customDomain: boolean;
+  readonly broker: CredentialBroker;
+  readonly timeoutMs?: number;
+  /** Keep-alive (or proxy) agents shared by every request. */
+  readonly agent?: HttpAgent;
+  readonly httpsAgent?: HttpsAgent;
+}
+
+type OssClient = InstanceType<typeof OSS>;
+
+/**
+ * The ObjectStore port on Alibaba Cloud OSS through ali-oss's low-level calls.
+ *
+ * Token rotation: every call builds its client from the broker's token of that moment, so
+ * parallel parts never share a client whose credentials ali-oss swaps under them (ali-oss's
+ * interval refresh races parallel parts: issues #1363, #1391). `refreshSTSToken` is still given,
+ * wired to the same broker, for ali-oss's own bookkeeping. On InvalidAccessKeyId,
+ * SecurityTokenExpired or any 403 the broker refreshes once and the call is retried once.
+ */
+export class OssObjectStore implements ObjectStore {
+  constructor(private readonly options: OssObjectStoreOptions) {}
+
+  putObject(request: PutObjectRequest): Promise<{ readonly etag: string }> {
+    return this.call(`PutObject ${request.key}`, request.bucket, async (client) => {
+      const result = await client.put(request.key, Buffer.from(request.body), {
+        headers: { 'Content-MD5': base64Md5(request.md5Hex) },
+        ...(request.contentType ? { mime: request.contentType } : {}),
+      });
+      return { etag: etagOf(headerOf(result.res, 'etag')) };
+    });
+  }
+
+  createMultipart(
+    request: ObjectRef & { readonly contentType?: string },
+  ): Promise<{ readonly uploadId: string }> {
+    return this.call(`InitiateMultipartUpload ${request.key}`, request.bucket, async (client) => {
+      const result = await client.initMultipartUpload(
+        request.key,
+        request.contentType ? { mime: request.contentType } : {},
+      );
+      return { uploadId: result.uploadId };
+    });
+  }
+
+  uploadPart(request: UploadPartRequest): Promise<{ readonly etag: string }> {
+    return this.call(
+      `UploadPart ${request.key}#${request.partNumber}`,
+      request.bucket,
+      async (client) => {
+        const body = Buffer.from(request.body);
+        const result = await client.uploadPart(
+          request.key,
+          request.uploadId,
+          request.partNumber,
+          body,
+          0,
+          body.byteLength,
+          {
+            headers: { 'Content-MD5': base64Md5(request.md5Hex) },
+          } as Parameters<OssClient['uploadPart']>[6],
+        );
+        return { etag: etagOf(result.etag) };
+      },
+    );
+  }
+
+  listParts(request: MultipartRef): Promise<readonly StoredPart[]> {
+    return this.call(`ListParts ${request.key}`, request.bucket, async (client) => {
+      const parts: StoredPart[] = [];
+      let marker: string | undefined;
+      for (;;) {
+        const page = await client.listParts(request.key, request.uploadId, {
+          'max-parts': 1000,
+          ...(marker ? { 'part-number-marker': Number(marker) } : {}),
+        } as OSS.ListPartsQuery);
+        // The XML answer's fields, as ali-oss passes them through (strings).
+        const listed =
+          (page.parts as unknown as
+            { PartNumber: string; ETag: string; Size: string }[] | undefined) ?? [];
+        for (const part of listed) {
+          parts.push({
+            partNumber: Number(part.PartNumber),
+            etag: etagOf(part.ETag),
+            size: Number(part.Size),
+          });
+        }
+        if (!isTrue(page.isTruncated) || !page.nextPartNumberMarker) break;
+        marker = String(page.nextPartNumberMarker);
+      }
+      return parts.sort((a, b) => a.partNumber - b.partNumber);
+    });
+  }
+
+  completeMultipart(
+    request: MultipartRef & { readonly parts: readonly CompletedPart[] },
+  ): Promise<{ readonly etag: string | undefined }> {
+    return this.call(`CompleteMultipartUpload ${request.key}`, request.bucket, async (client) => {
+      const parts = [...request.parts]
+        .sort((a, b) => a.partNumber - b.partNumber)
+        .map((p) => ({ number: p.partNumber, etag: `"${p.etag}"` }));
+      const result = await client.completeMultipartUpload(request.key, request.uploadId, parts);
+      const etag =
+        (result.data as { ETag?: string } | undefined)?.ETag ?? headerOf(result.res, 'etag');
+      return { etag: etag ? etagOf(etag) : undefined };
+    });
+  }
+
+  abortMultipart(request: MultipartRef): Promise<void> {
+    return this.call(`AbortMultipartUpload ${request.key}`, request.bucket, async (client) => {
+      await client.abortMultipartUpload(request.key, request.uploadId);
+    });
+  }
+
+  async head(request: ObjectRef): Promise<ObjectInfo | null> {
+    try {
+      return await this.call(`HeadObject ${request.key}`, request.bucket, async (client) => {
+        const result = await client.head(request.key);
+        return {
+          key: request.key,
+          etag: etagOf(headerOf(result.res, 'etag')),
+          size: Number(headerOf(result.res, 'content-length') ?? 0),
+        };
+      });
+    } catch (error) {
+      if (isSyncError(error) && error.code === 'not-found' && error.disposition !== 'fatal') {
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  list(request: {
+    readonly bucket: string;
+    readonly prefix: string;
+    readonly continuationToken?: string;
+  }): Promise<ListPage> {
+    return this.call(`ListObjectsV2 ${request.prefix}`, request.bucket, async (client) => {
+      const result = await client.listV2(
+        {
+          prefix: request.prefix,
+          'max-keys': '1000',
+          ...(request.continuationToken ? { 'continuation-token': request.continuationToken } : {}),
+        },
+        {},
+      );
+      const objects = (
+        (result.objects as { name: string; etag: string; size: number }[] | undefined) ?? []
+      ).map((o) => ({
+        key: o.name,
+        etag: etagOf(o.etag),
+        size: Number(o.size),
+      }));
+      const next = (result as { nextContinuationToken?: string }).nextContinuationToken;
+      return {
+        objects,
+        ...(isTrue((result as { isTruncated?: unknown }).isTruncated) && next
+          ? { nextContinuationToken: next }
+          : {}),
+      };
+    });
+  }
+
+  delete(request: ObjectRef): Promise<void> {
+    return this.call(`DeleteObject ${request.key}`, request.bucket, async (client) => {
+      try {
+        await client.delete(request.key);
+      } catch (error) {
+        if (isNotFound(ossFailure(error)) && ossFailure(error).name !== 'NoSuchBucket') return; // already gone
+        throw error;
+      }
+    });
+  }
+
+  private async call<T>(
+    what: string,
+    bucket: string,
+    operation: (client: OssClient) => Promise<T>,
+  ): Promise<T> {
+    const { broker } = this.options;
+    try {
+      return await withAuthRetry(
+        broker,
+        async () => operation(await this.client(bucket)),
+        (error) => !isSyncError(error) && isAuthFailure(ossFailure(error)),
+      );
+    } catch (error) {
+      throw translateOssError(error, what);
+    }
+  }
+
+  private async client(bucket: string): Promise<OssClient> {
+    const { broker, region, endpoint, customDomain, timeoutMs, agent, httpsAgent } = this.options;
+    const token = await broker.get();
+    return new OSS({
+      ...(region ? { region } : {}),
+      ...(endpoint ? { endpoint } : {}),
+      secure: endpoint ? endpoint.startsWith('https:') : true,
+      cname: customDomain,
+      bucket,
+      accessKeyId: token.accessKeyId,
+      accessKeySecret: token.secretAccessKey,
+      stsToken: token.sessionToken,
+      timeout: timeoutMs ?? 120_000,
+      refreshSTSToken: async () => {
+        const fresh = await broker.get();
+        return {
+          accessKeyId: fresh.accessKeyId,
+          accessKeySecret: fresh.secretAccessKey,
+          stsToken: fresh.sessionToken,
+        };
+      },
+      ...(agent ? { agent } : {}),
+      ...(httpsAgent ? { httpsAgent } : {}),
+    });
+  }
+}
+
+/** The parts of an ali-oss error that matter: `status` (-1/-2 for no answer), `code`, `requestId`. */
+export function ossFailure(error: unknown): StoreFailure {
+  const shape = (typeof error === 'object' && error !== null ? error : {}) as {
+    status?: number;
+    code?: string;
+    name?: string;
+    requestId?: string;
+  };
+  const answered = typeof shape.status === 'number' && shape.status > 0;
+  const network =
+    networkErrorCode(error) ?? (answered ? undefined : (shape.code ?? shape.name ?? 'no answer'));
+  return {
+    status: answered ? shape.status : undefined,
+    name: shape.code ?? shape.name ?? 'Error',
+    requestId: shape.requestId,
+    network,
+  };
+}
+
+/** ali-oss error → SyncError; broker SyncErrors pass through. The ali-oss error is never kept
+ *  as a cause: it holds the signed request parameters. */
+export function translateOssError(error: unknown, what: string): SyncError {
+  if (isSyncError(error)) return error;
+  return translateStoreFailure(ossFailure(error), what);
+}
+
+function base64Md5(md5Hex: string): string {
+  return Buffer.from(md5Hex, 'hex').toString('base64');
+}
+
+function etagOf(value: string | undefined): string {
+  return (value ?? '').replace(/"/g, '').toLowerCase();
+}
+
+function headerOf(res: unknown, name: string): string | undefined {
+  const headers =
+    (res as { headers?: Record<string, string | string[] | undefined> } | undefined)?.headers ?? {};
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function isTrue(value: unknown): boolean {
+  return value === true || value === 'true';
+}
