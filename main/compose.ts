@@ -1,18 +1,21 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { join } from 'node:path';
 
-import type { FerryConfig } from '../app/config/schema.js';
+import type { FerryConfig, ProfileConfig } from '../app/config/schema.js';
 import { CredentialBroker } from '../app/credentials/credential-broker.js';
-import { SyncError } from '../app/errors/sync-error.js';
 import { SyncEngine, type EngineOptions, type ProfileBinding } from '../app/engine/sync-engine.js';
 import { SecretRegistry } from '../app/logging/redact.js';
 import type { Journal } from '../app/ports/journal.js';
+import type { ObjectStore } from '../app/ports/object-store.js';
 import type { Logger } from '../app/ports/logger.js';
 import type { SecretStore } from '../app/ports/secret-store.js';
 import type { FolderSpec } from '../app/sync/folder-spec.js';
 import { openSqliteJournal } from './adapters/journal/sqlite-journal.js';
 import { JsonLinesLogger } from './adapters/json-lines-logger.js';
-import { proxySettings, sdkAgents } from './adapters/network/proxy-agents.js';
+import { proxySettings, sdkAgents, type SdkAgents } from './adapters/network/proxy-agents.js';
+import { OssObjectStore } from './adapters/oss/oss-object-store.js';
 import { NodeFileSystem } from './adapters/node-file-system.js';
 import { nodeDigest } from './adapters/node-digest.js';
 import { createS3Client } from './adapters/s3/s3-client-factory.js';
@@ -20,7 +23,10 @@ import { S3ObjectStore } from './adapters/s3/s3-object-store.js';
 import { systemClock } from './adapters/system-clock.js';
 import { ChokidarWatcher } from './adapters/watcher/chokidar-watcher.js';
 import { defaultStateDir } from './config/app-paths.js';
-import { createProfileCredentialSource } from './credentials/profile-credentials.js';
+import {
+  createProfileCredentialSource,
+  DEFAULT_S3_REGION,
+} from './credentials/profile-credentials.js';
 
 /** Safety limits of mirror mode: more deletes than both of these at once need confirmation. */
 const MASS_DELETE_COUNT = 50;
@@ -44,6 +50,35 @@ export interface Composition {
   close(): Promise<void>;
 }
 
+/** The store of a profile's provider: S3 API (AWS, CTyun, Ceph, MinIO) or Alibaba OSS. */
+function createObjectStore(
+  profile: ProfileConfig,
+  broker: CredentialBroker,
+  agents: SdkAgents,
+  maxSockets: number,
+): ObjectStore {
+  if (profile.provider === 'oss') {
+    const keepAlive = { keepAlive: true, maxSockets };
+    return new OssObjectStore({
+      region: profile.region,
+      endpoint: profile.endpoint,
+      customDomain: profile.customDomain,
+      broker,
+      agent: agents.httpAgent ?? new HttpAgent(keepAlive),
+      httpsAgent: agents.httpsAgent ?? new HttpsAgent(keepAlive),
+    });
+  }
+  const client = createS3Client({
+    endpoint: profile.endpoint,
+    region: profile.region ?? DEFAULT_S3_REGION,
+    forcePathStyle: profile.forcePathStyle,
+    credentials: () => broker.get(),
+    maxSockets,
+    agents,
+  });
+  return new S3ObjectStore({ client, broker });
+}
+
 /** The composition root (DESIGN.md §6): every adapter is built here and nowhere else. */
 export function compose(config: FerryConfig, options: ComposeOptions): Composition {
   const stateDir = config.stateDir ?? defaultStateDir();
@@ -63,16 +98,6 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
   const profiles = new Map<string, ProfileBinding>();
   const usedProfiles = new Set(config.folders.map((folder) => folder.profile));
   for (const profile of config.profiles.filter((p) => usedProfiles.has(p.id))) {
-    if (profile.provider !== 's3') {
-      throw new SyncError(
-        'config-invalid',
-        'fatal',
-        `Profile "${profile.id}": provider "${profile.provider}" is not supported yet.`,
-        {
-          hint: 'Use provider: s3 (AWS, CTyun, Ceph, MinIO); Alibaba OSS support is on its way.',
-        },
-      );
-    }
     const source = createProfileCredentialSource(config, profile, {
       secrets: options.secrets,
       clock: systemClock,
@@ -91,15 +116,11 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
       clock: systemClock,
       logger,
     });
-    const client = createS3Client({
-      endpoint: profile.endpoint,
-      region: profile.region,
-      forcePathStyle: profile.forcePathStyle,
-      credentials: () => broker.get(),
-      maxSockets,
-      agents: sdkAgents(profile.endpoint, proxy, maxSockets),
+    const agents = sdkAgents(profile.endpoint, proxy, maxSockets);
+    profiles.set(profile.id, {
+      broker,
+      store: createObjectStore(profile, broker, agents, maxSockets),
     });
-    profiles.set(profile.id, { broker, store: new S3ObjectStore({ client, broker }) });
   }
 
   const folders: FolderSpec[] = config.folders.map((folder) => ({

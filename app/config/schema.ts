@@ -155,7 +155,8 @@ const profile = z
     provider: z.enum(['s3', 'oss']).default('s3'),
     /** Omit for AWS S3; CTyun, Ceph and MinIO need theirs. */
     endpoint: httpUrl.optional(),
-    region: z.string().min(1).default('us-east-1'),
+    /** S3: the signing region (default us-east-1; CTyun: ctyun). OSS: e.g. oss-cn-hangzhou. */
+    region: z.string().min(1).optional(),
     forcePathStyle: z.boolean().default(false),
     /** OSS: the endpoint is a custom domain bound to the bucket. */
     customDomain: z.boolean().default(false),

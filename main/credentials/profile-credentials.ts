@@ -17,6 +17,9 @@ import { createVendorSource } from '../adapters/credentials/vendor-source.js';
 import { proxiedFetch, sdkAgents } from '../adapters/network/proxy-agents.js';
 import type { ProxySettings } from '../../app/network/proxy-rules.js';
 
+/** The signing region when a profile names none (AWS's default; Ceph and MinIO accept any). */
+export const DEFAULT_S3_REGION = 'us-east-1';
+
 /** What each of a profile's folders needs, for the automatic session policy. */
 export function folderGrants(config: FerryConfig, profileId: string): FolderGrant[] {
   return config.folders
@@ -81,7 +84,7 @@ export function createProfileCredentialSource(
       return createAssumeRoleSource({
         profileId: profile.id,
         endpoint,
-        region: credentials.stsRegion ?? profile.region,
+        region: credentials.stsRegion ?? profile.region ?? DEFAULT_S3_REGION,
         accessKeyId: credentials.accessKeyId,
         roleArn: credentials.roleArn,
         roleSessionName: credentials.roleSessionName ?? defaultRoleSessionName(),

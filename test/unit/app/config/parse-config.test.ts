@@ -36,7 +36,6 @@ describe('parseConfig', () => {
     const config = parseConfig(valid, 'ferry.yaml');
     expect(config.profiles[0]).toMatchObject({
       provider: 's3',
-      region: 'us-east-1',
       allowHttp: false,
     });
     expect(config.profiles[0]?.credentials).toMatchObject({
