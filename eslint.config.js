@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 // Layering (shared/DESIGN.md §2). The compiler enforces part of it through per-folder tsconfigs;
@@ -92,5 +93,10 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // Plain Node scripts (the benchmark harness): node's globals, no type information.
+    files: ['**/*.mjs'],
+    languageOptions: { globals: globals.node },
   },
 );
