@@ -120,11 +120,16 @@ export async function remoteTree(prefix: string): Promise<Map<string, string>> {
       new ListObjectsV2Command({ Bucket: rgw().bucket, Prefix: prefix, ContinuationToken: token }),
     );
     for (const object of page.Contents ?? []) {
-      const body = await s3.send(new GetObjectCommand({ Bucket: rgw().bucket, Key: object.Key }));
-      result.set(
-        (object.Key ?? '').slice(prefix.length),
-        md5(await body.Body!.transformToByteArray()),
-      );
+      try {
+        const body = await s3.send(new GetObjectCommand({ Bucket: rgw().bucket, Key: object.Key }));
+        result.set(
+          (object.Key ?? '').slice(prefix.length),
+          md5(await body.Body!.transformToByteArray()),
+        );
+      } catch (error) {
+        // Deleted between the listing and the read (a running sync is moving the bucket).
+        if ((error as { name?: string }).name !== 'NoSuchKey') throw error;
+      }
     }
     token = page.NextContinuationToken;
   } while (token);
