@@ -107,9 +107,10 @@ export class OssObjectStore implements ObjectStore {
           ...(marker ? { 'part-number-marker': Number(marker) } : {}),
         } as OSS.ListPartsQuery);
         // The XML answer's fields, as ali-oss passes them through (strings).
-        const listed =
-          (page.parts as unknown as
-            { PartNumber: string; ETag: string; Size: string }[] | undefined) ?? [];
+        // ali-oss passes the XML through: one <Part> comes back as an object, several as a list.
+        type ListedPart = { PartNumber: string; ETag: string; Size: string };
+        const raw = page.parts as unknown as ListedPart | ListedPart[] | undefined;
+        const listed = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
         for (const part of listed) {
           parts.push({
             partNumber: Number(part.PartNumber),
