@@ -14,6 +14,9 @@ export interface MultipartOptions {
 
 type PartResult = CheckpointPart;
 
+/** The S3 multipart ETag shape: md5 of the part md5s, a dash, the part count. */
+const S3_MULTIPART_ETAG = /^[0-9a-f]{32}-\d+$/;
+
 /**
  * Our own multipart loop (DESIGN.md §4: lib-storage cannot resume an existing UploadId).
  * Each part is signed with whatever token is current when it is sent, so uploads outlive token
@@ -99,20 +102,21 @@ export async function uploadMultipart(
   });
   // The upload is finished either way: its checkpoint can no longer be resumed.
   journal.deleteCheckpoint(target.folderId, target.relativePath);
+  // Every part's bytes were checked by the store against its Content-MD5. The assembled object
+  // is checked by size, and by ETag where the store uses the S3 rule md5(part md5s)-N (AWS,
+  // Ceph). Elsewhere (OSS, MinIO) a multipart ETag is opaque by specification: not comparable.
   const expected = `${dependencies.digest.md5OfDigests(parts.map((p) => p.md5))}-${parts.length}`;
+  const head = await store.head(ref);
   // Ceph answers Complete with an empty ETag; HeadObject has the real one.
-  const head =
-    completed.etag === undefined || completed.etag !== expected ? await store.head(ref) : null;
-  const etag =
-    completed.etag !== undefined && completed.etag === expected ? completed.etag : head?.etag;
-  if (etag !== expected || (head !== null && head.size !== stat.size)) {
+  const etag = completed.etag ?? head?.etag;
+  const sizeMismatch = head === null || head.size !== stat.size;
+  const etagMismatch = etag === undefined || (S3_MULTIPART_ETAG.test(etag) && etag !== expected);
+  if (sizeMismatch || etagMismatch) {
     throw new SyncError(
       'bad-digest',
       'retry',
-      `${target.relativePath}: the store assembled an object that does not match what was sent (ETag ${etag ?? 'none'}, expected ${expected}).`,
-      {
-        hint: 'Ferry uploads it again.',
-      },
+      `${target.relativePath}: the store assembled an object that does not match what was sent (size ${head?.size ?? 'unknown'} of ${stat.size}, ETag ${etag ?? 'none'}, expected ${expected}).`,
+      { hint: 'Ferry uploads it again.' },
     );
   }
   return { etag, md5: null, partsReused };

@@ -184,6 +184,39 @@ describe('SyncEngine.runOnce', () => {
     expect(h.store.calls.abortMultipart).toBeGreaterThanOrEqual(1);
   });
 
+  it.each([
+    [
+      'an opaque multipart ETag (OSS, MinIO) is accepted: size and part MD5s were checked',
+      'a3c1f0e2-5b7d-4c8e-9f10-abcdef012345',
+      1,
+      0,
+    ],
+    [
+      'an S3-shaped multipart ETag that does not match the parts is a bad digest',
+      '0123456789abcdef0123456789abcdef-4',
+      0,
+      1,
+    ],
+  ])('%s', async (_name, reportedEtag, uploaded, failed) => {
+    const h = createHarness({
+      options: { maxAttempts: 1 },
+      wrapStore: (store) => ({
+        ...bind(store),
+        completeMultipart: async (r) => {
+          await store.completeMultipart(r);
+          return { etag: reportedEtag };
+        },
+      }),
+    });
+    h.write('big.bin', patterned(3 * PART + 5));
+    const summary = await h.engine.runOnce();
+    expect({ uploaded: summary.uploaded, failed: summary.failed.length }).toEqual({
+      uploaded,
+      failed,
+    });
+    if (failed) expect(summary.failed[0]?.error?.code).toBe('bad-digest');
+  });
+
   it('a file that changes during its upload is uploaded again, never recorded with the old content', async () => {
     const h = createHarness();
     h.write('a.txt', 'first version');
@@ -334,6 +367,11 @@ describe('watch mode', () => {
     await h.engine.stop();
   });
 });
+
+/** The store's methods as plain functions, to override one. */
+function bind(store: MemoryObjectStore): ObjectStore {
+  return withFailingParts(store, () => false, 1);
+}
 
 /** A store whose uploadPart fails (network) from part `firstFailing` on while `failing()`. */
 function withFailingParts(
