@@ -102,7 +102,7 @@ describe('ferry against the OSS test server (provider oss, aliyun-sts)', () => {
     expect(result.stdout).toContain(`"acs:oss:*:*:${server.bucket}/${ws.prefix}*"`);
   });
 
-  it('lands a tree byte-identical, Unicode names and a multipart file included', async () => {
+  it('lands a tree byte-identical: Unicode names, an empty file and a 100 MiB multipart file', async () => {
     const ws = await ossWorkspace('tree');
     const files: Record<string, string | Uint8Array> = {
       'a.txt': 'alpha',
@@ -110,7 +110,7 @@ describe('ferry against the OSS test server (provider oss, aliyun-sts)', () => {
       'empty.txt': '',
       'caf\u0065\u0301.txt': 'NFD on disk',
       '中文/文件 名.txt': '简体',
-      'big.bin': randomBytes(12 * 1024 * 1024),
+      'big.bin': randomBytes(100 * 1024 * 1024),
     };
     for (const [path, content] of Object.entries(files)) {
       await mkdir(join(ws.data, path, '..'), { recursive: true });
