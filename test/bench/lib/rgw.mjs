@@ -1,0 +1,149 @@
+// @ts-check
+// The throwaway Ceph RGW the benchmark runs against: started with test/services/rgw-up.sh in a
+// directory of its own, stopped with rgw-down.sh. Between measurements the harness empties
+// prefixes and runs RGW's garbage collector, so a 1 GiB file uploaded 18 times does not fill
+// memstore (RGW otherwise keeps deleted tail objects for two hours).
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+import {
+  AbortMultipartUploadCommand,
+  DeleteObjectsCommand,
+  ListMultipartUploadsCommand,
+  ListObjectsV2Command,
+  S3Client,
+} from '@aws-sdk/client-s3';
+
+import { start } from './processes.mjs';
+
+const run = promisify(execFile);
+const services = join(import.meta.dirname, '..', '..', 'services');
+
+/**
+ * @typedef {object} RgwInfo
+ * @property {string} dir
+ * @property {string} endpoint
+ * @property {string} region
+ * @property {{ accessKeyId: string, secretAccessKey: string }} admin
+ * @property {{ accessKeyId: string, secretAccessKey: string }} user
+ * @property {string} bucket
+ * @property {string} roleArn
+ */
+
+/**
+ * @param {string} dir  an empty or missing directory, owned by this run
+ * @param {{ objectstore: string, memstoreBytes: number, log: (line: string) => void }} options
+ * @returns {Promise<RgwInfo>}
+ */
+export async function startRgw(dir, options) {
+  const env = {
+    ...process.env,
+    RGW_DIR: dir,
+    OBJECTSTORE: options.objectstore,
+    MEMSTORE_BYTES: String(options.memstoreBytes),
+  };
+  // Through start(): a Ctrl+C during the ~5 s start-up still stops the script.
+  const handle = start('bash', [join(services, 'rgw-up.sh')], { env });
+  const code = await handle.exited;
+  if (code !== 0) {
+    throw new Error(`test/services/rgw-up.sh failed (exit ${code}):\n${handle.output().stderr}`);
+  }
+  options.log(`RGW (${options.objectstore}) is up in ${dir}`);
+  return /** @type {RgwInfo} */ (JSON.parse(await readFile(join(dir, 'rgw.json'), 'utf8')));
+}
+
+/**
+ * Stops the daemons rgw-up.sh recorded and removes the directory. Safe to call twice, and
+ * when the start failed half-way.
+ * @param {string} dir
+ */
+export async function stopRgw(dir) {
+  await run('bash', [join(services, 'rgw-down.sh')], {
+    env: { ...process.env, RGW_DIR: dir, FAST: '1' },
+  }).catch(() => {});
+}
+
+/** @param {RgwInfo} info */
+export function adminClient(info) {
+  return new S3Client({
+    region: info.region,
+    endpoint: info.endpoint,
+    forcePathStyle: true,
+    credentials: info.admin,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
+/**
+ * Every object under a prefix: count and total bytes (to check that a tool uploaded what it was
+ * given, not only that it exited 0).
+ * @param {S3Client} s3
+ * @param {string} bucket
+ * @param {string} prefix
+ */
+export async function prefixContents(s3, bucket, prefix) {
+  let count = 0;
+  let bytes = 0;
+  /** @type {string | undefined} */
+  let token;
+  do {
+    const page = await s3.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
+    );
+    for (const object of page.Contents ?? []) {
+      count += 1;
+      bytes += object.Size ?? 0;
+    }
+    token = page.NextContinuationToken;
+  } while (token);
+  return { count, bytes };
+}
+
+/**
+ * Deletes every object and unfinished multipart upload under a prefix, then lets RGW's garbage
+ * collector free the space now rather than in two hours.
+ * @param {S3Client} s3
+ * @param {RgwInfo} info
+ * @param {string} prefix
+ */
+export async function emptyPrefix(s3, info, prefix) {
+  for (;;) {
+    const page = await s3.send(
+      new ListObjectsV2Command({ Bucket: info.bucket, Prefix: prefix, MaxKeys: 1000 }),
+    );
+    const keys = (page.Contents ?? []).map((object) => ({ Key: object.Key }));
+    if (keys.length === 0) break;
+    await s3.send(
+      new DeleteObjectsCommand({ Bucket: info.bucket, Delete: { Objects: keys, Quiet: true } }),
+    );
+  }
+  const uploads = await s3.send(
+    new ListMultipartUploadsCommand({ Bucket: info.bucket, Prefix: prefix }),
+  );
+  for (const upload of uploads.Uploads ?? []) {
+    await s3
+      .send(
+        new AbortMultipartUploadCommand({
+          Bucket: info.bucket,
+          Key: upload.Key,
+          UploadId: upload.UploadId,
+        }),
+      )
+      .catch(() => {});
+  }
+  await collectGarbage(info);
+}
+
+/** @param {RgwInfo} info */
+export async function collectGarbage(info) {
+  await run(
+    'radosgw-admin',
+    ['-c', join(info.dir, 'ceph.conf'), 'gc', 'process', '--include-all'],
+    {
+      timeout: 120_000,
+    },
+  ).catch(() => {});
+}

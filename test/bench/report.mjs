@@ -1,0 +1,90 @@
+// @ts-check
+// The results as a markdown report: one table with every measurement, one with the issue's
+// targets (PASS/MISS — information only, never a failure), the settings each tool ran with,
+// and the notes. Also the machine-readable results' shape (see run-bench.mjs for the file).
+import { MB, round } from './lib/measurements.mjs';
+
+/**
+ * @typedef {object} Results
+ * @property {number} schema
+ * @property {string} scale
+ * @property {string} startedAt
+ * @property {string} finishedAt
+ * @property {number} durationSeconds
+ * @property {Record<string, string | number>} machine
+ * @property {Record<string, string>} versions
+ * @property {{ id: string, label: string, role: string, settings: string, unavailable: string | null }[]} tools
+ * @property {Record<string, unknown>} settings
+ * @property {import('./lib/measurements.mjs').ScenarioResult[]} scenarios
+ */
+
+/**
+ * @param {Results} results
+ * @returns {string}
+ */
+export function markdownReport(results) {
+  const m = results.machine;
+  const v = results.versions;
+  const lines = [
+    `## Ferry benchmark — ${results.scale} scale`,
+    '',
+    `${results.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${Math.round(results.durationSeconds)} s in total. ` +
+      `Machine: ${m.os}, ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, Node ${m.node}. ` +
+      `Store: Ceph RGW ${m.objectstore} on loopback. ` +
+      `Ferry ${v.ferry}, ${v.rclone}, ${v.aws}, @aws-sdk/client-s3 ${v.sdk}. ` +
+      `${results.settings.repetitions} repetition(s) of each measurement, interleaved; medians.`,
+    '',
+    '| # | scenario | tool | median | vs best peer | peak RSS | runs |',
+    '| - | -------- | ---- | ------ | ------------ | -------- | ---- |',
+  ];
+  for (const scenario of results.scenarios) {
+    if (scenario.error) {
+      lines.push(
+        `| ${scenario.number} | ${scenario.title} | — | n/a (${cell(scenario.error)}) | | | |`,
+      );
+      continue;
+    }
+    scenario.rows.forEach((row, index) => {
+      const label = row.role === 'ferry' ? `**${row.label}**` : row.label;
+      const median =
+        row.na !== null
+          ? `n/a (${cell(row.na)})`
+          : `${round(/** @type {number} */ (row.median))} ${row.unit}`;
+      const best = row.tool === scenario.bestPeer ? ' (best)' : '';
+      const ratio = row.vsBestPeer === null ? '' : `${row.vsBestPeer.toFixed(2)}×${best}`;
+      const rss = row.peakRssMedianBytes ? `${Math.round(row.peakRssMedianBytes / MB)} MB` : '';
+      const runs = row.runs
+        .map((run) => (run.ok && run.value !== undefined ? String(round(run.value)) : '✗'))
+        .join(', ');
+      lines.push(
+        `| ${index === 0 ? scenario.number : ''} | ${index === 0 ? scenario.title : ''} | ${label} | ${median} | ${ratio} | ${rss} | ${runs} |`,
+      );
+    });
+  }
+  lines.push('', '### Targets (from issue 6; informational, never a failure)', '');
+  lines.push('| # | target | measured | result |', '| - | ------ | -------- | ------ |');
+  for (const scenario of results.scenarios) {
+    for (const target of scenario.targets) {
+      const verdict = target.pass === null ? 'n/a' : target.pass ? 'PASS' : '**MISS**';
+      lines.push(
+        `| ${scenario.number} | ${cell(target.text)} | ${cell(target.value)} | ${verdict} |`,
+      );
+    }
+  }
+  lines.push('', '### Tools and settings', '');
+  for (const tool of results.tools) {
+    lines.push(
+      `- **${tool.label}**: ${tool.settings}${tool.unavailable ? ` — n/a: ${tool.unavailable}` : ''}`,
+    );
+  }
+  const notes = results.scenarios.flatMap((scenario) =>
+    scenario.notes.map((note) => `- (${scenario.number}) ${note}`),
+  );
+  if (notes.length > 0) lines.push('', '### Notes', '', ...notes);
+  return `${lines.join('\n')}\n`;
+}
+
+/** @param {string} text  safe inside a table cell */
+function cell(text) {
+  return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
+}

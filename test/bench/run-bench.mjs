@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// @ts-check
+// `npm run bench` — Ferry against rclone and the AWS CLI on the same data, the same store and
+// the same temporary credentials (issue 6).
+//
+// Usage: node test/bench/run-bench.mjs [quick|full|smoke] [--out DIR] [--only 1,3,5]
+//   quick (default)  a few minutes; full: the issue's sizes; smoke: proves the harness works
+//   --out DIR        where latest.json and latest.md go (default test/bench/results)
+//   --only LIST      run only these scenarios (6 needs 2)
+// Env: BENCH_OBJECTSTORE=memstore|bluestore (default memstore), BENCH_NO_INSTALL=1 (do not
+//      apt-get the peers), BENCH_SKIP_BUILD=1 (out/ is already built).
+//
+// This file only checks what the runner needs (npm packages, the build) with node built-ins,
+// then hands over to runner.mjs, which imports the SDK.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+
+const { values, positionals } = parseArgs({
+  options: {
+    out: { type: 'string' },
+    only: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  allowPositionals: true,
+});
+const scale = positionals[0] ?? 'quick';
+if (values.help || !['quick', 'full', 'smoke'].includes(scale) || positionals.length > 1) {
+  process.stdout.write(
+    'Usage: node test/bench/run-bench.mjs [quick|full|smoke] [--out DIR] [--only 1,3,5]\n',
+  );
+  process.exit(values.help ? 0 : 64);
+}
+
+/** @param {string} command @param {string[]} args @param {NodeJS.ProcessEnv} [env] */
+function step(command, args, env = process.env) {
+  process.stderr.write(`[bench] ${command} ${args.join(' ')}\n`);
+  execFileSync(command, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'], env });
+}
+
+try {
+  // npm packages are `npm ci`'s job (npm test runs it on a fresh machine); running it from here
+  // could race another npm in the same tree, so the harness only says what is missing.
+  if (!existsSync(join(repoRoot, 'node_modules', '@aws-sdk', 'client-s3', 'package.json'))) {
+    throw new Error('node_modules is missing or incomplete: run `npm ci` (or `npm test`) first');
+  }
+  if (process.env.BENCH_SKIP_BUILD !== '1') step('npx', ['tsc', '-b']);
+} catch (error) {
+  process.stderr.write(
+    `[bench] preparation failed: ${error instanceof Error ? error.message : String(error)}\n` +
+      '[bench] (BENCH_SKIP_BUILD=1 runs the out/ already built)\n',
+  );
+  process.exit(1);
+}
+
+// The pinned SDK warns that future releases need Node 22; noise in the benchmark's output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+const { runBench } = await import('./runner.mjs');
+const code = await runBench({
+  repoRoot,
+  scale: /** @type {'quick' | 'full' | 'smoke'} */ (scale),
+  outDir: values.out ?? join(repoRoot, 'test', 'bench', 'results'),
+  only: values.only ? values.only.split(',').map(Number) : null,
+});
+// Everything the run started is stopped by now; an idle keep-alive socket must not hold us.
+process.exit(code);

@@ -1,0 +1,223 @@
+// @ts-check
+// The benchmark run: a throwaway RGW, one set of temporary credentials, the data sets, every
+// scenario, the report — and, whatever happens (a failing peer, a crash, Ctrl+C), every process
+// it started killed, the RGW stopped and the temp data removed.
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+import { assumeBenchRole } from './lib/credentials.mjs';
+import { ensurePeerTools } from './lib/packages.mjs';
+import { killAll, refuseNewProcesses, stopping } from './lib/processes.mjs';
+import { adminClient, startRgw, stopRgw } from './lib/rgw.mjs';
+import { awsTool } from './peers/awscli.mjs';
+import { ferryTool } from './peers/ferry.mjs';
+import { rawSdkTool } from './peers/raw-sdk.mjs';
+import { rcloneTool } from './peers/rclone.mjs';
+import { markdownReport } from './report.mjs';
+import { SCALES } from './scales.mjs';
+import { firstUpload } from './scenarios/first-upload.mjs';
+import { largeFile } from './scenarios/large-file.mjs';
+import { memory } from './scenarios/memory.mjs';
+import { unchanged } from './scenarios/unchanged.mjs';
+import { watchLatency } from './scenarios/watch-latency.mjs';
+import { watchMany } from './scenarios/watch-many.mjs';
+
+const PREFIX_ROOT = 'bench/';
+const TOKEN_SECONDS = 3600; // Ceph's cap for a role session unless the role says otherwise
+const REFRESH_BELOW_MS = 15 * 60_000;
+const MiB = 2 ** 20;
+
+/** Ferry's transfer defaults (app/config/schema.ts), which the raised peers copy. */
+const FERRY = { concurrency: 8, partConcurrency: 4, partSize: 8 * MiB };
+
+/**
+ * Scenarios in the order they run (6 reads 2's numbers).
+ * @type {[number, (ctx: import('./lib/context.mjs').BenchContext, shared: import('./scenarios/shared.mjs').Shared) => Promise<import('./lib/measurements.mjs').ScenarioResult>, string][]}
+ */
+const SCENARIOS = [
+  [1, firstUpload, 'first upload of small files'],
+  [2, largeFile, 'one large file'],
+  [6, memory, 'memory during the large file'],
+  [3, unchanged, 'unchanged files, second run'],
+  [4, watchLatency, 'watch-mode latency'],
+  [5, watchMany, 'watching many files'],
+];
+
+/**
+ * @param {{ repoRoot: string, scale: 'quick' | 'full' | 'smoke', outDir: string, only: number[] | null }} options
+ * @returns {Promise<number>} exit code: 0 when the harness completed (whatever the numbers)
+ */
+export async function runBench(options) {
+  const scale = SCALES[options.scale];
+  const started = new Date();
+  const log = (/** @type {string} */ line) =>
+    process.stderr.write(
+      `[bench +${Math.round((Date.now() - started.getTime()) / 1000)}s] ${line}\n`,
+    );
+  // Another job on the machine skews every number; the load average at both ends tells.
+  const loadBefore = loadavg()[0] ?? 0;
+  const temp = await mkdtemp(join(tmpdir(), 'ferry-bench-'));
+  const rgwDir = join(temp, 'rgw');
+  const objectstore = process.env.BENCH_OBJECTSTORE ?? 'memstore';
+
+  /** @type {Promise<void> | undefined} */
+  let cleaning;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      refuseNewProcesses();
+      await killAll();
+      await stopRgw(rgwDir);
+      // Retries: the interrupted scenario may still be writing a file or two as we delete.
+      await rm(temp, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    })());
+  const onSignal = (/** @type {NodeJS.Signals} */ signal) => {
+    log(`${signal}: stopping every process, the RGW, and removing ${temp}`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  const signals = /** @type {NodeJS.Signals[]} */ (['SIGINT', 'SIGTERM', 'SIGHUP']);
+  for (const signal of signals) process.on(signal, onSignal);
+
+  try {
+    log(`scale ${scale.name}; temp data in ${temp}`);
+    const peers = await ensurePeerTools({ install: process.env.BENCH_NO_INSTALL !== '1', log });
+    const info = await startRgw(rgwDir, { objectstore, memstoreBytes: scale.memstoreBytes, log });
+    let credentials = await assumeBenchRole(info, PREFIX_ROOT, TOKEN_SECONDS);
+    const runId = started.toISOString().replace(/[:.]/g, '-');
+    let prefixes = 0;
+    /** @type {import('./lib/context.mjs').BenchContext} */
+    const ctx = {
+      info,
+      credentials: () => credentials,
+      work: join(temp, 'work'),
+      repoRoot: options.repoRoot,
+      ferry: FERRY,
+      timeoutMs: scale.timeoutMs,
+      log,
+      newPrefix: () => `${PREFIX_ROOT}${runId}/${String(++prefixes).padStart(4, '0')}/`,
+    };
+    await mkdir(ctx.work, { recursive: true });
+    const tools = [
+      ferryTool(ctx),
+      rcloneTool(ctx, peers.rclone, false),
+      rcloneTool(ctx, peers.rclone, true),
+      awsTool(ctx, peers.aws, false),
+      awsTool(ctx, peers.aws, true),
+      rawSdkTool(ctx),
+    ];
+    /** @type {import('./scenarios/shared.mjs').Shared} */
+    const shared = {
+      admin: adminClient(info),
+      tools,
+      scale,
+      previous: new Map(),
+      data: join(temp, 'data'),
+    };
+    /** @type {import('./lib/measurements.mjs').ScenarioResult[]} */
+    const scenarios = [];
+    for (const [number, scenario, what] of SCENARIOS) {
+      if (options.only && !options.only.includes(number)) continue;
+      if (stopping()) break;
+      if (credentials.expiration.getTime() - Date.now() < REFRESH_BELOW_MS) {
+        log('the shared token expires within 15 minutes: getting a new one');
+        credentials = await assumeBenchRole(info, PREFIX_ROOT, TOKEN_SECONDS);
+      }
+      const t0 = Date.now();
+      try {
+        const result = await scenario(ctx, shared);
+        scenarios.push(result);
+        shared.previous.set(result.id, result);
+      } catch (error) {
+        // One scenario that cannot run does not cost the others.
+        const message = error instanceof Error ? error.message : String(error);
+        log(`scenario ${number} (${what}) failed: ${message}`);
+        scenarios.push({
+          id: `scenario-${number}`,
+          number,
+          title: what,
+          params: {},
+          rows: [],
+          bestPeer: null,
+          targets: [],
+          notes: [],
+          error: message.split('\n')[0] ?? message,
+        });
+      }
+      log(`scenario ${number} took ${Math.round((Date.now() - t0) / 1000)} s`);
+      // The data sets of a finished scenario are not needed again.
+      await rm(shared.data, { recursive: true, force: true });
+    }
+    scenarios.sort((a, b) => a.number - b.number);
+    shared.admin.destroy();
+
+    const finished = new Date();
+    /** @type {import('./report.mjs').Results} */
+    const results = {
+      schema: 1,
+      scale: scale.name,
+      startedAt: started.toISOString(),
+      finishedAt: finished.toISOString(),
+      durationSeconds: Math.round((finished.getTime() - started.getTime()) / 1000),
+      machine: {
+        ...(await machine(objectstore)),
+        load1mBefore: Math.round(loadBefore * 100) / 100,
+        load1mAfter: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+      },
+      versions: {
+        ferry: await packageVersion(join(options.repoRoot, 'package.json')),
+        rclone: peers.rclone.ok ? peers.rclone.version : 'rclone n/a',
+        aws: peers.aws.ok ? peers.aws.version : 'aws n/a',
+        sdk: await packageVersion(
+          join(options.repoRoot, 'node_modules', '@aws-sdk', 'client-s3', 'package.json'),
+        ),
+      },
+      tools: tools.map((tool) => ({
+        id: tool.id,
+        label: tool.label,
+        role: tool.role,
+        settings: tool.settings,
+        unavailable: tool.unavailable,
+      })),
+      settings: { repetitions: scale.repetitions, ferry: FERRY, scale },
+      scenarios,
+    };
+    await mkdir(options.outDir, { recursive: true });
+    const markdown = markdownReport(results);
+    await writeFile(join(options.outDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+    await writeFile(join(options.outDir, 'latest.md'), markdown);
+    process.stdout.write(`\n${markdown}`);
+    log(`wrote ${join(options.outDir, 'latest.json')} and latest.md`);
+    return 0;
+  } catch (error) {
+    log(
+      `the benchmark could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    return 1;
+  } finally {
+    await cleanup();
+    for (const signal of signals) process.off(signal, onSignal);
+  }
+}
+
+/** @param {string} objectstore */
+async function machine(objectstore) {
+  const osRelease = await readFile('/etc/os-release', 'utf8').catch(() => '');
+  const pretty = /^PRETTY_NAME="?([^"\n]*)"?/m.exec(osRelease)?.[1] ?? 'Linux';
+  return {
+    os: `${pretty} (kernel ${release()})`,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown CPU',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    objectstore,
+  };
+}
+
+/** @param {string} path */
+async function packageVersion(path) {
+  try {
+    return /** @type {{ version: string }} */ (JSON.parse(await readFile(path, 'utf8'))).version;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,59 @@
+// @ts-check
+// The sizes of each scenario per scale. `full` is the issue's; `quick` divides the counts by
+// 10–20 and the large file by 8 so the whole run takes a few minutes; `smoke` only proves the
+// harness works end to end (tiny data, one repetition; used by the CI smoke test).
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+const GiB = 1024 * MiB;
+
+/**
+ * @typedef {object} Scale
+ * @property {'full' | 'quick' | 'smoke'} name
+ * @property {number} repetitions
+ * @property {{ count: number, size: number, folders: number }} smallFiles      scenario 1
+ * @property {number} largeFileBytes                                              scenarios 2, 6
+ * @property {{ count: number, size: number, folders: number }} unchangedFiles  scenario 3
+ * @property {{ writes: number, spacingMs: number }} watch                        scenario 4
+ * @property {{ count: number, size: number, folders: number }} watchTree       scenario 5
+ * @property {number} timeoutMs   per measured process
+ * @property {number} memstoreBytes
+ */
+
+/** @type {Record<Scale['name'], Scale>} */
+export const SCALES = {
+  full: {
+    name: 'full',
+    repetitions: 3,
+    smallFiles: { count: 2_000, size: 16 * KiB, folders: 10 },
+    largeFileBytes: GiB,
+    unchangedFiles: { count: 20_000, size: 4 * KiB, folders: 100 },
+    watch: { writes: 200, spacingMs: 250 },
+    watchTree: { count: 100_000, size: 16, folders: 1_000 },
+    timeoutMs: 20 * 60_000,
+    memstoreBytes: 6 * GiB,
+  },
+  quick: {
+    name: 'quick',
+    repetitions: 3,
+    smallFiles: { count: 200, size: 16 * KiB, folders: 10 },
+    largeFileBytes: 128 * MiB,
+    unchangedFiles: { count: 1_000, size: 4 * KiB, folders: 20 },
+    watch: { writes: 40, spacingMs: 250 },
+    watchTree: { count: 5_000, size: 16, folders: 50 },
+    timeoutMs: 5 * 60_000,
+    memstoreBytes: 4 * GiB,
+  },
+  smoke: {
+    name: 'smoke',
+    repetitions: 1,
+    smallFiles: { count: 20, size: 16 * KiB, folders: 2 },
+    // Just over Ferry's 8 MiB part size: the multipart path runs, with 2 parts.
+    largeFileBytes: 12 * MiB,
+    unchangedFiles: { count: 100, size: 4 * KiB, folders: 2 },
+    watch: { writes: 5, spacingMs: 250 },
+    watchTree: { count: 500, size: 16, folders: 10 },
+    timeoutMs: 3 * 60_000,
+    memstoreBytes: 1 * GiB,
+  },
+};
