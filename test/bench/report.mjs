@@ -29,10 +29,14 @@ export function markdownReport(results) {
     `## Ferry benchmark — ${results.scale} scale`,
     '',
     `${results.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${Math.round(results.durationSeconds)} s in total. ` +
-      `Machine: ${m.os}, ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, Node ${m.node}. ` +
+      `Machine: ${m.os}, ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, Node ${m.node}` +
+      (m.load1mBefore === undefined
+        ? '. '
+        : `; 1-minute load average ${m.load1mBefore} at the start, ${m.load1mAfter} at the end. `) +
       `Store: Ceph RGW ${m.objectstore} on loopback. ` +
       `Ferry ${v.ferry}, ${v.rclone}, ${v.aws}, @aws-sdk/client-s3 ${v.sdk}. ` +
-      `${results.settings.repetitions} repetition(s) of each measurement, interleaved; medians.`,
+      `${results.settings.repetitions} repetition(s) of each measurement, interleaved; medians. ` +
+      "Times are whole processes, start-up included; Ferry's include its own STS AssumeRole, the peers use one token obtained beforehand.",
     '',
     '| # | scenario | tool | median | vs best peer | peak RSS | runs |',
     '| - | -------- | ---- | ------ | ------------ | -------- | ---- |',
