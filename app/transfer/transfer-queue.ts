@@ -66,6 +66,8 @@ export class TransferQueue {
   private readonly small: Transfer[] = [];
   private readonly large: Transfer[] = [];
   private readonly running = new Map<string, Transfer>();
+  /** Queued transfers by path: enqueue must not scan the whole queue (20,000 files at once). */
+  private readonly queuedByKey = new Map<string, Transfer>();
   private readonly followUps = new Map<string, TransferRequest>();
   private readonly finished: Transfer[] = [];
   private readonly pausedFolders = new Set<string>();
@@ -106,6 +108,7 @@ export class TransferQueue {
       finishedAt: null,
     };
     (this.isLarge(transfer) ? this.large : this.small).push(transfer);
+    this.queuedByKey.set(key, transfer);
     this.notify(transfer);
     this.dispatch();
     return transfer;
@@ -178,10 +181,16 @@ export class TransferQueue {
   private takeNext(): Transfer | undefined {
     const runnable = (t: Transfer) => !this.isPaused(t.folderId);
     const smallIndex = this.small.findIndex(runnable);
-    if (smallIndex >= 0) return this.small.splice(smallIndex, 1)[0];
+    if (smallIndex >= 0) return this.dequeue(this.small, smallIndex);
     if (this.activeLarge >= this.options.maxLargeConcurrent) return undefined;
     const largeIndex = this.large.findIndex(runnable);
-    return largeIndex >= 0 ? this.large.splice(largeIndex, 1)[0] : undefined;
+    return largeIndex >= 0 ? this.dequeue(this.large, largeIndex) : undefined;
+  }
+
+  private dequeue(lane: Transfer[], index: number): Transfer | undefined {
+    const [transfer] = lane.splice(index, 1);
+    if (transfer) this.queuedByKey.delete(pathKey(transfer.folderId, transfer.relativePath));
+    return transfer;
   }
 
   private async start(transfer: Transfer): Promise<void> {
@@ -226,10 +235,11 @@ export class TransferQueue {
   }
 
   private findQueued(key: string): Transfer | undefined {
-    return [...this.small, ...this.large].find((t) => pathKey(t.folderId, t.relativePath) === key);
+    return this.queuedByKey.get(key);
   }
 
   private remove(transfer: Transfer): void {
+    this.queuedByKey.delete(pathKey(transfer.folderId, transfer.relativePath));
     for (const lane of [this.small, this.large]) {
       const index = lane.indexOf(transfer);
       if (index >= 0) lane.splice(index, 1);
@@ -240,6 +250,9 @@ export class TransferQueue {
 
   private isIdle(): boolean {
     if (this.running.size > 0) return false;
+    if (this.queuedByKey.size === 0) return true;
+    // Only paused folders' transfers may keep the queue non-empty yet idle (rare: scan then).
+    if (!this.pausedAll && this.pausedFolders.size === 0) return false;
     return ![...this.small, ...this.large].some((t) => !this.isPaused(t.folderId));
   }
 
