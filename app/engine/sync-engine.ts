@@ -9,6 +9,8 @@ import type { ObjectStore } from '../ports/object-store.js';
 import type { BackoffPolicy } from '../retry/backoff.js';
 import type { FolderSpec } from '../sync/folder-spec.js';
 import type { Plan } from '../sync/planner.js';
+import { toObjectKey } from '../sync/object-key.js';
+import { SyncError } from '../errors/sync-error.js';
 import { FileUploader } from '../transfer/file-uploader.js';
 import type { StabilityOptions } from '../transfer/stable-stat.js';
 import { TokenBucket } from '../transfer/token-bucket.js';
@@ -244,6 +246,35 @@ export class SyncEngine {
         ? [...this.folders.values()]
         : [this.folders.get(folderId)].filter((f) => f !== undefined);
     await Promise.all(targets.map((folder) => folder.scan()));
+  }
+
+  /**
+   * One-off uploads (drag-and-drop) into a folder's bucket, below its prefix. They show in the
+   * transfer list like any other, but they are not part of the folder's sync state.
+   * @param files - each file's absolute path and its key below the folder's prefix.
+   */
+  uploadDropped(
+    folderId: string,
+    files: readonly {
+      readonly absolutePath: string;
+      readonly relativeKey: string;
+      readonly size: number;
+    }[],
+  ): Transfer[] {
+    const folder = this.folders.get(folderId);
+    if (!folder) throw new SyncError('not-found', 'no-retry', `There is no folder "${folderId}".`);
+    return files.map((file) =>
+      this.queue.enqueue({
+        folderId,
+        relativePath: file.relativeKey,
+        kind: 'upload',
+        size: file.size,
+        drop: {
+          absolutePath: file.absolutePath,
+          remoteKey: toObjectKey(folder.spec.prefix, file.relativeKey),
+        },
+      }),
+    );
   }
 
   /** The user confirmed a paused mass delete (or deletes in an emptied folder). */

@@ -1,4 +1,4 @@
-import { toSyncError, type SyncError } from '../errors/sync-error.js';
+import { SyncError, toSyncError } from '../errors/sync-error.js';
 import type { Clock } from '../ports/clock.js';
 import type { FileSystem } from '../ports/file-system.js';
 import type { Journal } from '../ports/journal.js';
@@ -53,14 +53,24 @@ export class TransferRunner {
     const uploader = uploaders.get(folder.profileId);
     try {
       if (!uploader) throw new Error(`no uploader for profile ${folder.profileId}`);
-      const remoteKey = toObjectKey(folder.prefix, transfer.relativePath);
-      const target = {
-        folderId: folder.id,
-        relativePath: transfer.relativePath,
-        absolutePath: fs.join(folder.root, transfer.relativePath),
-        bucket: folder.bucket,
-        remoteKey,
-      };
+      const target = transfer.drop
+        ? {
+            // Drops keep their multipart checkpoints apart from the folder's files; a restart
+            // finds no folder of that id and aborts them (a drop is not re-queued after a restart).
+            folderId: `drop:${folder.id}`,
+            relativePath: transfer.drop.remoteKey,
+            absolutePath: transfer.drop.absolutePath,
+            bucket: folder.bucket,
+            remoteKey: transfer.drop.remoteKey,
+            oneOff: true,
+          }
+        : {
+            folderId: folder.id,
+            relativePath: transfer.relativePath,
+            absolutePath: fs.join(folder.root, transfer.relativePath),
+            bucket: folder.bucket,
+            remoteKey: toObjectKey(folder.prefix, transfer.relativePath),
+          };
       const outcome = await this.withRetries(transfer, 'uploading', () =>
         uploader.upload(target, (bytes) =>
           this.dependencies.queue().update(transfer, { bytesDone: transfer.bytesDone + bytes }),
@@ -81,6 +91,14 @@ export class TransferRunner {
             'the file disappeared before it could be uploaded',
           );
         case 'changed':
+          if (transfer.drop) {
+            return this.fail(
+              transfer,
+              new SyncError('file-changed', 'no-retry', 'The file changed during the upload.', {
+                hint: 'Drop it again once it is no longer being written.',
+              }),
+            );
+          }
           this.dependencies.requeue(transfer, 0);
           return this.finish(
             transfer,
@@ -88,6 +106,14 @@ export class TransferRunner {
             'the file changed during the upload; it is uploaded again',
           );
         case 'busy':
+          if (transfer.drop) {
+            return this.fail(
+              transfer,
+              new SyncError('file-changed', 'no-retry', 'The file is still being written.', {
+                hint: 'Drop it again once it is complete.',
+              }),
+            );
+          }
           this.dependencies.requeue(transfer, 2_000);
           return this.finish(
             transfer,
@@ -97,6 +123,10 @@ export class TransferRunner {
       }
     } catch (thrown) {
       const error = toSyncError(thrown);
+      if (transfer.drop) {
+        this.history(transfer, 'upload', 'failed', 0, started, error.message);
+        return this.fail(transfer, error);
+      }
       const previous = journal.getFile(folder.id, transfer.relativePath);
       // Recorded as failed, never as synced: the planner retries it at the next scan.
       journal.putFile({

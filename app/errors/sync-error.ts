@@ -38,6 +38,8 @@ export type ErrorCode =
   | 'journal-failed'
   | 'network'
   | 'server-error'
+  | 'bad-request'
+  | 'unsupported'
   | 'internal';
 
 export interface SyncErrorOptions {

@@ -42,7 +42,7 @@ export class FileUploader {
   ) {}
 
   async upload(target: UploadTarget, onBytes: (bytes: number) => void): Promise<UploadOutcome> {
-    const { fs, clock, journal } = this.dependencies;
+    const { fs, clock } = this.dependencies;
     const settled = await stableStat(fs, target.absolutePath, clock, this.options.stability);
     if (settled.kind !== 'stable') return settled;
     const before = settled.stat;
@@ -64,6 +64,22 @@ export class FileUploader {
       // The object holds a version that may already be stale: record nothing, upload again.
       return after === null ? { kind: 'vanished' } : { kind: 'changed' };
     }
+    if (target.oneOff !== true) this.record(target, before, result);
+    return {
+      kind: 'uploaded',
+      size: before.size,
+      etag: result.etag,
+      partsReused: 'partsReused' in result ? result.partsReused : 0,
+    };
+  }
+
+  /** The file record, written only after the store confirmed and the file did not change. */
+  private record(
+    target: UploadTarget,
+    before: FileStat,
+    result: { md5: string | null; etag: string },
+  ): void {
+    const { journal, clock } = this.dependencies;
     journal.putFile({
       folderId: target.folderId,
       relativePath: target.relativePath,
@@ -76,12 +92,6 @@ export class FileUploader {
       lastError: null,
       updatedAt: clock.now(),
     });
-    return {
-      kind: 'uploaded',
-      size: before.size,
-      etag: result.etag,
-      partsReused: 'partsReused' in result ? result.partsReused : 0,
-    };
   }
 
   private async singlePut(

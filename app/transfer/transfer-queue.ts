@@ -16,6 +16,10 @@ export interface Transfer {
   readonly folderId: string;
   readonly relativePath: string;
   readonly kind: TransferKind;
+  /** `sync`: a watched folder's file; `drop`: a one-off upload (drag-and-drop) into its bucket. */
+  readonly origin: 'sync' | 'drop';
+  /** For drops: the local file (anywhere on disk) and the full object key it goes to. */
+  readonly drop: DropSource | null;
   /** Bytes to send (0 for deletes). */
   size: number;
   bytesDone: number;
@@ -31,11 +35,18 @@ export interface Transfer {
   finishedAt: number | null;
 }
 
+export interface DropSource {
+  readonly absolutePath: string;
+  readonly remoteKey: string;
+}
+
 export interface TransferRequest {
   readonly folderId: string;
+  /** For drops: the key below the folder's prefix, shown in the UI. */
   readonly relativePath: string;
   readonly kind: TransferKind;
   readonly size: number;
+  readonly drop?: DropSource;
 }
 
 export interface TransferQueueOptions {
@@ -82,7 +93,7 @@ export class TransferQueue {
   ) {}
 
   enqueue(request: TransferRequest): Transfer {
-    const key = pathKey(request.folderId, request.relativePath);
+    const key = requestKey(request);
     if (this.running.has(key)) {
       this.followUps.set(key, request);
       return this.running.get(key) as Transfer;
@@ -97,6 +108,8 @@ export class TransferQueue {
       folderId: request.folderId,
       relativePath: request.relativePath,
       kind: request.kind,
+      origin: request.drop ? 'drop' : 'sync',
+      drop: request.drop ?? null,
       size: request.size,
       bytesDone: 0,
       state: 'queued',
@@ -189,12 +202,12 @@ export class TransferQueue {
 
   private dequeue(lane: Transfer[], index: number): Transfer | undefined {
     const [transfer] = lane.splice(index, 1);
-    if (transfer) this.queuedByKey.delete(pathKey(transfer.folderId, transfer.relativePath));
+    if (transfer) this.queuedByKey.delete(transferKey(transfer));
     return transfer;
   }
 
   private async start(transfer: Transfer): Promise<void> {
-    const key = pathKey(transfer.folderId, transfer.relativePath);
+    const key = transferKey(transfer);
     const large = this.isLarge(transfer);
     this.running.set(key, transfer);
     if (large) this.activeLarge += 1;
@@ -239,7 +252,7 @@ export class TransferQueue {
   }
 
   private remove(transfer: Transfer): void {
-    this.queuedByKey.delete(pathKey(transfer.folderId, transfer.relativePath));
+    this.queuedByKey.delete(transferKey(transfer));
     for (const lane of [this.small, this.large]) {
       const index = lane.indexOf(transfer);
       if (index >= 0) lane.splice(index, 1);
@@ -268,6 +281,19 @@ export class TransferQueue {
   }
 }
 
-function pathKey(folderId: string, relativePath: string): string {
-  return `${folderId}\u0000${relativePath}`;
+/** One transfer per path: a folder's file, or a drop's object key (drops never merge with sync). */
+function requestKey(request: TransferRequest): string {
+  return keyOf(request.folderId, request.relativePath, request.drop);
+}
+
+function transferKey(transfer: Transfer): string {
+  return keyOf(transfer.folderId, transfer.relativePath, transfer.drop);
+}
+
+function keyOf(
+  folderId: string,
+  relativePath: string,
+  drop: DropSource | null | undefined,
+): string {
+  return drop ? `drop\u0000${folderId}\u0000${drop.remoteKey}` : `${folderId}\u0000${relativePath}`;
 }

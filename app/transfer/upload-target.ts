@@ -13,6 +13,9 @@ export interface UploadTarget {
   readonly absolutePath: string;
   readonly bucket: string;
   readonly remoteKey: string;
+  /** A one-off upload (drag-and-drop): not part of the folder's sync state, so no file record
+   *  is written (a mirror folder must never delete it, a scan must never "re-sync" it). */
+  readonly oneOff?: boolean;
 }
 
 export interface FileUploaderDependencies {

@@ -1,0 +1,84 @@
+import { formatPath } from '../config/parse-config.js';
+import { isSyncError, SyncError } from '../errors/sync-error.js';
+import {
+  requestSchemas,
+  type BridgeErrorShape,
+  type RequestChannel,
+  type RequestHandlers,
+} from './contract.js';
+
+/** A request's outcome as it crosses a bridge (IPC or WebSocket): plain, cloneable data. */
+export type BridgeReply =
+  | { readonly ok: true; readonly result: unknown }
+  | { readonly ok: false; readonly error: BridgeErrorShape };
+
+export function isRequestChannel(channel: unknown): channel is RequestChannel {
+  return typeof channel === 'string' && Object.hasOwn(requestSchemas, channel);
+}
+
+/**
+ * Validates an untrusted request and runs its handler. Unknown channels and malformed arguments
+ * are refused with a `bad-request` error that names the field; a handler's SyncError crosses as
+ * code, message and hint; anything else becomes `internal` without its stack (stacks can carry
+ * paths and values that the UI has no business seeing).
+ */
+export function createDispatcher(
+  handlers: RequestHandlers,
+): (channel: unknown, args: unknown) => Promise<BridgeReply> {
+  return async (channel, args) => {
+    if (!isRequestChannel(channel)) {
+      return refuse(`Unknown request channel ${JSON.stringify(String(channel)).slice(0, 80)}.`);
+    }
+    const parsed = requestSchemas[channel].safeParse(args ?? {});
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map(
+        (issue) => `${formatPath(issue.path) || 'arguments'}: ${issue.message}`,
+      );
+      return refuse(`Invalid arguments for ${channel}: ${problems.join('; ')}.`);
+    }
+    try {
+      const handler = handlers[channel] as (validated: unknown) => Promise<unknown>;
+      return { ok: true, result: await handler(parsed.data) };
+    } catch (error) {
+      return { ok: false, error: toBridgeError(error) };
+    }
+  };
+}
+
+export function toBridgeError(error: unknown): BridgeErrorShape {
+  if (isSyncError(error)) {
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.hint ? { hint: error.hint } : {}),
+    };
+  }
+  return {
+    code: 'internal',
+    message: error instanceof Error ? error.message : 'Unexpected error.',
+  };
+}
+
+function refuse(message: string): BridgeReply {
+  return {
+    ok: false,
+    error: toBridgeError(
+      new SyncError('bad-request', 'no-retry', message, {
+        hint: 'The UI and the engine disagree about the contract; reload the window.',
+      }),
+    ),
+  };
+}
+
+/** Thrown in the UI when a request fails: keeps the engine's code and hint for display. */
+export class BridgeRequestError extends Error {
+  readonly code: string;
+  readonly hint: string | undefined;
+
+  constructor(shape: BridgeErrorShape) {
+    super(shape.message);
+    this.name = 'BridgeRequestError';
+    this.code = shape.code;
+    this.hint = shape.hint;
+  }
+}

@@ -1,0 +1,104 @@
+import type { CredentialStatus } from '../credentials/credential-broker.js';
+import type { FolderState } from '../engine/folder-sync.js';
+import type { Transfer } from '../transfer/transfer-queue.js';
+
+/**
+ * What the UI sees (the desktop renderer and the browser served by `ferry serve`). Built in
+ * `main/`, sent over the bridge; by construction nothing here can hold a key or a token.
+ */
+
+/** One transfer row. `origin` tells a watched folder's sync from a drag-and-drop upload. */
+export type TransferView = Readonly<Transfer> & { readonly origin: 'sync' | 'drop' };
+
+export interface FolderCounts {
+  /** Files seen by the last scan (synced or to sync). */
+  readonly files: number;
+  readonly queued: number;
+  readonly active: number;
+  readonly failed: number;
+}
+
+export interface FolderView {
+  readonly id: string;
+  readonly path: string;
+  readonly profileId: string;
+  readonly bucket: string;
+  readonly prefix: string;
+  readonly mode: 'upload' | 'mirror';
+  readonly state: FolderState;
+  /** Paused by the user (a safety pause shows in `pauseReason` instead). */
+  readonly pausedByUser: boolean;
+  /** Why Ferry paused the folder itself (a mass delete waiting for confirmation…). */
+  readonly pauseReason: string | null;
+  readonly lastScanAt: number | null;
+  readonly lastError: string | null;
+  readonly counts: FolderCounts;
+}
+
+export type CredentialSourceKind = 'assume-role' | 'aliyun-sts' | 'vendor';
+
+export interface ProfileView {
+  readonly id: string;
+  readonly provider: 's3' | 'oss';
+  readonly endpoint: string | null;
+  readonly region: string | null;
+  readonly source: CredentialSourceKind;
+  /** The role ARN or the vendor URL: where tokens come from. */
+  readonly sourceDetail: string;
+  /** Whether the keychain (or FERRY_SECRET_<ID>) holds this profile's secret; null: unknown. */
+  readonly secretStored: boolean | null;
+  readonly status: CredentialStatus;
+}
+
+export type TrayState =
+  'idle' | 'syncing' | 'paused' | 'error' | 'credentials-expiring' | 'credentials-expired';
+
+export interface TransferTotals {
+  readonly queued: number;
+  readonly active: number;
+  readonly waiting: number;
+  readonly failed: number;
+  readonly done: number;
+  /** Upload speed over the last few seconds, all transfers together. */
+  readonly bytesPerSecond: number;
+}
+
+export interface UiSnapshot {
+  readonly generatedAt: number;
+  /** `desktop`: Electron (native paths, notifications); `web`: a browser on `ferry serve`. */
+  readonly host: 'desktop' | 'web';
+  readonly configPath: string | null;
+  /** The config is missing or has no folders: the UI shows the first-run setup. */
+  readonly setupNeeded: boolean;
+  /** The config file exists but cannot be used; the engine is not running. */
+  readonly configError: { readonly message: string; readonly hint: string | null } | null;
+  readonly pausedAll: boolean;
+  readonly folders: readonly FolderView[];
+  readonly profiles: readonly ProfileView[];
+  readonly totals: TransferTotals;
+  readonly trayState: TrayState;
+  readonly settings: DesktopSettings;
+}
+
+/** Preferences that live outside the config file (the OS owns them). */
+export interface DesktopSettings {
+  /** null where the host cannot start at login (the web UI). */
+  readonly startAtLogin: boolean | null;
+}
+
+/** A toast in the UI and, on the desktop, a native notification. */
+export interface Notice {
+  readonly id: number;
+  readonly level: 'info' | 'error';
+  readonly kind: 'sync-failed' | 'credentials-failed' | 'drop-finished' | 'config-saved';
+  readonly title: string;
+  readonly body: string;
+  readonly at: number;
+}
+
+/** The config as the setup and settings forms edit it: the file's document, never a secret. */
+export interface ConfigView {
+  readonly path: string | null;
+  /** The parsed file (YAML or JSON) as plain data; `null` when there is no file yet. */
+  readonly document: unknown;
+}
