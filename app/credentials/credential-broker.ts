@@ -112,6 +112,17 @@ export class CredentialBroker {
     return (await this.refresh()).credentials;
   }
 
+  /**
+   * The user asked for a new token (the UI's "Refresh now", after fixing a secret or a role).
+   * Skips the backoff wait of earlier failures — the user may just have fixed the cause — but
+   * stays single-flight. The current token stays in use if the refresh fails.
+   */
+  async refreshNow(): Promise<TemporaryCredentials> {
+    if (this.inFlight) return (await this.inFlight).credentials;
+    this.retryAt = 0;
+    return (await this.refresh()).credentials;
+  }
+
   status(): CredentialStatus {
     const error = this.lastError;
     let state: CredentialStatus['state'] = 'none';

@@ -8,7 +8,7 @@ import type { Transfer } from '../transfer/transfer-queue.js';
  */
 
 /** One transfer row. `origin` tells a watched folder's sync from a drag-and-drop upload. */
-export type TransferView = Readonly<Transfer> & { readonly origin: 'sync' | 'drop' };
+export type TransferView = Readonly<Transfer>;
 
 export interface FolderCounts {
   /** Files seen by the last scan (synced or to sync). */

@@ -8,14 +8,17 @@
 //   --out DIR        where latest.json and latest.md go (default test/bench/results)
 //   --only LIST      run only these scenarios (6 needs 2)
 // Env: BENCH_OBJECTSTORE=memstore|bluestore (default memstore), BENCH_NO_INSTALL=1 (do not
-//      apt-get the peers), BENCH_SKIP_BUILD=1 (out/ is already built).
+//      apt-get the peers), BENCH_SKIP_BUILD=1 (run the out/ already built by `tsc -b` instead of
+//      compiling a private copy), BENCH_BUILD_DIR (where that copy goes; default
+//      $TMPDIR/ferry-bench-build).
 //
 // This file only checks what the runner needs (npm packages, the build) with node built-ins,
 // then hands over to runner.mjs, which imports the SDK.
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+
+import { buildForBench } from './lib/build.mjs';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 
@@ -35,19 +38,19 @@ if (values.help || !['quick', 'full', 'smoke'].includes(scale) || positionals.le
   process.exit(values.help ? 0 : 64);
 }
 
-/** @param {string} command @param {string[]} args @param {NodeJS.ProcessEnv} [env] */
-function step(command, args, env = process.env) {
-  process.stderr.write(`[bench] ${command} ${args.join(' ')}\n`);
-  execFileSync(command, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'], env });
-}
-
+/** The compiled Ferry the bench runs (holds main/cli/ferry.js). */
+let ferryBuild = join(repoRoot, 'out');
 try {
   // npm packages are `npm ci`'s job (npm test runs it on a fresh machine); running it from here
   // could race another npm in the same tree, so the harness only says what is missing.
   if (!existsSync(join(repoRoot, 'node_modules', '@aws-sdk', 'client-s3', 'package.json'))) {
     throw new Error('node_modules is missing or incomplete: run `npm ci` (or `npm test`) first');
   }
-  if (process.env.BENCH_SKIP_BUILD !== '1') step('npx', ['tsc', '-b']);
+  if (process.env.BENCH_SKIP_BUILD !== '1') {
+    ferryBuild = await buildForBench(repoRoot, (line) => process.stderr.write(`[bench] ${line}\n`));
+  } else if (!existsSync(join(ferryBuild, 'main', 'cli', 'ferry.js'))) {
+    throw new Error('BENCH_SKIP_BUILD=1 but out/main/cli/ferry.js is missing: run `tsc -b` first');
+  }
 } catch (error) {
   process.stderr.write(
     `[bench] preparation failed: ${error instanceof Error ? error.message : String(error)}\n` +
@@ -61,6 +64,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const { runBench } = await import('./runner.mjs');
 const code = await runBench({
   repoRoot,
+  ferryBuild,
   scale: /** @type {'quick' | 'full' | 'smoke'} */ (scale),
   outDir: values.out ?? join(repoRoot, 'test', 'bench', 'results'),
   only: values.only ? values.only.split(',').map(Number) : null,

@@ -45,7 +45,7 @@ const SCENARIOS = [
 ];
 
 /**
- * @param {{ repoRoot: string, scale: 'quick' | 'full' | 'smoke', outDir: string, only: number[] | null }} options
+ * @param {{ repoRoot: string, ferryBuild: string, scale: 'quick' | 'full' | 'smoke', outDir: string, only: number[] | null }} options
  * @returns {Promise<number>} exit code: 0 when the harness completed (whatever the numbers)
  */
 export async function runBench(options) {
@@ -91,6 +91,7 @@ export async function runBench(options) {
       credentials: () => credentials,
       work: join(temp, 'work'),
       repoRoot: options.repoRoot,
+      ferryBuild: options.ferryBuild,
       ferry: FERRY,
       timeoutMs: scale.timeoutMs,
       log,

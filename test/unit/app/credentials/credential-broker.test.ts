@@ -177,6 +177,31 @@ describe('CredentialBroker', () => {
     expect(await broker.get()).toBe(first);
   });
 
+  it('refreshNow gets a new token at once, even during the backoff after a failure (the user fixed it)', async () => {
+    const { clock, sts, broker } = setup(HOUR, { backoff: { baseMs: 60_000, maxMs: 60_000 } });
+    const first = await broker.get();
+    await clock.advance(10 * MINUTE);
+    const second = await broker.refreshNow();
+    expect(second).not.toBe(first);
+    expect(broker.status().expiresAt).toBe(second.expiration.getTime());
+
+    sts.failNext(stsDown());
+    await expect(broker.refreshNow()).rejects.toMatchObject({ code: 'sts-unreachable' });
+    // The current token stays in use; a plain get() would wait out the backoff…
+    expect(await broker.get()).toBe(second);
+    // …but the user's button does not.
+    const third = await broker.refreshNow();
+    expect(third).not.toBe(second);
+    expect(sts.calls).toBe(4);
+  });
+
+  it('refreshNow shares an in-flight refresh instead of starting another', async () => {
+    const { sts, broker } = setup();
+    const [a, b] = await Promise.all([broker.refreshNow(), broker.refreshNow()]);
+    expect(a).toBe(b);
+    expect(sts.calls).toBe(1);
+  });
+
   it('keeps a fatal source error fatal, with its hint, so the user learns what to fix', async () => {
     const { sts, broker } = setup();
     sts.failNext(

@@ -1,0 +1,227 @@
+import { loadConfig } from '../config/load-config.js';
+import { isSyncError, SyncError, toSyncError } from '../../app/errors/sync-error.js';
+import type { FerryConfig } from '../../app/config/schema.js';
+import type { PushMessage, UiHost } from '../../app/ipc/contract.js';
+import { NoticeCenter } from '../../app/ipc/notice-center.js';
+import type { UiSnapshot } from '../../app/ipc/views.js';
+import type { SecretStore } from '../../app/ports/secret-store.js';
+import type { Transfer } from '../../app/transfer/transfer-queue.js';
+import { EngineSession } from './engine-session.js';
+import { createRequestHandlers, type DesktopHooks } from './request-handlers.js';
+import { buildSnapshot } from './snapshot-builder.js';
+import { TransferFeed } from './transfer-feed.js';
+
+export type { DesktopHooks } from './request-handlers.js';
+
+export interface FerryUiHostOptions {
+  readonly configPath: string;
+  readonly secrets: SecretStore;
+  readonly host: 'desktop' | 'web';
+  readonly desktop?: DesktopHooks;
+  /** Where log lines go; default: `<stateDir>/ferry.log`. */
+  readonly logWrite?: (line: string) => void;
+}
+
+export interface FerryUiHost extends UiHost {
+  snapshot(): UiSnapshot;
+  /** A file the web bridge received and staged: upload it as a one-off into a folder. */
+  uploadStagedFile(file: StagedFile): Transfer;
+  stop(): Promise<void>;
+}
+
+export interface StagedFile {
+  readonly folderId: string;
+  readonly relativeKey: string;
+  readonly absolutePath: string;
+  readonly size: number;
+  /** Called once the upload has ended, whatever the outcome (the bridge deletes the file). */
+  readonly onFinished: () => void;
+}
+
+/** How often the snapshot is rebuilt even when nothing happened: countdowns and tray warnings
+ *  depend on the time. Pushed only when something visible changed. */
+const SNAPSHOT_TICK_MS = 1_000;
+const SNAPSHOT_THROTTLE_MS = 200;
+
+/**
+ * The engine as the UI sees it, shared by the desktop app and `ferry serve`: loads the config
+ * (or reports why it cannot), runs the engine, answers requests and pushes the snapshot,
+ * transfer batches and notices. A broken or missing config does not stop the host: the UI
+ * shows the problem and the setup, and a saved config starts the engine.
+ */
+export async function startFerryUiHost(options: FerryUiHostOptions): Promise<FerryUiHost> {
+  const host = new Host(options);
+  await host.load();
+  return host;
+}
+
+class Host implements FerryUiHost {
+  readonly handlers;
+  private session: EngineSession | null = null;
+  private config: FerryConfig | null = null;
+  private configError: UiSnapshot['configError'] = null;
+  private readonly secretStored = new Map<string, boolean | null>();
+  private readonly listeners = new Set<(message: PushMessage) => void>();
+  private readonly feed = new TransferFeed((upserts) =>
+    this.push({ channel: 'transfers:changed', payload: { upserts } }),
+  );
+  private readonly notices = new NoticeCenter(
+    () => Date.now(),
+    (delay, run) => {
+      const timer = setTimeout(run, delay);
+      return () => clearTimeout(timer);
+    },
+    (notice) => this.push({ channel: 'notice', payload: notice }),
+  );
+  private readonly stagedCleanups = new Map<number, () => void>();
+  private lastPushed = '';
+  private throttle: ReturnType<typeof setTimeout> | undefined;
+  private readonly ticker: ReturnType<typeof setInterval>;
+
+  constructor(private readonly options: FerryUiHostOptions) {
+    this.handlers = createRequestHandlers({
+      configPath: options.configPath,
+      secrets: options.secrets,
+      desktop: options.desktop,
+      notices: this.notices,
+      session: () => this.session,
+      snapshot: () => this.snapshot(),
+      reload: () => this.reload(),
+      refreshSecretState: (profileId) => this.refreshSecretState(profileId),
+      changed: () => this.changed(),
+    });
+    this.ticker = setInterval(() => this.pushSnapshotIfChanged(), SNAPSHOT_TICK_MS);
+    this.ticker.unref();
+  }
+
+  async load(): Promise<void> {
+    this.config = null;
+    this.configError = null;
+    try {
+      this.config = await loadConfig(this.options.configPath);
+    } catch (error) {
+      const problem = toSyncError(error);
+      const missing = isSyncError(error) && /ENOENT/.test(problem.message);
+      if (!missing) this.configError = { message: problem.message, hint: problem.hint ?? null };
+    }
+    await Promise.all((this.config?.profiles ?? []).map((p) => this.refreshSecretState(p.id)));
+    if (this.config && this.config.folders.length > 0) {
+      try {
+        this.session = new EngineSession(
+          this.config,
+          this.options.secrets,
+          this.options.logWrite,
+          (event) => {
+            if (event.type === 'transfer') this.onTransfer(event.transfer);
+            this.notices.onEvent(event);
+            this.changed();
+          },
+        );
+        this.session.start();
+      } catch (error) {
+        const problem = toSyncError(error);
+        this.configError = { message: problem.message, hint: problem.hint ?? null };
+      }
+    }
+    this.changed();
+  }
+
+  snapshot(): UiSnapshot {
+    return buildSnapshot({
+      now: Date.now(),
+      host: this.options.host,
+      configPath: this.options.configPath,
+      config: this.config,
+      configError: this.configError,
+      session: this.session,
+      secretStored: this.secretStored,
+      settings: { startAtLogin: this.options.desktop?.getStartAtLogin() ?? null },
+    });
+  }
+
+  onPush(listener: (message: PushMessage) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  uploadStagedFile(file: StagedFile): Transfer {
+    const session = this.session;
+    if (!session) {
+      file.onFinished();
+      throw new SyncError(
+        'config-invalid',
+        'no-retry',
+        'Ferry is not syncing: there is no usable configuration yet.',
+        {
+          hint: 'Finish the setup first.',
+        },
+      );
+    }
+    const target = session.config.folders.find((f) => f.id === file.folderId);
+    const [transfer] = target
+      ? session.composition.engine.uploadDropped(file.folderId, [file])
+      : [];
+    if (!transfer || !target) {
+      file.onFinished();
+      throw new SyncError('not-found', 'no-retry', `There is no folder "${file.folderId}".`);
+    }
+    this.stagedCleanups.set(transfer.id, file.onFinished);
+    this.notices.trackDropBatch(`${target.bucket}/${target.prefix}`, [transfer.id]);
+    return transfer;
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.ticker);
+    if (this.throttle) clearTimeout(this.throttle);
+    this.feed.stop();
+    this.notices.dispose();
+    await this.session?.stop();
+    this.session = null;
+    for (const cleanup of this.stagedCleanups.values()) cleanup();
+    this.stagedCleanups.clear();
+  }
+
+  private async reload(): Promise<void> {
+    await this.session?.stop();
+    this.session = null;
+    await this.load();
+  }
+
+  private async refreshSecretState(profileId: string): Promise<void> {
+    try {
+      this.secretStored.set(profileId, (await this.options.secrets.get(profileId)) !== null);
+    } catch {
+      this.secretStored.set(profileId, null); // keychain locked or missing: unknown, not "no"
+    }
+  }
+
+  private onTransfer(transfer: Readonly<Transfer>): void {
+    this.feed.add(transfer);
+    if (transfer.finishedAt !== null) {
+      const cleanup = this.stagedCleanups.get(transfer.id);
+      this.stagedCleanups.delete(transfer.id);
+      cleanup?.();
+    }
+  }
+
+  private changed(): void {
+    this.throttle ??= setTimeout(() => {
+      this.throttle = undefined;
+      this.pushSnapshotIfChanged();
+    }, SNAPSHOT_THROTTLE_MS);
+  }
+
+  private pushSnapshotIfChanged(): void {
+    if (this.listeners.size === 0) return;
+    const snapshot = this.snapshot();
+    const { generatedAt: _ignored, ...visible } = snapshot;
+    const key = JSON.stringify(visible);
+    if (key === this.lastPushed) return;
+    this.lastPushed = key;
+    this.push({ channel: 'snapshot:changed', payload: snapshot });
+  }
+
+  private push(message: PushMessage): void {
+    for (const listener of this.listeners) listener(message);
+  }
+}

@@ -1,0 +1,185 @@
+import { SyncError } from '../../app/errors/sync-error.js';
+import type { RequestHandlers } from '../../app/ipc/contract.js';
+import type { NoticeCenter } from '../../app/ipc/notice-center.js';
+import type { UiSnapshot } from '../../app/ipc/views.js';
+import type { SecretStore } from '../../app/ports/secret-store.js';
+import type { Transfer } from '../../app/transfer/transfer-queue.js';
+import { readConfigDocument, saveConfigDocument } from './config-file.js';
+import type { EngineSession } from './engine-session.js';
+import { expandDroppedPaths } from './expand-dropped-paths.js';
+
+/** What the desktop shell adds (a browser on `ferry serve` has none of these). */
+export interface DesktopHooks {
+  openPath(path: string): Promise<void>;
+  getStartAtLogin(): boolean;
+  setStartAtLogin(enabled: boolean): void;
+}
+
+/** The host's state as the handlers need it. */
+export interface HandlerContext {
+  readonly configPath: string;
+  readonly secrets: SecretStore;
+  readonly desktop: DesktopHooks | undefined;
+  readonly notices: NoticeCenter;
+  session(): EngineSession | null;
+  snapshot(): UiSnapshot;
+  /** Stops the engine and starts it on the config file as it is now. */
+  reload(): Promise<void>;
+  /** Re-reads whether the keychain holds a profile's secret. */
+  refreshSecretState(profileId: string): Promise<void>;
+  changed(): void;
+}
+
+/** Every request the UI can make, on validated arguments (the dispatcher checked them). */
+export function createRequestHandlers(context: HandlerContext): RequestHandlers {
+  const engine = () => requireSession(context).composition.engine;
+  const folder = (folderId: string) => {
+    const found = requireSession(context).config.folders.find((f) => f.id === folderId);
+    if (!found) throw new SyncError('not-found', 'no-retry', `There is no folder "${folderId}".`);
+    return found;
+  };
+  const done = <T>(value: T): T => {
+    context.changed();
+    return value;
+  };
+
+  return {
+    'app:get-snapshot': () => Promise.resolve(context.snapshot()),
+    'transfers:list': () =>
+      Promise.resolve(context.session()?.composition.engine.queue.list() ?? []),
+    'transfers:retry': ({ transferIds }) => {
+      const queue = engine().queue;
+      const wanted = transferIds ? new Set(transferIds) : null;
+      const failed = latestFailed(queue.list()).filter((t) => wanted === null || wanted.has(t.id));
+      for (const transfer of failed) {
+        queue.enqueue({
+          folderId: transfer.folderId,
+          relativePath: transfer.relativePath,
+          kind: transfer.kind,
+          size: transfer.size,
+          ...(transfer.drop ? { drop: transfer.drop } : {}),
+        });
+      }
+      return Promise.resolve(done({ retried: failed.length }));
+    },
+    'folders:pause': ({ folderId }) => {
+      if (folderId !== undefined) folder(folderId);
+      engine().pause(folderId);
+      return Promise.resolve(done(null));
+    },
+    'folders:resume': ({ folderId }) => {
+      if (folderId !== undefined) folder(folderId);
+      engine().resume(folderId);
+      return Promise.resolve(done(null));
+    },
+    'folders:sync-now': ({ folderId }) => {
+      if (folderId !== undefined) folder(folderId);
+      // A full scan can take minutes on a large folder: answer now, show progress in the state.
+      void engine().syncNow(folderId);
+      return Promise.resolve(done(null));
+    },
+    'folders:confirm-deletes': ({ folderId }) => {
+      folder(folderId);
+      void engine().confirmDeletes(folderId);
+      return Promise.resolve(done(null));
+    },
+    'folders:open': async ({ folderId }) => {
+      const hooks = requireDesktop(context, 'Opening a folder');
+      await hooks.openPath(folder(folderId).path);
+      return null;
+    },
+    'credentials:refresh': async ({ profileId }) => {
+      const binding = requireSession(context).composition.profiles.get(profileId);
+      if (!binding) {
+        throw new SyncError('not-found', 'no-retry', `No folder uses the profile "${profileId}".`, {
+          hint: 'Tokens are only requested for profiles that folders use.',
+        });
+      }
+      try {
+        const token = await binding.broker.refreshNow();
+        return { expiresAt: token.expiration.getTime() };
+      } finally {
+        context.changed();
+      }
+    },
+    'secrets:set': async ({ profileId, secret }) => {
+      await context.secrets.set(profileId, secret);
+      await context.refreshSecretState(profileId);
+      // A fixed secret should take effect now, not at the next backoff.
+      void context
+        .session()
+        ?.composition.profiles.get(profileId)
+        ?.broker.refreshNow()
+        .catch(() => {});
+      return done(null);
+    },
+    'secrets:delete': async ({ profileId }) => {
+      const deleted = await context.secrets.delete(profileId);
+      await context.refreshSecretState(profileId);
+      return done({ deleted });
+    },
+    'uploads:add-paths': async ({ folderId, paths, subPrefix }) => {
+      requireDesktop(context, 'Uploading local paths');
+      const target = folder(folderId);
+      const { files, skipped } = await expandDroppedPaths(paths, subPrefix, target.prefix);
+      const transfers = engine().uploadDropped(folderId, files);
+      context.notices.trackDropBatch(
+        `${target.bucket}/${target.prefix}`,
+        transfers.map((t) => t.id),
+      );
+      return done({ queued: transfers.length, skipped });
+    },
+    'config:get': async () => ({
+      path: context.configPath,
+      document: await readConfigDocument(context.configPath),
+    }),
+    'config:save': async ({ document }) => {
+      await saveConfigDocument(context.configPath, document);
+      await context.reload();
+      context.notices.announce({
+        level: 'info',
+        kind: 'config-saved',
+        title: 'Configuration saved',
+        body: context.configPath,
+      });
+      return { path: context.configPath };
+    },
+    'settings:set-start-at-login': ({ enabled }) => {
+      requireDesktop(context, 'Starting at login').setStartAtLogin(enabled);
+      return Promise.resolve(done(null));
+    },
+  };
+}
+
+/** The newest transfer of each path, where that one failed (older failures were superseded). */
+function latestFailed(transfers: readonly Readonly<Transfer>[]): Readonly<Transfer>[] {
+  const latest = new Map<string, Readonly<Transfer>>();
+  for (const t of transfers) {
+    latest.set(`${t.folderId}\u0000${t.drop ? `drop:${t.drop.remoteKey}` : t.relativePath}`, t);
+  }
+  return [...latest.values()].filter((t) => t.state === 'failed');
+}
+
+function requireSession(context: HandlerContext): EngineSession {
+  const session = context.session();
+  if (!session) {
+    throw new SyncError(
+      'config-invalid',
+      'no-retry',
+      'Ferry is not syncing: there is no usable configuration yet.',
+      {
+        hint: 'Finish the setup (or fix the configuration shown) and save it.',
+      },
+    );
+  }
+  return session;
+}
+
+function requireDesktop(context: HandlerContext, what: string): DesktopHooks {
+  if (!context.desktop) {
+    throw new SyncError('unsupported', 'no-retry', `${what} needs the desktop app.`, {
+      hint: 'In the browser, drop files onto the page instead; they are sent to Ferry and uploaded.',
+    });
+  }
+  return context.desktop;
+}

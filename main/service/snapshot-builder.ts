@@ -1,0 +1,89 @@
+import type { FerryConfig } from '../../app/config/schema.js';
+import type { CredentialStatus } from '../../app/credentials/credential-broker.js';
+import { trayStateOf } from '../../app/ipc/tray-state.js';
+import { countTransfers } from '../../app/ipc/transfer-totals.js';
+import type { FolderView, ProfileView, UiSnapshot } from '../../app/ipc/views.js';
+import type { EngineSession } from './engine-session.js';
+
+const NO_TOKEN: CredentialStatus = {
+  state: 'none',
+  expiresAt: null,
+  nextRefreshAt: null,
+  lastRefreshAt: null,
+  lastError: null,
+  retryAt: null,
+};
+
+export interface SnapshotInputs {
+  readonly now: number;
+  readonly host: UiSnapshot['host'];
+  readonly configPath: string | null;
+  readonly config: FerryConfig | null;
+  readonly configError: UiSnapshot['configError'];
+  readonly session: EngineSession | null;
+  readonly secretStored: ReadonlyMap<string, boolean | null>;
+  readonly settings: UiSnapshot['settings'];
+}
+
+/** Everything the UI shows, from the engine's state; no key or token can get in here. */
+export function buildSnapshot(inputs: SnapshotInputs): UiSnapshot {
+  const { session, config, now } = inputs;
+  const engine = session?.composition.engine;
+  const transfers = engine?.queue.list() ?? [];
+  const counts = countTransfers(transfers);
+  const folders: FolderView[] = (engine?.folderSnapshots() ?? []).map((folder) => ({
+    id: folder.id,
+    path: folder.root,
+    profileId: config?.folders.find((f) => f.id === folder.id)?.profile ?? '',
+    bucket: folder.bucket,
+    prefix: folder.prefix,
+    mode: folder.mode,
+    state: folder.state,
+    pausedByUser: engine?.queue.isPaused(folder.id) ?? false,
+    pauseReason: folder.pauseReason,
+    lastScanAt: folder.lastScanAt,
+    lastError: folder.lastError,
+    counts: {
+      files: session?.filesIn(folder.id) ?? 0,
+      queued: counts.byFolder.get(folder.id)?.queued ?? 0,
+      active: counts.byFolder.get(folder.id)?.active ?? 0,
+      failed: counts.byFolder.get(folder.id)?.failed ?? 0,
+    },
+  }));
+  const bindings = session?.composition.profiles;
+  const profiles: ProfileView[] = (config?.profiles ?? []).map((profile) => {
+    const credentials = profile.credentials;
+    return {
+      id: profile.id,
+      provider: profile.provider,
+      endpoint: profile.endpoint ?? null,
+      region: profile.region ?? null,
+      source: credentials.source,
+      sourceDetail: credentials.source === 'vendor' ? credentials.url : credentials.roleArn,
+      secretStored: inputs.secretStored.get(profile.id) ?? null,
+      status: bindings?.get(profile.id)?.broker.status() ?? NO_TOKEN,
+    };
+  });
+  const pausedAll = engine?.queue.isPaused() ?? false;
+  const totals = { ...counts.totals, bytesPerSecond: session?.meter.bytesPerSecond(now) ?? 0 };
+  const usedProfiles = new Set(folders.map((folder) => folder.profileId));
+  return {
+    generatedAt: now,
+    host: inputs.host,
+    configPath: inputs.configPath,
+    setupNeeded: inputs.configError === null && (config === null || config.folders.length === 0),
+    configError: inputs.configError,
+    pausedAll,
+    folders,
+    profiles,
+    totals,
+    trayState: trayStateOf({
+      now,
+      pausedAll,
+      folders,
+      credentials: profiles.filter((p) => usedProfiles.has(p.id)).map((p) => p.status),
+      totals,
+    }),
+    settings: inputs.settings,
+  };
+}

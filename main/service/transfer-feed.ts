@@ -1,0 +1,35 @@
+import type { Transfer } from '../../app/transfer/transfer-queue.js';
+
+/**
+ * Collects transfer updates and hands them out in batches, the newest state of each transfer
+ * once per batch: a first upload of 20,000 files changes state 60,000 times, and neither IPC nor
+ * a browser should see each change.
+ */
+export class TransferFeed {
+  private pending = new Map<number, Readonly<Transfer>>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly flush: (upserts: Readonly<Transfer>[]) => void,
+    private readonly intervalMs = 250,
+  ) {}
+
+  add(transfer: Readonly<Transfer>): void {
+    this.pending.set(transfer.id, transfer);
+    this.timer ??= setTimeout(() => this.emit(), this.intervalMs);
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pending.clear();
+  }
+
+  private emit(): void {
+    this.timer = undefined;
+    if (this.pending.size === 0) return;
+    const upserts = [...this.pending.values()];
+    this.pending = new Map();
+    this.flush(upserts);
+  }
+}

@@ -1,0 +1,39 @@
+import { isBridgeReply } from '../bridge/reply.js';
+import type { DropFailure, DropOutcome } from './drop-uploader.js';
+
+export const EMPTY_OUTCOME: DropOutcome = { queued: 0, skipped: [], failures: [] };
+
+/** Adds one reply of `uploads:add-paths` or `PUT /upload` to the running outcome. */
+export function addReply(outcome: DropOutcome, path: string, reply: unknown): DropOutcome {
+  if (!isBridgeReply(reply)) {
+    return addFailure(outcome, { path, message: 'Ferry sent an unreadable answer.' });
+  }
+  if (!reply.ok) {
+    const { message, hint } = reply.error;
+    return addFailure(outcome, { path, message, ...(hint ? { hint } : {}) });
+  }
+  const result = reply.result as { queued?: unknown; skipped?: unknown } | null;
+  const queued = typeof result?.queued === 'number' ? result.queued : 0;
+  const skipped = Array.isArray(result?.skipped)
+    ? result.skipped.filter((item): item is string => typeof item === 'string')
+    : [];
+  return {
+    queued: outcome.queued + queued,
+    skipped: skipped.length > 0 ? [...outcome.skipped, ...skipped] : outcome.skipped,
+    failures: outcome.failures,
+  };
+}
+
+export function addFailure(outcome: DropOutcome, failure: DropFailure): DropOutcome {
+  return { ...outcome, failures: [...outcome.failures, failure] };
+}
+
+/** "a/b" → "a/b/", "/x/" → "x/", "" → "": the form a sub-prefix takes on the wire. */
+export function normalizeSubPrefix(input: string): string {
+  const trimmed = input
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^\/+/, '')
+    .replace(/\/{2,}/g, '/');
+  return trimmed === '' || trimmed.endsWith('/') ? trimmed : `${trimmed}/`;
+}
