@@ -6,6 +6,7 @@ import { EnvOverlaySecretStore } from '../adapters/secrets/env-overlay-secret-st
 import { KeytarSecretStore } from '../adapters/secrets/keytar-secret-store.js';
 import { checkCommand, type CommandIo } from './commands/check.js';
 import { secretDeleteCommand, secretSetCommand } from './commands/secret.js';
+import { DEFAULT_SERVE_PORT, serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
 import { syncCommand } from './commands/sync.js';
 
@@ -15,6 +16,10 @@ const USAGE = `Usage:
                                      stopped, or with --once scan, upload and exit
   ferry status --config FILE [--json]
                                      per folder: files synced, pending and failed
+  ferry serve --config FILE [--port N]
+                                     the engine plus the app's UI in a browser: serves on
+                                     127.0.0.1 (default port 7421) and prints the URL with
+                                     its access token
   ferry check --config FILE          validate the config, get a token for every profile, show
                                      each token's expiry and the session policy in use
   ferry secret set PROFILE_ID        store a profile's secret in the OS keychain (from stdin)
@@ -39,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       'confirm-deletes': { type: 'boolean' },
+      port: { type: 'string' },
     },
     allowPositionals: true,
   });
@@ -66,6 +72,14 @@ async function main(argv: string[]): Promise<number> {
       confirmDeletes: values['confirm-deletes'] === true,
     };
     return syncCommand(flags, secrets, io);
+  }
+  if (command === 'serve') {
+    if (!values.config) return usage('serve needs --config FILE');
+    const port = values.port === undefined ? DEFAULT_SERVE_PORT : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+      return usage(`--port must be a port number (0–65535), not "${values.port}"`);
+    }
+    return serveCommand({ config: values.config, port }, new EnvOverlaySecretStore(keychain), io);
   }
   if (command === 'secret' && (sub === 'set' || sub === 'delete')) {
     if (!profileId) return usage(`secret ${sub} needs a PROFILE_ID`);

@@ -214,8 +214,7 @@ class Host implements FerryUiHost {
   private pushSnapshotIfChanged(): void {
     if (this.listeners.size === 0) return;
     const snapshot = this.snapshot();
-    const { generatedAt: _ignored, ...visible } = snapshot;
-    const key = JSON.stringify(visible);
+    const key = JSON.stringify({ ...snapshot, generatedAt: 0 });
     if (key === this.lastPushed) return;
     this.lastPushed = key;
     this.push({ channel: 'snapshot:changed', payload: snapshot });

@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { SyncError } from '../../../app/errors/sync-error.js';
+import type { SecretStore } from '../../../app/ports/secret-store.js';
+import { rendererBuilt, startWebServer } from '../../serve/web-server.js';
+import { startFerryUiHost } from '../../service/ferry-ui-host.js';
+import type { CommandIo } from './check.js';
+
+export interface ServeFlags {
+  readonly config: string;
+  readonly port: number;
+}
+
+/** Where `npm run build` puts the renderer, relative to this compiled file (out/main/cli/commands). */
+const RENDERER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../renderer');
+
+/**
+ * `ferry serve --config FILE [--port N]`: the engine plus the desktop app's UI in a browser,
+ * for machines without a desktop. Listens on 127.0.0.1 only; the printed URL carries the access
+ * token. Runs until Ctrl+C. A missing config file is not an error here: the page offers the
+ * first-run setup and writes the file.
+ */
+export async function serveCommand(
+  flags: ServeFlags,
+  secrets: SecretStore,
+  io: CommandIo,
+): Promise<number> {
+  if (!rendererBuilt(RENDERER_DIR)) {
+    throw new SyncError(
+      'config-invalid',
+      'fatal',
+      `The web UI is not built (${RENDERER_DIR} is missing).`,
+      {
+        hint: 'Run "npm run build" first (npm run serve does both).',
+      },
+    );
+  }
+  const host = await startFerryUiHost({ configPath: resolve(flags.config), secrets, host: 'web' });
+  let server;
+  try {
+    server = await startWebServer({
+      host,
+      port: flags.port,
+      rendererDir: RENDERER_DIR,
+      stagingDir: join(tmpdir(), `ferry-serve-${randomBytes(6).toString('hex')}`),
+    });
+  } catch (error) {
+    await host.stop();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new SyncError('config-invalid', 'fatal', `Port ${flags.port} on 127.0.0.1 is in use.`, {
+        hint: 'Choose another with --port N (0 picks a free one).',
+      });
+    }
+    throw error;
+  }
+  io.out(`Ferry web UI: ${server.url}\n`);
+  io.err(
+    'Open the URL above in a browser on this machine (it contains the access token). Press Ctrl+C to stop.\n',
+  );
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  io.err('Stopping…\n');
+  await server.close();
+  await host.stop();
+  return 0;
+}
+
+export const DEFAULT_SERVE_PORT = 7421;

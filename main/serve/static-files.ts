@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+/** The page's security headers: no framing, no referrer (the URL holds the token), strict CSP. */
+export function securityHeaders(port: number): Record<string, string> {
+  return {
+    'Content-Security-Policy': [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "form-action 'none'",
+    ].join('; '),
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
+}
+
+/** Serves the built renderer (`out/renderer`); anything outside it is not found. */
+export async function serveStatic(
+  root: string,
+  pathname: string,
+  response: ServerResponse,
+  headers: Record<string, string>,
+): Promise<void> {
+  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+  const path = normalize(join(root, relative));
+  if (!path.startsWith(root + sep)) return notFound(response, headers);
+  let body: Buffer;
+  try {
+    body = await readFile(path);
+  } catch {
+    return notFound(response, headers);
+  }
+  response.writeHead(200, {
+    ...headers,
+    'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+    // Vite's assets carry a content hash; the page itself must always be fresh.
+    'Cache-Control': relative === 'index.html' ? 'no-store' : 'public, max-age=31536000, immutable',
+  });
+  response.end(body);
+}
+
+function notFound(response: ServerResponse, headers: Record<string, string>): void {
+  response.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+  response.end('Not found\n');
+}
