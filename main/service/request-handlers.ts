@@ -43,7 +43,7 @@ export function createRequestHandlers(context: HandlerContext): RequestHandlers 
     return value;
   };
 
-  return {
+  return asyncOnly({
     'app:get-snapshot': () => Promise.resolve(context.snapshot()),
     'transfers:list': () =>
       Promise.resolve(context.session()?.composition.engine.queue.list() ?? []),
@@ -148,7 +148,17 @@ export function createRequestHandlers(context: HandlerContext): RequestHandlers 
       requireDesktop(context, 'Starting at login').setStartAtLogin(enabled);
       return Promise.resolve(done(null));
     },
-  };
+  });
+}
+
+/** A handler that throws before returning its promise still answers with a rejection. */
+function asyncOnly(handlers: RequestHandlers): RequestHandlers {
+  const wrapped: Record<string, (args: never) => Promise<unknown>> = {};
+  for (const [channel, handler] of Object.entries(handlers)) {
+    const run = handler as (args: never) => Promise<unknown>;
+    wrapped[channel] = (args) => Promise.resolve().then(() => run(args));
+  }
+  return wrapped as unknown as RequestHandlers;
 }
 
 /** The newest transfer of each path, where that one failed (older failures were superseded). */
