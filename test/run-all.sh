@@ -3,8 +3,9 @@
 #  1. installs what the tiers need (apt packages; npm packages when node_modules is missing or
 #     older than the lockfile),
 #  2. type-checks and lints,
-#  3. runs every vitest tier (unit, integration against a real Ceph RGW) inside a private D-Bus
-#     session with an unlocked gnome-keyring,
+#  3. runs every vitest tier (unit; integration against a real Ceph RGW; e2e: the built UI in
+#     Debian's Chromium on `ferry serve`, and `npm run demo`) inside a private D-Bus session with
+#     an unlocked gnome-keyring,
 #  4. ends with one line: "N passed, N failed[, N skipped]", counting typecheck and lint as one
 #     check each, and exits non-zero if anything failed.
 set -uo pipefail
@@ -13,7 +14,7 @@ cd "$(dirname "$0")/.."
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 
-bash test/services/ensure-packages.sh keytar rgw keyring || exit 1
+bash test/services/ensure-packages.sh keytar rgw keyring browser || exit 1
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund || exit 1
 fi
@@ -28,7 +29,7 @@ check lint npm run --silent lint
 
 summary=$(mktemp)
 trap 'rm -f "$summary"' EXIT
-echo "== vitest (unit, integration)"
+echo "== vitest (unit, integration, e2e)"
 FERRY_SUMMARY_FILE=$summary bash test/services/with-keyring.sh npx vitest run --config test/vitest.config.ts "$@"
 vitest_status=$?
 if [ -s "$summary" ]; then

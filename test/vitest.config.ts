@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 // One run, several tiers (vitest "projects"): unit tests use fakes only and start nothing;
-// integration tests share one real Ceph RGW started by the global setup.
+// integration tests share one real Ceph RGW started by the global setup; e2e tests drive the
+// built UI in Chromium against `ferry serve` and their own RGW.
 export default defineConfig({
   test: {
     root,
@@ -31,6 +32,20 @@ export default defineConfig({
           maxWorkers: 2,
           // Runs after the unit tier (a project with its own worker limit needs its own group).
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          // Builds the product, then starts its own RGW: the e2e tier runs `ferry serve` as a user would.
+          globalSetup: ['test/e2e/setup/e2e-global-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          // One browser at a time on two cores.
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -4,6 +4,8 @@
 #   rgw       Ceph mon + osd + radosgw (a real S3 + STS + IAM server) and its helpers
 #   keyring   gnome-keyring and a D-Bus session bus (a real Secret Service for keytar)
 #   keytar    libsecret headers, to build keytar from source during npm ci
+#   browser   Debian's Chromium (driven by playwright-core in the e2e tier) and CJK fonts, so
+#             the zh-CN / zh-TW screenshots show characters, not boxes
 set -euo pipefail
 
 need=()
@@ -14,6 +16,7 @@ for group in "$@"; do
   case $group in
     rgw) want ceph-mon ceph-mon; want ceph-osd ceph-osd; want radosgw radosgw; want curl curl; want uuidgen uuid-runtime ;;
     keyring) want gnome-keyring-daemon gnome-keyring; want dbus-run-session dbus-daemon; want secret-tool libsecret-tools ;;
+    browser) want chromium chromium; want /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk ;;
     keytar) want /usr/include/libsecret-1/libsecret/secret.h libsecret-1-dev; want g++ g++; want make make ;;
     *) echo "ensure-packages.sh: unknown group '$group'" >&2; exit 2 ;;
   esac
