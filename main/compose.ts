@@ -14,6 +14,7 @@ import type { SecretStore } from '../app/ports/secret-store.js';
 import type { FolderSpec } from '../app/sync/folder-spec.js';
 import { openSqliteJournal } from './adapters/journal/sqlite-journal.js';
 import { JsonLinesLogger } from './adapters/json-lines-logger.js';
+import { StateDirLock } from './adapters/state-dir-lock.js';
 import { proxySettings, sdkAgents, type SdkAgents } from './adapters/network/proxy-agents.js';
 import { OssObjectStore } from './adapters/oss/oss-object-store.js';
 import { NodeFileSystem } from './adapters/node-file-system.js';
@@ -38,6 +39,8 @@ export interface ComposeOptions {
   readonly once: boolean;
   /** Where log lines go; default: `<stateDir>/ferry.log`. */
   readonly logWrite?: (line: string) => void;
+  /** `ferry status`, `--dry-run`: look without syncing, so another running engine is fine. */
+  readonly readOnly?: boolean;
 }
 
 export interface Composition {
@@ -83,6 +86,7 @@ function createObjectStore(
 export function compose(config: FerryConfig, options: ComposeOptions): Composition {
   const stateDir = config.stateDir ?? defaultStateDir();
   mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  const lock = options.readOnly ? undefined : StateDirLock.acquire(stateDir);
   const registry = new SecretRegistry();
   const logFile = options.logWrite
     ? undefined
@@ -176,6 +180,7 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
     close: async () => {
       await engine.stop();
       journal.close();
+      lock?.release();
       await new Promise<void>((resolve) => (logFile ? logFile.end(resolve) : resolve()));
     },
   };

@@ -24,7 +24,7 @@ export async function statusCommand(
   io: CommandIo,
 ): Promise<number> {
   const config = await loadConfig(configPath);
-  const composition = compose(config, { secrets, once: true });
+  const composition = compose(config, { secrets, once: true, readOnly: true });
   try {
     const plans = await composition.engine.dryRun();
     const rows: FolderStatus[] = composition.folders.map((folder) => {

@@ -33,7 +33,11 @@ export async function syncCommand(
       hint: 'Add a folder under "folders:".',
     });
   }
-  const composition = compose(config, { secrets, once: flags.once || flags.dryRun });
+  const composition = compose(config, {
+    secrets,
+    once: flags.once || flags.dryRun,
+    readOnly: flags.dryRun,
+  });
   try {
     await preflight(composition);
     if (flags.dryRun) return printPlans(await composition.engine.dryRun(), composition, io);
