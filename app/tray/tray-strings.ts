@@ -19,15 +19,15 @@ export interface TrayStrings {
   readonly paused: string;
   readonly syncing: string;
   readonly error: string;
-  syncingFiles(count: number): string;
-  failed(count: number): string;
-  waitingForCredentials(count: number): string;
-  credentialsExpireIn(profileId: string, duration: string): string;
-  credentialsExpired(profileId: string): string;
-  credentialsFailing(profileId: string): string;
-  errorInFolder(folderId: string): string;
+  readonly syncingFiles: (count: number) => string;
+  readonly failed: (count: number) => string;
+  readonly waitingForCredentials: (count: number) => string;
+  readonly credentialsExpireIn: (profileId: string, duration: string) => string;
+  readonly credentialsExpired: (profileId: string) => string;
+  readonly credentialsFailing: (profileId: string) => string;
+  readonly errorInFolder: (folderId: string) => string;
   /** "4 min", "45 s", "2 h 5 min". */
-  duration(milliseconds: number): string;
+  readonly duration: (milliseconds: number) => string;
   readonly menu: {
     readonly openFerry: string;
     readonly pauseAll: string;
@@ -41,7 +41,7 @@ export interface TrayStrings {
     readonly noProfiles: string;
     readonly quit: string;
     /** A profile's line in "Refresh credentials ▸": its token's state. */
-    expiresIn(duration: string): string;
+    readonly expiresIn: (duration: string) => string;
     readonly expired: string;
     readonly refreshing: string;
     readonly failing: string;
@@ -51,7 +51,7 @@ export interface TrayStrings {
   /** Short reasons for the recent-transfers menu, by error code; others show the code. */
   readonly errorReasons: Readonly<Record<string, string>>;
   /** Appended to a notification that stands for several ("(+2 more)"). */
-  more(count: number): string;
+  readonly more: (count: number) => string;
 }
 
 const en: TrayStrings = {

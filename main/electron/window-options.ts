@@ -2,10 +2,12 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 
 /**
  * The main window's security settings (Electron security checklist #2–#4, #6, #8–#10): the
- * renderer gets no Node and runs sandboxed and isolated; the preload with the typed bridge
- * arrives with the IPC contract (issue 4). Kept apart from main.ts so a unit test can pin them down.
+ * renderer gets no Node and runs sandboxed and isolated; its only door to the engine is the
+ * preload's typed bridge. Kept apart from main.ts so a unit test can pin them down.
  */
-export function mainWindowOptions(): BrowserWindowConstructorOptions {
+export function mainWindowOptions(options: {
+  readonly preloadPath: string;
+}): BrowserWindowConstructorOptions {
   return {
     width: 1100,
     height: 720,
@@ -14,14 +16,17 @@ export function mainWindowOptions(): BrowserWindowConstructorOptions {
     title: 'Ferry',
     show: false,
     webPreferences: {
+      preload: options.preloadPath,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
+      navigateOnDragDrop: false,
       spellcheck: false,
     },
   };

@@ -1,0 +1,49 @@
+import { SyncError } from '../../app/errors/sync-error.js';
+import { HIDDEN_FLAG } from './launch-options.js';
+
+/** What the engine host asks of the desktop (`DesktopHooks` in main/service/ferry-ui-host.ts). */
+export interface DesktopIntegration {
+  openPath(path: string): Promise<void>;
+  getStartAtLogin(): boolean;
+  setStartAtLogin(enabled: boolean): void;
+}
+
+/** The parts of Electron's `shell` and `app` used here. */
+export interface DesktopApis {
+  readonly shell: { openPath(path: string): Promise<string> };
+  readonly app: {
+    getLoginItemSettings(options?: { args?: string[] }): { openAtLogin: boolean };
+    setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[] }): void;
+  };
+  readonly platform: NodeJS.Platform;
+  /** Linux only: Electron's login items do nothing there (`LinuxAutostart`). */
+  readonly linuxAutostart?: {
+    isEnabled(): boolean;
+    setEnabled(enabled: boolean): void;
+  };
+}
+
+export function createDesktopHooks(apis: DesktopApis): DesktopIntegration {
+  // Windows matches the login item by path *and* arguments, so reading must name them too.
+  const loginItem = { args: [HIDDEN_FLAG] };
+  const autostart = apis.platform === 'linux' ? apis.linuxAutostart : undefined;
+  return {
+    async openPath(path) {
+      // shell.openPath resolves with an error message, or "" when the file manager took it.
+      const problem = await apis.shell.openPath(path);
+      if (problem) {
+        throw new SyncError('unsupported', 'no-retry', `Cannot open ${path}: ${problem}`, {
+          hint: 'Check that the folder exists and that the desktop has a file manager.',
+        });
+      }
+    },
+    getStartAtLogin() {
+      if (autostart) return autostart.isEnabled();
+      return apis.app.getLoginItemSettings(loginItem).openAtLogin;
+    },
+    setStartAtLogin(enabled) {
+      if (autostart) autostart.setEnabled(enabled);
+      else apis.app.setLoginItemSettings({ openAtLogin: enabled, ...loginItem });
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { Notification } from 'electron';
+
+import type { UiHost } from '../../app/ipc/contract.js';
+import type { Notice } from '../../app/ipc/views.js';
+import type { TrayStrings } from '../../app/tray/tray-strings.js';
+import { coalescedBody, NoticeCoalescer } from './notice-coalescer.js';
+
+/** Native notifications for what happens while the window is closed (anchors pain point 12). */
+const NOTIFIED_KINDS: ReadonlySet<Notice['kind']> = new Set([
+  'sync-failed',
+  'credentials-failed',
+  'drop-finished',
+]);
+
+export function startNotifications(options: {
+  readonly host: UiHost;
+  readonly strings: TrayStrings;
+  /** False while the window is in front: its own toasts already show the notice. */
+  readonly shouldNotify: () => boolean;
+  readonly showWindow: () => void;
+}): () => void {
+  if (!Notification.isSupported()) return () => undefined;
+  // Electron drops the click handler of a notification that was garbage-collected; keep each
+  // one referenced until it is clicked or closed.
+  const live = new Set<Notification>();
+  const coalescer = new NoticeCoalescer({
+    kinds: NOTIFIED_KINDS,
+    windowMs: 30_000,
+    now: Date.now,
+    show: (coalesced) => {
+      const notification = new Notification({
+        title: coalesced.notice.title,
+        body: coalescedBody(coalesced, options.strings.more),
+      });
+      live.add(notification);
+      const forget = () => live.delete(notification);
+      notification.on('click', () => {
+        forget();
+        options.showWindow();
+      });
+      notification.on('close', forget);
+      notification.on('failed', forget);
+      notification.show();
+    },
+  });
+  const unsubscribe = options.host.onPush((message) => {
+    if (message.channel === 'notice' && options.shouldNotify()) coalescer.push(message.payload);
+  });
+  return () => {
+    unsubscribe();
+    coalescer.dispose();
+    live.clear();
+  };
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+
+import { isSyncError } from '../../../../app/errors/sync-error.js';
+import { createDesktopHooks, type DesktopApis } from '../../../../main/electron/desktop-hooks.js';
+
+/** Electron's login items as the OS keeps them: on Windows an entry is path *and* arguments. */
+function fakeApis(platform: NodeJS.Platform, openResult = '') {
+  const loginItems = new Map<string, boolean>();
+  const autostart = { enabled: false };
+  const opened: string[] = [];
+  const apis: DesktopApis = {
+    platform,
+    shell: {
+      openPath: (path) => {
+        opened.push(path);
+        return Promise.resolve(openResult);
+      },
+    },
+    app: {
+      getLoginItemSettings: (options) => ({
+        openAtLogin: loginItems.get(JSON.stringify(options?.args ?? [])) ?? false,
+      }),
+      setLoginItemSettings: (settings) =>
+        void loginItems.set(JSON.stringify(settings.args ?? []), settings.openAtLogin),
+    },
+    linuxAutostart: {
+      isEnabled: () => autostart.enabled,
+      setEnabled: (enabled) => void (autostart.enabled = enabled),
+    },
+  };
+  return { apis, loginItems, autostart, opened };
+}
+
+describe('createDesktopHooks', () => {
+  it.each<NodeJS.Platform>(['win32', 'darwin'])(
+    'keeps start at login in the OS login items on %s, starting hidden',
+    (platform) => {
+      const { apis, loginItems, autostart } = fakeApis(platform);
+      const hooks = createDesktopHooks(apis);
+      expect(hooks.getStartAtLogin()).toBe(false);
+      hooks.setStartAtLogin(true);
+      expect(hooks.getStartAtLogin()).toBe(true);
+      expect([...loginItems]).toEqual([['["--hidden"]', true]]);
+      hooks.setStartAtLogin(false);
+      expect(hooks.getStartAtLogin()).toBe(false);
+      expect(autostart.enabled).toBe(false);
+    },
+  );
+
+  it('uses the XDG autostart entry on Linux, where login items do nothing', () => {
+    const { apis, loginItems, autostart } = fakeApis('linux');
+    const hooks = createDesktopHooks(apis);
+    hooks.setStartAtLogin(true);
+    expect(autostart.enabled).toBe(true);
+    expect(hooks.getStartAtLogin()).toBe(true);
+    expect(loginItems.size).toBe(0);
+  });
+
+  it('opens a folder in the file manager', async () => {
+    const { apis, opened } = fakeApis('linux');
+    await createDesktopHooks(apis).openPath('/home/ann/Documents');
+    expect(opened).toEqual(['/home/ann/Documents']);
+  });
+
+  it('turns the file manager’s refusal into a SyncError with a hint', async () => {
+    const { apis } = fakeApis('linux', 'Failed to open path');
+    const error: unknown = await createDesktopHooks(apis)
+      .openPath('/gone')
+      .catch((e: unknown) => e);
+    expect(isSyncError(error)).toBe(true);
+    expect(error).toMatchObject({
+      code: 'unsupported',
+      message: 'Cannot open /gone: Failed to open path',
+      hint: expect.any(String),
+    });
+  });
+});
