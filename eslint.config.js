@@ -78,6 +78,8 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    // The page runs in a browser (the Electron window or a tab on `ferry serve`).
+    languageOptions: { globals: globals.browser },
     rules: restrict(
       [...nodeBuiltins, ...sideEffectPackages, '**/main/**'],
       'The renderer talks only to the bridge typed in app/ipc; it never sees node, electron or main/.',

@@ -9,7 +9,8 @@ function relaxCspForDevServer(): Plugin {
   return {
     name: 'ferry-relax-csp-for-dev-server',
     apply: 'serve',
-    transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+    transformIndexHtml: (html) =>
+      html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
   };
 }
 

@@ -1,21 +1,37 @@
-import type { Dirent, Stats } from 'node:fs';
+import { lstat as lstatCallback, lstatSync, type Dirent, type Stats } from 'node:fs';
 import { lstat, open, readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 import { SyncError } from '../../app/errors/sync-error.js';
 import type { FileStat, FileSystem, WalkEntry, WalkOptions } from '../../app/ports/file-system.js';
 
+export interface NodeFileSystemOptions {
+  /** Stats slower than this (ms), three in a row, mean a slow or remote disk: the walk stops
+   *  stat'ing synchronously (default 5). */
+  readonly slowStatMs?: number;
+  /** The longest the walk holds the event loop with synchronous stats (ms, default 8). */
+  readonly sliceMs?: number;
+}
+
+/** Slow stats in a row after which a walk stops stat'ing synchronously (one alone is more often
+ *  the scheduler's doing than the disk's). */
+const SLOW_STATS_IN_A_ROW = 3;
+
 /** One directory being listed, on the path from the root down to where the walk is. */
 interface Frame {
   readonly relativePath: string;
+  readonly absolutePath: string;
   readonly entries: readonly Dirent[];
   next: number;
   /** "dev:ino", known only when following symlinks (the only way to build a loop). */
   readonly identity: string | undefined;
 }
 
-/** The local disk through node:fs/promises. */
+/** The local disk through node:fs. */
 export class NodeFileSystem implements FileSystem {
+  constructor(private readonly options: NodeFileSystemOptions = {}) {}
+
   async stat(path: string): Promise<FileStat | null> {
     try {
       return toFileStat(await lstat(path));
@@ -32,6 +48,7 @@ export class NodeFileSystem implements FileSystem {
    * listed: an empty walk of a missing or unmounted folder must not look like "all deleted".
    */
   async *walk(root: string, options: WalkOptions): AsyncGenerator<WalkEntry> {
+    const stats = new WalkStats(this.options.slowStatMs ?? 5, this.options.sliceMs ?? 8);
     const stack: Frame[] = [];
     try {
       const identity = options.followSymlinks ? await directoryIdentity(root) : undefined;
@@ -48,7 +65,7 @@ export class NodeFileSystem implements FileSystem {
         continue;
       }
       const relativePath = frame.relativePath ? `${frame.relativePath}/${entry.name}` : entry.name;
-      const absolutePath = join(root, relativePath);
+      const absolutePath = `${frame.absolutePath}${sep}${entry.name}`;
       let found: WalkEntry | undefined;
       try {
         if (entry.isDirectory()) {
@@ -58,10 +75,11 @@ export class NodeFileSystem implements FileSystem {
             : undefined;
           const child = await this.enter(absolutePath, relativePath, options, identity, stack);
           if (child) stack.push(child);
+          stats.eventLoopTurned();
         } else if (entry.isFile()) {
           if (options.isIgnored(relativePath, false)) continue;
           // lstat again: the listing's type may be stale, and it carries no size or mtime.
-          const info = await lstat(absolutePath);
+          const info = await stats.lstat(absolutePath);
           if (info.isFile()) found = { relativePath, stat: toFileStat(info) };
         } else if (entry.isSymbolicLink() && options.followSymlinks) {
           const target = await linkTarget(absolutePath, relativePath);
@@ -158,7 +176,54 @@ async function openDirectory(
     relativePath,
     entries.map((entry) => entry.name),
   );
-  return { relativePath, entries, next: 0, identity };
+  return { relativePath, absolutePath, entries, next: 0, identity };
+}
+
+/**
+ * The walk's per-file lstat. On a local disk a synchronous lstat takes microseconds while a
+ * promise one costs a thread-pool round trip several times longer (100,000 files: ~0.6 s against
+ * ~2–3 s on the benchmark machine), so the walk stats synchronously, handing the event loop back
+ * every `sliceMs`. Stats slower than `slowStatMs` several times in a row (a network share, a
+ * spun-down disk) switch the rest of the walk to asynchronous stats, so a slow disk does not
+ * freeze the process.
+ */
+class WalkStats {
+  private slowInARow = 0;
+  private synchronous = true;
+  private sliceStartedAt = performance.now();
+
+  constructor(
+    private readonly slowStatMs: number,
+    private readonly sliceMs: number,
+  ) {}
+
+  /** The walk awaited real I/O (a directory listing): the event loop has had its turn. */
+  eventLoopTurned(): void {
+    this.sliceStartedAt = performance.now();
+  }
+
+  async lstat(path: string): Promise<Stats> {
+    if (!this.synchronous) return lstatAsync(path);
+    let started = performance.now();
+    if (started - this.sliceStartedAt >= this.sliceMs) {
+      await nextTurn();
+      started = this.sliceStartedAt = performance.now();
+    }
+    try {
+      return lstatSync(path);
+    } finally {
+      const slow = performance.now() - started >= this.slowStatMs;
+      this.slowInARow = slow ? this.slowInARow + 1 : 0;
+      if (this.slowInARow >= SLOW_STATS_IN_A_ROW) this.synchronous = false;
+    }
+  }
+}
+
+/** lstat through the callback API: node:fs/promises' lstat costs about twice as much per call. */
+function lstatAsync(path: string): Promise<Stats> {
+  return new Promise((resolve, reject) => {
+    lstatCallback(path, (error, stats) => (error ? reject(error) : resolve(stats)));
+  });
 }
 
 /** stat() through a symlink, saying "broken link" rather than "file vanished". */

@@ -4,7 +4,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 import { watch, type FSWatcher } from 'chokidar';
 
-import { SyncError, toSyncError } from '../../../app/errors/sync-error.js';
+import { toSyncError, type SyncError } from '../../../app/errors/sync-error.js';
 import type {
   FileWatcher,
   WatchEvent,
@@ -12,6 +12,7 @@ import type {
   WatchOptions,
 } from '../../../app/ports/file-watcher.js';
 import { EventCoalescer } from '../../../app/sync/event-coalescer.js';
+import { rootGoneError, toWatcherError } from './watcher-error.js';
 
 const EVENT_TYPES = new Set<string>(['add', 'change', 'unlink', 'addDir', 'unlinkDir']);
 
@@ -123,15 +124,7 @@ class ChokidarHandle implements WatcherHandle {
   }
 
   private reportRootGone(): void {
-    this.reportOnce(
-      'root-gone',
-      new SyncError(
-        'watcher-failed',
-        'retry',
-        `The folder ${this.root} was removed or unmounted; changes in it are no longer seen.`,
-        { hint: 'Restore or remount the folder; Ferry looks at it again on its periodic rescans.' },
-      ),
-    );
+    this.reportOnce('root-gone', rootGoneError(this.root));
   }
 
   private report(error: unknown): void {
@@ -145,64 +138,4 @@ class ChokidarHandle implements WatcherHandle {
     this.reported.add(key);
     this.options.onError(error);
   }
-}
-
-/** chokidar/fs.watch errors → SyncError with the fix for each known limit. */
-export function toWatcherError(cause: unknown, root: string): SyncError {
-  const errno = (cause as { code?: unknown } | null)?.code;
-  const code = typeof errno === 'string' ? errno : undefined;
-  const fallback =
-    'Ferry rescans the folder periodically instead, so changes are still synced, later.';
-  switch (code) {
-    case 'ENOSPC':
-      return new SyncError(
-        'watcher-failed',
-        'retry',
-        `Cannot watch every file in ${root}: the system limit for file watchers (inotify) is reached. ${fallback}`,
-        {
-          hint:
-            'Raise the limit: `sudo sysctl fs.inotify.max_user_watches=524288`; to keep it after a ' +
-            'reboot, add `fs.inotify.max_user_watches=524288` to /etc/sysctl.d/90-ferry.conf. Or ' +
-            'ignore large folders you do not need in .ferryignore.',
-          cause,
-        },
-      );
-    case 'EMFILE':
-      return new SyncError(
-        'watcher-failed',
-        'retry',
-        `Cannot watch ${root}: too many open files for this process. ${fallback}`,
-        {
-          hint:
-            'Raise the open-files limit before starting Ferry (`ulimit -n 65536`, or LimitNOFILE= in ' +
-            'its systemd unit), or ignore large folders in .ferryignore.',
-          cause,
-        },
-      );
-    case 'EPERM':
-    case 'EACCES':
-      return new SyncError(
-        'watcher-failed',
-        'retry',
-        `Cannot watch part of ${root}: permission denied. ${fallback}`,
-        {
-          hint: 'Give the user running Ferry read and execute access to the folder and its subfolders, or ignore the unreadable ones in .ferryignore.',
-          cause,
-        },
-      );
-    default:
-      return new SyncError(
-        'watcher-failed',
-        'retry',
-        `Watching ${root} failed (${code ?? describe(cause)}). ${fallback}`,
-        {
-          hint: 'If this repeats, restart Ferry; the folder is still synced by periodic rescans.',
-          cause,
-        },
-      );
-  }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,29 @@
 import { isBridgeReply } from '../bridge/reply.js';
-import type { DropFailure, DropOutcome } from './drop-uploader.js';
+
+/** Where dropped items go. */
+export interface DropTarget {
+  readonly folderId: string;
+  /** "" or "a/b/": where under the folder's prefix the dropped items go. */
+  readonly subPrefix: string;
+}
+
+export interface DropFailure {
+  readonly path: string;
+  readonly message: string;
+  readonly hint?: string;
+}
+
+/** What became of a drop, summed over every request it took. */
+export interface DropOutcome {
+  readonly queued: number;
+  readonly skipped: readonly string[];
+  readonly failures: readonly DropFailure[];
+}
+
+export interface DropProgress {
+  readonly sent: number;
+  readonly total: number;
+}
 
 export const EMPTY_OUTCOME: DropOutcome = { queued: 0, skipped: [], failures: [] };
 

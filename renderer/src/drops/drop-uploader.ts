@@ -1,3 +1,5 @@
+import type { DropOutcome, DropProgress, DropTarget } from './drop-outcome.js';
+
 /**
  * Drag-and-drop uploads. The desktop hands the engine local paths (it reads the files itself);
  * a browser has no paths, so it streams each file to `ferry serve` over HTTP. The UI does not
@@ -9,29 +11,6 @@ export interface DropPayload {
   readonly files: readonly File[];
   /** The same items as file-system entries, to walk dropped folders in a browser. */
   readonly entries: readonly FileSystemEntry[];
-}
-
-export interface DropTarget {
-  readonly folderId: string;
-  /** "" or "a/b/": where under the folder's prefix the dropped items go. */
-  readonly subPrefix: string;
-}
-
-export interface DropFailure {
-  readonly path: string;
-  readonly message: string;
-  readonly hint?: string;
-}
-
-export interface DropOutcome {
-  readonly queued: number;
-  readonly skipped: readonly string[];
-  readonly failures: readonly DropFailure[];
-}
-
-export interface DropProgress {
-  readonly sent: number;
-  readonly total: number;
 }
 
 export interface DropUploader {

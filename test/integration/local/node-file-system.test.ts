@@ -109,6 +109,48 @@ describe('NodeFileSystem.walk', () => {
     expect(byPath.get('deep/1/2/3/leaf')?.mtimeMs).toBe(onDisk.mtimeMs);
   });
 
+  it('walks the same with synchronous and asynchronous stats (after slow stats)', async () => {
+    const files: Record<string, string> = { 'top.txt': 't' };
+    for (let i = 0; i < 40; i++) files[`d${i % 4}/f${String(i).padStart(2, '0')}`] = 'x'.repeat(i);
+    await tree(files);
+    const fast = await walk();
+    // Every stat counts as slow: after the first few the walk goes asynchronous.
+    const slowFs = new NodeFileSystem({ slowStatMs: 0 });
+    const slow: WalkEntry[] = [];
+    for await (const entry of slowFs.walk(root, {
+      followSymlinks: false,
+      isIgnored: () => false,
+      onError: (path, error) => expect.fail(`${path}: ${String(error)}`),
+    })) {
+      slow.push(entry);
+    }
+    expect(fast.entries).toHaveLength(41);
+    expect(slow).toEqual(fast.entries);
+  });
+
+  it('hands the event loop back during a long run of synchronous stats', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) files[`many/f${String(i).padStart(3, '0')}`] = '';
+    await tree(files);
+    const walkInSlices = async (sliceMs: number) => {
+      let turned = false;
+      let turnedBeforeLast = false;
+      let seen = 0;
+      for await (const _ of new NodeFileSystem({ sliceMs }).walk(root, {
+        followSymlinks: false,
+        isIgnored: () => false,
+        onError: () => {},
+      })) {
+        // Scheduled once the directory is open: only the stats that follow can let it run.
+        if (++seen === 1) setImmediate(() => (turned = true));
+        if (seen === 300) turnedBeforeLast = turned;
+      }
+      return turnedBeforeLast;
+    };
+    expect(await walkInSlices(0)).toBe(true);
+    expect(await walkInSlices(60_000)).toBe(false);
+  });
+
   it('asks enterDirectory before matching, and never descends into an ignored directory', async () => {
     await tree({ 'keep/a': '1', 'skip/b': '2', 'skip/deeper/c': '3', 'x.tmp': '4', y: '5' });
     const asked: string[] = [];
