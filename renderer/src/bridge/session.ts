@@ -1,0 +1,51 @@
+import type { FerryBridge } from '../../../app/ipc/contract.js';
+import { SERVE_ENDPOINTS } from './serve-paths.js';
+import { createDesktopDropUploader } from '../drops/desktop-drop-uploader.js';
+import type { DropUploader } from '../drops/drop-uploader.js';
+import { createWebDropUploader } from '../drops/web-drop-uploader.js';
+import { bridgeSocketUrl, browserSocketFactory, browserTimers } from './browser-socket.js';
+import type { ConnectionSource } from './connection.js';
+import { createDesktopBridge } from './desktop-bridge.js';
+import { WebSocketBridge } from './ws-bridge.js';
+
+/** Everything the UI needs to talk to the engine, whichever host it runs in. */
+export interface BridgeSession {
+  readonly bridge: FerryBridge;
+  readonly connection: ConnectionSource;
+  readonly drops: DropUploader;
+}
+
+export type SessionChoice =
+  | { readonly kind: 'ready'; readonly session: BridgeSession }
+  /** A browser opened without the token `ferry serve` printed: nothing can work. */
+  | { readonly kind: 'missing-token' };
+
+export function createSession(win: Window): SessionChoice {
+  const preload = win.ferry;
+  if (preload) {
+    const bridge = createDesktopBridge(preload);
+    return {
+      kind: 'ready',
+      session: {
+        bridge,
+        connection: bridge,
+        drops: createDesktopDropUploader(bridge, (file) => preload.pathForFile(file)),
+      },
+    };
+  }
+  const token = new URLSearchParams(win.location.search).get('token');
+  if (!token) return { kind: 'missing-token' };
+  const bridge = new WebSocketBridge({
+    url: bridgeSocketUrl(win.location, SERVE_ENDPOINTS.socket, token),
+    connect: browserSocketFactory,
+    timers: browserTimers,
+  });
+  return {
+    kind: 'ready',
+    session: {
+      bridge,
+      connection: bridge,
+      drops: createWebDropUploader({ token, fetch: (input, init) => win.fetch(input, init) }),
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import type { FerryBridge } from '../../../app/ipc/contract.js';
+import type { DropUploader } from './drop-uploader.js';
+import { queuePaths } from './queue-paths.js';
+
+/** The Electron window: each dropped item's path (folders included) goes to the engine. */
+export function createDesktopDropUploader(
+  bridge: FerryBridge,
+  pathForFile: (file: File) => string,
+): DropUploader {
+  return {
+    upload: (target, payload, onProgress) =>
+      queuePaths(
+        bridge,
+        target,
+        payload.files.map((file) => pathForFile(file)),
+        onProgress,
+      ),
+  };
+}

@@ -1,0 +1,94 @@
+import type { ProfileView } from '../../../../app/ipc/views.js';
+import { useSession } from '../../bridge/session-context.js';
+import { StateBadge } from '../../components/state-badge.js';
+import { useRequest } from '../../hooks/use-request.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import type { MessageKey } from '../../i18n/messages.js';
+import { credentialStateDisplay } from '../../lib/state-display.js';
+import { CredentialTimes } from './credential-times.js';
+import { SecretForm } from './secret-form.js';
+
+const SOURCES: Record<ProfileView['source'], MessageKey> = {
+  'assume-role': 'sourceAssumeRole',
+  'aliyun-sts': 'sourceAliyunSts',
+  vendor: 'sourceVendor',
+};
+
+/** One profile's token: where it comes from, how long it lasts, what went wrong. */
+export function CredentialCard({ profile, now }: { profile: ProfileView; now: number }) {
+  const { t } = useI18n();
+  const { bridge } = useSession();
+  const refresh = useRequest();
+  const { status } = profile;
+  const expired = status.expiresAt !== null && status.expiresAt <= now;
+
+  return (
+    <article
+      className="card credential-card"
+      data-testid={`credential-card-${profile.id}`}
+      aria-labelledby={`profile-title-${profile.id}`}
+    >
+      <header className="card__header">
+        <h2 className="card__title" id={`profile-title-${profile.id}`}>
+          {profile.id}
+        </h2>
+        <StateBadge
+          display={
+            expired && status.state === 'valid'
+              ? { tone: 'error', icon: '⚠', label: 'credentialStateExpired' }
+              : credentialStateDisplay(status.state)
+          }
+          state={expired && status.state === 'valid' ? 'expired' : status.state}
+          testId={`credential-state-${profile.id}`}
+        />
+      </header>
+      <dl className="facts">
+        <dt>{t('profileProvider')}</dt>
+        <dd>
+          {profile.provider === 'oss' ? t('providerOss') : t('providerS3')}
+          {profile.region && <span className="muted"> · {profile.region}</span>}
+        </dd>
+        {profile.endpoint && (
+          <>
+            <dt>{t('profileEndpoint')}</dt>
+            <dd className="mono">{profile.endpoint}</dd>
+          </>
+        )}
+        <dt>{t('profileSource')}</dt>
+        <dd>
+          {t(SOURCES[profile.source])}
+          <div className="mono muted" title={profile.sourceDetail}>
+            {profile.sourceDetail}
+          </div>
+        </dd>
+      </dl>
+      <CredentialTimes profileId={profile.id} status={status} now={now} />
+      {status.lastError && (
+        <div className="callout callout--error" role="alert">
+          <p>
+            <span aria-hidden="true">⚠ </span>
+            {status.lastError.message}
+          </p>
+          {status.lastError.hint && <p className="callout__hint">{status.lastError.hint}</p>}
+        </div>
+      )}
+      <div className="card__actions">
+        <button
+          type="button"
+          className="button"
+          data-testid={`credential-refresh-${profile.id}`}
+          aria-label={t('refreshProfile', { profile: profile.id })}
+          disabled={refresh.busy || status.state === 'refreshing'}
+          onClick={() =>
+            void refresh.run(t('refreshFailed'), () =>
+              bridge.invoke('credentials:refresh', { profileId: profile.id }),
+            )
+          }
+        >
+          <span aria-hidden="true">⟳</span> {t('refreshNow')}
+        </button>
+      </div>
+      <SecretForm profile={profile} />
+    </article>
+  );
+}

@@ -1,0 +1,84 @@
+import { useState, type DragEvent } from 'react';
+
+import type { FolderView } from '../../../../app/ipc/views.js';
+import { useSession } from '../../bridge/session-context.js';
+import { StateBadge } from '../../components/state-badge.js';
+import { captureDrop, carriesFiles } from '../../drops/capture-drop.js';
+import type { DropPayload } from '../../drops/drop-uploader.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { folderStateDisplay, isFolderPaused } from '../../lib/state-display.js';
+import { FolderActions } from './folder-actions.js';
+import { FolderFacts } from './folder-facts.js';
+import { PauseReason } from './pause-reason.js';
+
+interface FolderCardProps {
+  readonly folder: FolderView;
+  readonly pausedAll: boolean;
+  readonly canOpen: boolean;
+  readonly now: number;
+  readonly onDrop: (folderId: string, payload: DropPayload) => void;
+}
+
+/** One synced folder: where it goes, how it is doing, its actions; also a drop target. */
+export function FolderCard({ folder, pausedAll, canOpen, now, onDrop }: FolderCardProps) {
+  const { t } = useI18n();
+  const { bridge } = useSession();
+  const [over, setOver] = useState(false);
+
+  const onDragOver = (event: DragEvent): void => {
+    if (!carriesFiles(event.dataTransfer)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    setOver(true);
+  };
+  const onDropHere = (event: DragEvent): void => {
+    setOver(false);
+    if (!carriesFiles(event.dataTransfer)) return;
+    event.preventDefault();
+    // The window's fallback handler must not upload the same drop again.
+    event.stopPropagation();
+    onDrop(folder.id, captureDrop(event.dataTransfer));
+  };
+
+  return (
+    <article
+      className={`card folder-card${over ? ' folder-card--over' : ''}`}
+      data-testid={`folder-card-${folder.id}`}
+      aria-labelledby={`folder-title-${folder.id}`}
+      onDragOver={onDragOver}
+      onDragLeave={(event) => {
+        // Moving onto a child element also fires dragleave; only leaving the card counts.
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOver(false);
+      }}
+      onDrop={onDropHere}
+    >
+      <header className="card__header">
+        <h2 className="card__title" id={`folder-title-${folder.id}`}>
+          {folder.id}
+        </h2>
+        <StateBadge
+          display={folderStateDisplay(folder.state)}
+          state={folder.state}
+          testId={`folder-state-${folder.id}`}
+        />
+      </header>
+      <FolderFacts folder={folder} now={now} />
+      {folder.lastError && (
+        <div className="callout callout--error" role="alert">
+          <p>
+            <span aria-hidden="true">⚠ </span>
+            {folder.lastError}
+          </p>
+        </div>
+      )}
+      {folder.pauseReason && <PauseReason folderId={folder.id} reason={folder.pauseReason} />}
+      <FolderActions
+        folderId={folder.id}
+        paused={isFolderPaused(folder, pausedAll)}
+        canOpen={canOpen}
+        bridge={bridge}
+      />
+      <p className="folder-card__drop-hint">{over ? t('dropHereNow') : t('dropHere')}</p>
+    </article>
+  );
+}

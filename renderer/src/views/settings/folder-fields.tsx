@@ -1,0 +1,88 @@
+import type { FieldError } from '../../lib/config-errors.js';
+import { errorAt } from '../../lib/config-errors.js';
+import type { FolderDraft } from '../../lib/config-draft.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { SelectField, TextField } from './fields.js';
+
+interface FolderFieldsProps {
+  readonly draft: FolderDraft;
+  readonly index: number;
+  readonly errors: readonly FieldError[];
+  readonly profileIds: readonly string[];
+  readonly onChange: (draft: FolderDraft) => void;
+  readonly testPrefix: string;
+}
+
+/** A synced folder: the local path, its bucket and prefix, and the mode. */
+export function FolderFields(props: FolderFieldsProps) {
+  const { draft, index, errors, profileIds, onChange, testPrefix } = props;
+  const { t } = useI18n();
+  const at = (key: string) => errorAt(errors, `folders[${index}].${key}`);
+  const set = (patch: Partial<FolderDraft>) => onChange({ ...draft, ...patch });
+  const profiles = profileIds.includes(draft.profile) ? profileIds : [draft.profile, ...profileIds];
+
+  return (
+    <div className="field-grid">
+      <TextField
+        label={t('fieldFolderId')}
+        value={draft.id}
+        onChange={(id) => set({ id })}
+        error={at('id')}
+        help={t('fieldIdHelp')}
+        required
+        testId={`${testPrefix}-folder-id`}
+      />
+      <TextField
+        label={t('fieldPath')}
+        value={draft.path}
+        onChange={(path) => set({ path })}
+        error={at('path')}
+        help={t('fieldPathHelp')}
+        mono
+        required
+        testId={`${testPrefix}-path`}
+      />
+      {profileIds.length > 1 || !profileIds.includes(draft.profile) ? (
+        <SelectField
+          label={t('fieldFolderProfile')}
+          value={draft.profile}
+          options={profiles.map((id) => ({ value: id, label: id || '—' }))}
+          onChange={(profile) => set({ profile })}
+          error={at('profile')}
+          testId={`${testPrefix}-folder-profile`}
+        />
+      ) : null}
+      <TextField
+        label={t('fieldBucket')}
+        value={draft.bucket}
+        onChange={(bucket) => set({ bucket })}
+        error={at('bucket')}
+        mono
+        required
+        testId={`${testPrefix}-bucket`}
+      />
+      <TextField
+        label={t('fieldPrefix')}
+        value={draft.prefix}
+        onChange={(prefix) => set({ prefix })}
+        error={at('prefix')}
+        help={t('fieldPrefixHelp')}
+        placeholder="backup/laptop/"
+        mono
+        testId={`${testPrefix}-prefix`}
+      />
+      <SelectField
+        label={t('fieldMode')}
+        value={draft.mode}
+        options={[
+          { value: 'upload', label: t('folderModeUpload') },
+          { value: 'mirror', label: t('folderModeMirror') },
+        ]}
+        onChange={(mode) => set({ mode })}
+        error={at('mode')}
+        help={draft.mode === 'mirror' ? t('fieldModeMirrorHelp') : t('fieldModeUploadHelp')}
+        testId={`${testPrefix}-mode`}
+      />
+    </div>
+  );
+}

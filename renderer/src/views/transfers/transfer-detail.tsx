@@ -1,0 +1,68 @@
+import type { TransferView } from '../../../../app/ipc/views.js';
+import { ProgressBar } from '../../components/progress-bar.js';
+import { percentDone } from '../../format/format-size.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import type { SpeedTracker } from '../../lib/speed-tracker.js';
+
+interface TransferDetailProps {
+  readonly transfer: TransferView;
+  readonly speeds: SpeedTracker;
+  readonly now: number;
+}
+
+/** The second line of a row: progress while uploading, the reason when failed or skipped. */
+export function TransferDetail({ transfer, speeds, now }: TransferDetailProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  switch (transfer.state) {
+    case 'uploading': {
+      const percent = percentDone(transfer.bytesDone, transfer.size);
+      const speed = speeds.speedOf(transfer.id, now);
+      const eta = speeds.etaOf(transfer, now);
+      const parts = [
+        t('percent', { percent }),
+        speed === null ? null : i18n.speed(speed),
+        eta === null ? null : t('timeLeft', { duration: i18n.duration(eta + 999) }),
+      ].filter((part): part is string => part !== null);
+      return (
+        <span className="transfer-detail">
+          <ProgressBar percent={percent} label={t('progressOf', { path: transfer.relativePath })} />
+          <span className="transfer-detail__numbers">{parts.join(' · ')}</span>
+        </span>
+      );
+    }
+    case 'failed':
+      return (
+        <span className="transfer-detail transfer-detail--error">
+          <span data-testid="transfer-error" title={transfer.error?.message}>
+            {transfer.error?.message ?? t('failedNoReason')}
+          </span>
+          {transfer.error?.hint && (
+            <span className="transfer-detail__hint" title={transfer.error.hint}>
+              {transfer.error.hint}
+            </span>
+          )}
+        </span>
+      );
+    case 'skipped':
+      return <span className="transfer-detail muted">{transfer.note ?? t('skippedNoNote')}</span>;
+    case 'done':
+      return (
+        <span className="transfer-detail muted">
+          {transfer.finishedAt === null ? '' : i18n.relative(transfer.finishedAt, now)}
+          {transfer.note ? ` · ${transfer.note}` : ''}
+          {transfer.partsReused > 0 ? ` · ${i18n.tp('partsReused', transfer.partsReused)}` : ''}
+        </span>
+      );
+    case 'retrying':
+    case 'waiting-for-credentials':
+      return (
+        <span className="transfer-detail muted" title={transfer.error?.hint}>
+          {transfer.error?.message ?? ''}
+        </span>
+      );
+    case 'queued':
+    case 'deleting':
+      return <span className="transfer-detail muted">{transfer.note ?? ''}</span>;
+  }
+}

@@ -1,0 +1,80 @@
+import type { CSSProperties } from 'react';
+
+import type { TransferView } from '../../../../app/ipc/views.js';
+import { useSession } from '../../bridge/session-context.js';
+import { StateBadge } from '../../components/state-badge.js';
+import { useRequest } from '../../hooks/use-request.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import type { SpeedTracker } from '../../lib/speed-tracker.js';
+import { transferStateDisplay } from '../../lib/state-display.js';
+import { transferStateText } from '../../lib/transfer-state-text.js';
+import { TransferDetail } from './transfer-detail.js';
+
+interface TransferRowProps {
+  readonly transfer: TransferView;
+  readonly speeds: SpeedTracker;
+  readonly now: number;
+  readonly style: CSSProperties;
+  readonly position: number;
+  readonly total: number;
+}
+
+export function TransferRow({ transfer, speeds, now, style, position, total }: TransferRowProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { bridge } = useSession();
+  const retry = useRequest();
+  const failed = transfer.state === 'failed';
+  return (
+    <div
+      className={`transfer-row transfer-row--${transfer.state}`}
+      role="listitem"
+      aria-setsize={total}
+      aria-posinset={position}
+      style={style}
+      data-testid="transfer-row"
+      data-path={transfer.relativePath}
+      data-state={transfer.state}
+    >
+      <div className="transfer-row__state">
+        <StateBadge
+          display={transferStateDisplay(transfer.state)}
+          state={transfer.state}
+          text={transferStateText(transfer, now, i18n)}
+        />
+      </div>
+      <div className="transfer-row__main">
+        <div className="transfer-row__path" title={transfer.relativePath}>
+          {transfer.kind === 'delete' && <span className="tag tag--delete">{t('kindDelete')}</span>}
+          {transfer.relativePath}
+        </div>
+        <div className="transfer-row__meta">
+          <span className="transfer-row__folder">{transfer.folderId}</span>
+          {transfer.origin === 'drop' && <span className="tag tag--drop">{t('originDrop')}</span>}
+          <TransferDetail transfer={transfer} speeds={speeds} now={now} />
+        </div>
+      </div>
+      <div className="transfer-row__size">
+        {transfer.kind === 'delete' ? '' : i18n.bytes(transfer.size)}
+      </div>
+      <div className="transfer-row__actions">
+        {failed && (
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="transfer-retry"
+            aria-label={t('retryOne', { path: transfer.relativePath })}
+            disabled={retry.busy}
+            onClick={() =>
+              void retry.run(t('retryFailedError'), () =>
+                bridge.invoke('transfers:retry', { transferIds: [transfer.id] }),
+              )
+            }
+          >
+            ↻ {t('retry')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

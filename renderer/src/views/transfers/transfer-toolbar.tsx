@@ -1,0 +1,84 @@
+import type { TransferTotals } from '../../../../app/ipc/views.js';
+import { useSession } from '../../bridge/session-context.js';
+import { useRequest } from '../../hooks/use-request.js';
+import { useToast } from '../../hooks/toast-context.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import type { MessageKey } from '../../i18n/messages.js';
+import { TRANSFER_FILTERS, type TransferFilter } from '../../lib/transfer-filter.js';
+
+const FILTER_LABELS: Record<TransferFilter, MessageKey> = {
+  all: 'filterAll',
+  active: 'filterActive',
+  queued: 'filterQueued',
+  failed: 'filterFailed',
+  done: 'filterDone',
+};
+
+interface TransferToolbarProps {
+  readonly totals: TransferTotals;
+  readonly counts: Record<TransferFilter, number>;
+  readonly filter: TransferFilter;
+  readonly onFilter: (filter: TransferFilter) => void;
+}
+
+/** Totals across every transfer, the state filter and "Retry failed". */
+export function TransferToolbar({ totals, counts, filter, onFilter }: TransferToolbarProps) {
+  const { t, tp, number, speed } = useI18n();
+  const { bridge } = useSession();
+  const toast = useToast();
+  const retry = useRequest();
+
+  const retryFailed = async (): Promise<void> => {
+    const { retried } = await bridge.invoke('transfers:retry', {});
+    toast({ level: 'info', title: tp('retried', retried) });
+  };
+
+  return (
+    <div className="toolbar">
+      <dl className="totals" aria-label={t('totalsLabel')}>
+        <div>
+          <dt>{t('totalActive')}</dt>
+          <dd>{number(totals.active + totals.waiting)}</dd>
+        </div>
+        <div>
+          <dt>{t('totalQueued')}</dt>
+          <dd>{number(totals.queued)}</dd>
+        </div>
+        <div className={totals.failed > 0 ? 'totals__item--error' : undefined}>
+          <dt>{t('totalFailed')}</dt>
+          <dd>{number(totals.failed)}</dd>
+        </div>
+        <div>
+          <dt>{t('totalSpeed')}</dt>
+          <dd>{speed(totals.bytesPerSecond)}</dd>
+        </div>
+      </dl>
+      <div className="toolbar__row">
+        <div className="segmented" role="group" aria-label={t('filterLabel')}>
+          {TRANSFER_FILTERS.map((option) => (
+            <button
+              key={option}
+              type="button"
+              className="segmented__option"
+              aria-pressed={option === filter}
+              data-testid={`transfer-filter-${option}`}
+              onClick={() => onFilter(option)}
+            >
+              {t(FILTER_LABELS[option])}
+              <span className="segmented__count">{number(counts[option])}</span>
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="button"
+          data-testid="retry-failed"
+          disabled={retry.busy || (totals.failed === 0 && counts.failed === 0)}
+          onClick={() => void retry.run(t('retryFailedError'), retryFailed)}
+        >
+          <span aria-hidden="true">↻</span> {t('retryFailed')}
+        </button>
+      </div>
+    </div>
+  );
+}

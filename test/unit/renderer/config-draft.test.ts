@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+
+import { parseConfig } from '../../../app/config/parse-config.js';
+import {
+  documentFromDraft,
+  draftFromDocument,
+  emptyFolderDraft,
+  emptyProfileDraft,
+  numberOrText,
+} from '../../../renderer/src/lib/config-draft.js';
+
+const existing = {
+  profiles: [
+    {
+      id: 'ceph',
+      provider: 's3',
+      endpoint: 'https://rgw.example',
+      forcePathStyle: true,
+      allowHttp: false,
+      credentials: {
+        source: 'assume-role',
+        roleArn: 'arn:aws:iam:::role/ferry',
+        accessKeyId: 'AKIDEXAMPLE',
+        durationSeconds: 900,
+      },
+    },
+  ],
+  folders: [
+    {
+      id: 'docs',
+      path: '/home/u/docs',
+      profile: 'ceph',
+      bucket: 'team-docs',
+      ignore: ['*.tmp'],
+      deleteDelaySeconds: 30,
+    },
+  ],
+  transfers: { concurrency: 4, partSize: '16MiB' },
+  proxy: 'http://proxy.example:3128',
+};
+
+describe('config drafts', () => {
+  it('round-trips a document unchanged, keys the forms do not show included', () => {
+    const document = documentFromDraft(draftFromDocument(existing));
+    expect(document).toEqual({
+      ...existing,
+      folders: [{ ...existing.folders[0], mode: 'upload' }],
+    });
+    expect(() => parseConfig(document, 'ferry.yaml')).not.toThrow();
+  });
+
+  it('applies edits and drops emptied optional fields', () => {
+    const draft = draftFromDocument(existing);
+    const [profile] = draft.profiles;
+    const [folder] = draft.folders;
+    if (!profile || !folder) throw new Error('fixture');
+    const document = documentFromDraft({
+      ...draft,
+      profiles: [{ ...profile, endpoint: ' ', region: 'ctyun ' }],
+      folders: [{ ...folder, prefix: 'laptop/', mode: 'mirror' }],
+      transfers: { ...draft.transfers, concurrency: '12', partSize: '' },
+    });
+    expect(document.profiles).toEqual([
+      expect.not.objectContaining({ endpoint: expect.anything() }),
+    ]);
+    expect(document.profiles).toEqual([expect.objectContaining({ region: 'ctyun' })]);
+    expect(document.folders).toEqual([
+      expect.objectContaining({ prefix: 'laptop/', mode: 'mirror', ignore: ['*.tmp'] }),
+    ]);
+    expect(document.transfers).toEqual({ concurrency: 12 });
+  });
+
+  it('keeps a source’s extra options, but starts afresh when the source changes', () => {
+    const draft = draftFromDocument(existing);
+    const [profile] = draft.profiles;
+    if (!profile) throw new Error('fixture');
+    const same = documentFromDraft({
+      ...draft,
+      profiles: [{ ...profile, roleArn: 'arn:aws:iam:::role/other' }],
+    });
+    expect(same.profiles).toEqual([
+      expect.objectContaining({
+        credentials: {
+          source: 'assume-role',
+          roleArn: 'arn:aws:iam:::role/other',
+          accessKeyId: 'AKIDEXAMPLE',
+          durationSeconds: 900,
+        },
+      }),
+    ]);
+    const vendor = documentFromDraft({
+      ...draft,
+      profiles: [{ ...profile, source: 'vendor', url: 'https://tokens.example/sts' }],
+    });
+    expect(vendor.profiles).toEqual([
+      expect.objectContaining({
+        credentials: { source: 'vendor', url: 'https://tokens.example/sts' },
+      }),
+    ]);
+  });
+
+  it('builds a first-run document the engine accepts', () => {
+    const draft = draftFromDocument(null);
+    const profile = {
+      ...emptyProfileDraft('oss'),
+      provider: 'oss' as const,
+      source: 'aliyun-sts' as const,
+      endpoint: 'https://oss-cn-hangzhou.aliyuncs.com',
+      region: 'oss-cn-hangzhou',
+      roleArn: 'acs:ram::1234567890123456:role/ferry',
+      accessKeyId: 'LTAIEXAMPLE',
+    };
+    const folder = { ...emptyFolderDraft('oss'), path: '/home/u/photos', bucket: 'photos-bucket' };
+    const document = documentFromDraft({ ...draft, profiles: [profile], folders: [folder] });
+    const config = parseConfig(document, 'setup');
+    expect(config.folders[0]).toMatchObject({ id: 'documents', profile: 'oss', mode: 'upload' });
+    expect(config.profiles[0]?.credentials).toMatchObject({ source: 'aliyun-sts' });
+    expect(document).not.toHaveProperty('transfers');
+  });
+
+  it('reads a missing or odd document as empty', () => {
+    expect(draftFromDocument('profiles: []')).toMatchObject({ profiles: [], folders: [] });
+    expect(draftFromDocument({ profiles: 'x', folders: [null] }).folders).toEqual([
+      expect.objectContaining({ id: '', mode: 'upload' }),
+    ]);
+  });
+
+  it('turns digit-only input into numbers and leaves sizes as text', () => {
+    expect(numberOrText(' 8 ')).toBe(8);
+    expect(numberOrText('8MiB')).toBe('8MiB');
+    expect(numberOrText('')).toBe('');
+  });
+});

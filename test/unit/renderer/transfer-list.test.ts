@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+  applyUpserts,
+  EMPTY_TRANSFER_LIST,
+  replaceTransfers,
+} from '../../../renderer/src/lib/transfer-list.js';
+import { transfer } from './fakes/views.js';
+
+const ids = (rows: readonly { id: number }[]) => rows.map((row) => row.id);
+
+describe('transfer list', () => {
+  it('shows the newest transfer first', () => {
+    const list = replaceTransfers([transfer({ id: 2 }), transfer({ id: 9 }), transfer({ id: 5 })]);
+    expect(ids(list.rows)).toEqual([9, 5, 2]);
+  });
+
+  it('replaces known rows by id and adds new ones', () => {
+    let list = replaceTransfers([transfer({ id: 1 }), transfer({ id: 2 })]);
+    list = applyUpserts(list, [
+      transfer({ id: 2, state: 'uploading', bytesDone: 10 }),
+      transfer({ id: 3 }),
+    ]);
+    expect(ids(list.rows)).toEqual([3, 2, 1]);
+    expect(list.byId.get(2)).toMatchObject({ state: 'uploading', bytesDone: 10 });
+    expect(list.rows).toHaveLength(list.byId.size);
+  });
+
+  it('leaves the list untouched for an empty batch', () => {
+    const list = replaceTransfers([transfer({ id: 1 })]);
+    expect(applyUpserts(list, [])).toBe(list);
+    expect(applyUpserts(EMPTY_TRANSFER_LIST, []).rows).toEqual([]);
+  });
+
+  it('keeps at most the limit of finished rows, dropping the oldest, and every unfinished row', () => {
+    const rows = [
+      transfer({ id: 1, state: 'done' }),
+      transfer({ id: 2, state: 'queued' }),
+      transfer({ id: 3, state: 'failed' }),
+      transfer({ id: 4, state: 'skipped' }),
+      transfer({ id: 5, state: 'uploading' }),
+      transfer({ id: 6, state: 'done' }),
+    ];
+    const list = replaceTransfers(rows, 2);
+    expect(ids(list.rows)).toEqual([6, 5, 4, 2]);
+    expect(list.byId.has(3)).toBe(false);
+    expect(list.byId.has(1)).toBe(false);
+
+    // A queued row that finishes later counts against the limit too.
+    const later = applyUpserts(list, [transfer({ id: 2, state: 'done' })], 2);
+    expect(ids(later.rows)).toEqual([6, 5, 4]);
+  });
+
+  it('holds 10,000 finished rows by default', () => {
+    const rows = Array.from({ length: 10_050 }, (_, index) =>
+      transfer({ id: index + 1, state: 'done' }),
+    );
+    const list = replaceTransfers(rows);
+    expect(list.rows).toHaveLength(10_000);
+    expect(list.rows[0]?.id).toBe(10_050);
+    expect(list.rows.at(-1)?.id).toBe(51);
+  });
+});
