@@ -17,7 +17,10 @@ export interface E2eWorkspace {
 }
 
 /** Two folders on the real RGW: one that works, one whose uploads the store refuses. */
-export async function e2eWorkspace(label: string): Promise<E2eWorkspace> {
+export async function e2eWorkspace(
+  label: string,
+  transfers: Record<string, unknown> = { concurrency: 4 },
+): Promise<E2eWorkspace> {
   const info = rgw();
   const dir = await mkdtemp(join(tmpdir(), `ferry-e2e-${label}-`));
   const data = join(dir, 'data');
@@ -59,7 +62,7 @@ export async function e2eWorkspace(label: string): Promise<E2eWorkspace> {
       { id: 'data', path: data, profile: 'ceph', bucket: info.bucket, prefix },
       { id: 'denied', path: denied, profile: 'limited', bucket: info.bucket, prefix: deniedPrefix },
     ],
-    transfers: { concurrency: 4 },
+    transfers,
     stateDir: join(dir, 'state'),
   };
   const configPath = join(dir, 'ferry.json');
