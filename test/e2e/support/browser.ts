@@ -55,8 +55,9 @@ export async function dropFiles(
 ): Promise<void> {
   const dataTransfer = await page.evaluateHandle((list) => {
     const transfer = new DataTransfer();
-    for (const file of list)
+    for (const file of list) {
       transfer.items.add(new File([file.content], file.name, { type: 'text/plain' }));
+    }
     return transfer;
   }, files);
   const target = page.locator(selector);

@@ -87,8 +87,9 @@ describe('NoticeCenter', () => {
     const { center, notices, advance } = setup();
     center.onEvent({ type: 'transfer', transfer: finished('first.txt', 'failed') });
     advance(0);
-    for (let i = 0; i < 500; i++)
+    for (let i = 0; i < 500; i++) {
       center.onEvent({ type: 'transfer', transfer: finished(`f${i}`, 'failed') });
+    }
     advance(NOTICE_INTERVAL_MS - 1);
     expect(notices).toHaveLength(1);
     advance(1);
