@@ -70,15 +70,4 @@ function refuse(message: string): BridgeReply {
   };
 }
 
-/** Thrown in the UI when a request fails: keeps the engine's code and hint for display. */
-export class BridgeRequestError extends Error {
-  readonly code: string;
-  readonly hint: string | undefined;
-
-  constructor(shape: BridgeErrorShape) {
-    super(shape.message);
-    this.name = 'BridgeRequestError';
-    this.code = shape.code;
-    this.hint = shape.hint;
-  }
-}
+export { BridgeRequestError } from './bridge-error.js';

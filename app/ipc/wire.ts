@@ -27,10 +27,4 @@ export type WireServerMessage = WireReply | WirePush;
 /** Largest request frame the server accepts (a config document is the biggest legitimate one). */
 export const MAX_WIRE_REQUEST_BYTES = 1024 * 1024;
 
-/** HTTP endpoints of `ferry serve` besides the page itself. */
-export const SERVE_PATHS = {
-  /** WebSocket upgrade: `?token=…`. */
-  socket: '/bridge',
-  /** `PUT /upload?token=…&folderId=…&path=rel/name` with the file as the body (browser drops). */
-  upload: '/upload',
-} as const;
+export { SERVE_PATHS } from './serve-paths.js';

@@ -1,6 +1,6 @@
 import type { RequestChannel, RequestResult } from '../../../app/ipc/contract.js';
 import type { BridgeReply } from '../../../app/ipc/dispatcher.js';
-import { BridgeRequestError } from './bridge-error.js';
+import { BridgeRequestError } from '../../../app/ipc/bridge-error.js';
 
 /** A reply's result, or its error thrown as a BridgeRequestError (code and hint kept). */
 export function unwrapReply<C extends RequestChannel>(reply: unknown): RequestResult<C> {

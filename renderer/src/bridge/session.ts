@@ -1,5 +1,5 @@
 import type { FerryBridge } from '../../../app/ipc/contract.js';
-import { SERVE_ENDPOINTS } from './serve-paths.js';
+import { SERVE_PATHS } from '../../../app/ipc/serve-paths.js';
 import { createDesktopDropUploader } from '../drops/desktop-drop-uploader.js';
 import type { DropUploader } from '../drops/drop-uploader.js';
 import { createWebDropUploader } from '../drops/web-drop-uploader.js';
@@ -36,7 +36,7 @@ export function createSession(win: Window): SessionChoice {
   const token = new URLSearchParams(win.location.search).get('token');
   if (!token) return { kind: 'missing-token' };
   const bridge = new WebSocketBridge({
-    url: bridgeSocketUrl(win.location, SERVE_ENDPOINTS.socket, token),
+    url: bridgeSocketUrl(win.location, SERVE_PATHS.socket, token),
     connect: browserSocketFactory,
     timers: browserTimers,
   });

@@ -7,7 +7,7 @@ import type {
   RequestChannel,
   RequestResult,
 } from '../../../app/ipc/contract.js';
-import { BridgeRequestError } from './bridge-error.js';
+import { BridgeRequestError } from '../../../app/ipc/bridge-error.js';
 import type { WireRequest } from '../../../app/ipc/wire.js';
 import type { ConnectionSource, ConnectionStatus } from './connection.js';
 import { reconnectDelay } from './reconnect-delay.js';

@@ -1,4 +1,4 @@
-import { SERVE_ENDPOINTS } from '../bridge/serve-paths.js';
+import { SERVE_PATHS } from '../../../app/ipc/serve-paths.js';
 import {
   addFailure,
   addReply,
@@ -15,7 +15,7 @@ export type PutFile<F> = (url: string, body: F) => Promise<unknown>;
 /** `PUT /upload?token=…&folderId=…&path=…` with the file as the body. */
 export function uploadUrl(token: string, folderId: string, path: string): string {
   const query = new URLSearchParams({ token, folderId, path });
-  return `${SERVE_ENDPOINTS.upload}?${query.toString()}`;
+  return `${SERVE_PATHS.upload}?${query.toString()}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { BridgeRequestError } from '../../../renderer/src/bridge/bridge-error.js';
+import { BridgeRequestError } from '../../../app/ipc/bridge-error.js';
 import { reconnectDelay } from '../../../renderer/src/bridge/reconnect-delay.js';
 import { isBridgeReply, unwrapReply } from '../../../renderer/src/bridge/reply.js';
 

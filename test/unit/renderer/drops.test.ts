@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { RequestArgs } from '../../../app/ipc/contract.js';
-import { BridgeRequestError } from '../../../renderer/src/bridge/bridge-error.js';
+import { BridgeRequestError } from '../../../app/ipc/bridge-error.js';
 import {
   addReply,
   EMPTY_OUTCOME,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { TransferView, UiSnapshot } from '../../../app/ipc/views.js';
-import { BridgeRequestError } from '../../../renderer/src/bridge/bridge-error.js';
+import { BridgeRequestError } from '../../../app/ipc/bridge-error.js';
 import type { ConnectionStatus } from '../../../renderer/src/bridge/connection.js';
 import { WebSocketBridge } from '../../../renderer/src/bridge/ws-bridge.js';
 import { FakeSocketServer, FakeTimers } from './fakes/fake-socket.js';

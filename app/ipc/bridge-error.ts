@@ -1,0 +1,17 @@
+import type { BridgeErrorShape } from './contract.js';
+
+/**
+ * Thrown in the UI when a request fails: keeps the engine's code and hint for display. In a
+ * module of its own (no zod) so the renderer can import it without bundling the schemas.
+ */
+export class BridgeRequestError extends Error {
+  readonly code: string;
+  readonly hint: string | undefined;
+
+  constructor(shape: BridgeErrorShape) {
+    super(shape.message);
+    this.name = 'BridgeRequestError';
+    this.code = shape.code;
+    this.hint = shape.hint;
+  }
+}
