@@ -22,7 +22,7 @@ import { nodeDigest } from './adapters/node-digest.js';
 import { createS3Client } from './adapters/s3/s3-client-factory.js';
 import { S3ObjectStore } from './adapters/s3/s3-object-store.js';
 import { systemClock } from './adapters/system-clock.js';
-import { ChokidarWatcher } from './adapters/watcher/chokidar-watcher.js';
+import { selectWatcher } from './adapters/watcher/select-watcher.js';
 import { defaultStateDir } from './config/app-paths.js';
 import {
   createProfileCredentialSource,
@@ -159,7 +159,7 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
   const engine = new SyncEngine(
     {
       fs: new NodeFileSystem(),
-      watcher: new ChokidarWatcher(),
+      watcher: selectWatcher({ logger, preference: process.env['FERRY_WATCHER'] }),
       journal,
       digest: nodeDigest,
       clock: systemClock,

@@ -38,6 +38,12 @@ export interface FileSystem {
   walk(root: string, options: WalkOptions): AsyncIterable<WalkEntry>;
   /** Reads `length` bytes from `offset` (fewer at end of file). Rejects if the file is gone. */
   readRange(path: string, offset: number, length: number): Promise<Uint8Array>;
+  /**
+   * Like readRange, into the caller's buffer (filling `target` from its start; fewer bytes at
+   * end of file): resolves with the number of bytes read. Optional: lets a caller reuse one
+   * buffer for many reads (multipart parts) instead of allocating one per read.
+   */
+  readInto?(path: string, offset: number, target: Uint8Array): Promise<number>;
   /** Whole small files (.ferryignore); null when missing. */
   readText(path: string): Promise<string | null>;
   /** Joins a root and a "/"-separated relative path the platform's way. */

@@ -59,10 +59,12 @@ export async function uploadMultipart(
 
   let fileProblem: 'vanished' | 'changed' | null = null;
   let firstError: unknown;
+  const buffers = new PartBuffers(dependencies, options.partSize);
   const next = () =>
     firstError === undefined && fileProblem === null ? missing.shift() : undefined;
   const worker = async () => {
     for (let partNumber = next(); partNumber !== undefined; partNumber = next()) {
+      const buffer = buffers.take();
       try {
         const part = await sendPart(
           dependencies,
@@ -71,7 +73,9 @@ export async function uploadMultipart(
           partNumber,
           stat.size,
           options.partSize,
+          buffer,
         );
+        buffers.giveBack(buffer);
         if (part === 'vanished' || part === 'changed') {
           fileProblem = part;
           return;
@@ -80,6 +84,7 @@ export async function uploadMultipart(
         done.set(partNumber, part);
         onBytes(part.size);
       } catch (error) {
+        // The buffer is not reused: a request that failed half-way might still be reading it.
         firstError ??= error;
       }
     }
@@ -176,18 +181,25 @@ async function sendPart(
   partNumber: number,
   fileSize: number,
   partSize: number,
+  buffer: Uint8Array,
 ): Promise<PartResult | 'vanished' | 'changed'> {
   const { fs, store, digest, bandwidth } = dependencies;
   const offset = (partNumber - 1) * partSize;
   const length = Math.min(partSize, fileSize - offset);
   let body: Uint8Array;
   try {
-    body = await fs.readRange(target.absolutePath, offset, length);
+    body = fs.readInto
+      ? buffer.subarray(
+          0,
+          await fs.readInto(target.absolutePath, offset, buffer.subarray(0, length)),
+        )
+      : await fs.readRange(target.absolutePath, offset, length);
   } catch (error) {
     return vanishedOrUnreadable(error, target);
   }
   if (body.byteLength !== length) return 'changed'; // the file shrank under us
-  const md5 = digest.md5Hex(body);
+  // Off the event loop where the platform can: the other parts keep moving meanwhile.
+  const md5 = await digest.md5HexAsync(body);
   await bandwidth.take(length);
   const { etag } = await store.uploadPart({
     bucket: target.bucket,
@@ -198,6 +210,28 @@ async function sendPart(
     md5Hex: md5,
   });
   return { partNumber, etag, size: length, md5 };
+}
+
+/**
+ * Part-sized buffers recycled from one part to the next, so a large file costs its parts in
+ * flight (partConcurrency × partSize) instead of a fresh allocation per part left for the
+ * garbage collector. Allocated by the Digest port: memory its hashing threads can read as is.
+ */
+class PartBuffers {
+  private readonly free: Uint8Array[] = [];
+
+  constructor(
+    private readonly dependencies: FileUploaderDependencies,
+    private readonly size: number,
+  ) {}
+
+  take(): Uint8Array {
+    return this.free.pop() ?? this.dependencies.digest.allocate(this.size);
+  }
+
+  giveBack(buffer: Uint8Array): void {
+    this.free.push(buffer);
+  }
 }
 
 /** Aborts an upload that will never be completed and forgets its checkpoint. */

@@ -135,15 +135,15 @@ describe('NodeFileSystem.walk', () => {
     const walkInSlices = async (sliceMs: number) => {
       let turned = false;
       let turnedBeforeLast = false;
-      let seen = 0;
-      for await (const _ of new NodeFileSystem({ sliceMs }).walk(root, {
+      const walker = new NodeFileSystem({ sliceMs }).walk(root, {
         followSymlinks: false,
         isIgnored: () => false,
         onError: () => {},
-      })) {
+      });
+      for await (const entry of walker) {
         // Scheduled once the directory is open: only the stats that follow can let it run.
-        if (++seen === 1) setImmediate(() => (turned = true));
-        if (seen === 300) turnedBeforeLast = turned;
+        if (entry.relativePath === 'many/f000') setImmediate(() => (turned = true));
+        if (entry.relativePath === 'many/f299') turnedBeforeLast = turned;
       }
       return turnedBeforeLast;
     };

@@ -1,0 +1,354 @@
+import { lstat, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+
+import type { AsyncSubscription, Event as ParcelEvent, SubscribeCallback } from '@parcel/watcher';
+
+import { toSyncError, type SyncError } from '../../../app/errors/sync-error.js';
+import type {
+  FileWatcher,
+  WatchEvent,
+  WatcherHandle,
+  WatchOptions,
+} from '../../../app/ports/file-watcher.js';
+import { EventCoalescer } from '../../../app/sync/event-coalescer.js';
+import { crawlDirectories } from './directory-crawl.js';
+import { rootGoneError, toWatcherError, watcherErrorCode } from './watcher-error.js';
+
+/** What this adapter needs of `@parcel/watcher` (loaded by select-watcher.ts, or a test). */
+export interface ParcelBinding {
+  subscribe(
+    dir: string,
+    callback: SubscribeCallback,
+    options?: { ignore?: string[] },
+  ): Promise<AsyncSubscription>;
+}
+
+/**
+ * @parcel/watcher holds events until 50 ms pass without another (500 ms at most) before it
+ * reports them: that much of the batch window has gone by when they arrive here.
+ */
+const PARCEL_DEBOUNCE_MS = 50;
+/** Paths stat'ed at once when a batch is resolved. */
+const PARALLEL_STATS = 32;
+/** Characters that make @parcel/watcher read an ignore entry as a glob instead of a path. */
+const GLOB_CHARACTERS = /[*?[\]{}()!+@\\]/;
+
+type Kind = 'file' | 'directory' | 'missing';
+
+/**
+ * FileWatcher on @parcel/watcher: native, one inotify watch per directory (not per file) and no
+ * per-file state in JavaScript, so 100,000 files cost what 1,000 directories cost.
+ *
+ * Its inotify backend (2.6) only watches the directories that exist when it crawls, and one
+ * directory per later `create`; it misses the subdirectories of a tree created at once
+ * (`mkdir -p`, a moved-in or unpacked folder). So every new directory is listed here: what was
+ * already inside it is reported as added, and each subdirectory found gets a subscription of its
+ * own, which watches that whole subtree. Parcel reports neither file types nor a kernel queue
+ * overflow; types come from lstat (and, for deletions, from the directories seen so far).
+ */
+export class ParcelWatcher implements FileWatcher {
+  constructor(private readonly parcel: ParcelBinding) {}
+
+  watch(root: string, options: WatchOptions): WatcherHandle {
+    return new ParcelHandle(resolve(root), options, this.parcel);
+  }
+}
+
+class ParcelHandle implements WatcherHandle {
+  readonly ready: Promise<void>;
+  /** Directories below the root known to exist and not be ignored ('/'-separated). */
+  private readonly directories = new Set<string>();
+  /** The root's subscription ('') and those of new subtrees, by directory. */
+  private readonly subscriptions = new Map<string, Promise<AsyncSubscription | undefined>>();
+  private received: { readonly relativePath: string; readonly type: ParcelEvent['type'] }[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  /** Batches are resolved one after another (each may stat and list), in order. */
+  private delivering: Promise<void> = Promise.resolve();
+  private closed = false;
+  /** An error repeats for every directory it hits (ENOSPC): say it once. */
+  private readonly reported = new Set<string>();
+  private readonly callback: SubscribeCallback = (error, events) => this.receive(error, events);
+
+  constructor(
+    private readonly root: string,
+    private readonly options: WatchOptions,
+    private readonly parcel: ParcelBinding,
+  ) {
+    this.ready = this.start().catch((error: unknown) => this.report(error));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.received = [];
+    await this.ready;
+    await Promise.all([...this.subscriptions.values()].map((s) => unsubscribe(s)));
+    this.subscriptions.clear();
+  }
+
+  /** Lists the directories (for deletions' types and the ignore list), then subscribes. */
+  private async start(): Promise<void> {
+    try {
+      if (!(await stat(this.root)).isDirectory()) throw new Error('not a directory');
+    } catch {
+      this.reportRootGone();
+      return;
+    }
+    const ignored: string[] = [];
+    await crawlDirectories(this.root, '', {
+      isIgnored: (path, isDirectory) => this.isIgnored(path, isDirectory),
+      onDirectory: (path) => this.directories.add(path),
+      onIgnoredDirectory: (path) => ignored.push(join(this.root, path)),
+      cancelled: () => this.closed,
+    });
+    // Ignored directories are not watched at all; those created later are, but their events
+    // are dropped here without asking about what is inside them.
+    await this.subscribe('', ignored);
+  }
+
+  private async subscribe(directory: string, ignore: readonly string[]): Promise<void> {
+    if (this.closed) return;
+    const path = directory === '' ? this.root : join(this.root, directory);
+    const subscription = this.parcel
+      .subscribe(path, this.callback, {
+        ignore: ignore.filter((ignoredPath) => !GLOB_CHARACTERS.test(ignoredPath)),
+      })
+      .then(
+        async (done) => {
+          if (!this.closed) return done;
+          await unsubscribe(Promise.resolve(done));
+          return undefined;
+        },
+        (error: unknown) => {
+          this.report(error);
+          return undefined;
+        },
+      );
+    this.subscriptions.set(directory, subscription);
+    await subscription;
+  }
+
+  private receive(error: Error | null, events: readonly ParcelEvent[]): void {
+    if (this.closed) return;
+    if (error) this.report(error);
+    for (const event of events) {
+      const relativePath = this.toRelative(event.path);
+      if (relativePath === undefined) continue;
+      if (relativePath === '') {
+        if (event.type === 'delete') this.reportRootGone();
+        continue;
+      }
+      this.received.push({ relativePath, type: event.type });
+    }
+    if (this.received.length > 0) {
+      const wait = Math.max(0, this.options.batchMs - PARCEL_DEBOUNCE_MS);
+      this.timer ??= setTimeout(() => this.scheduleFlush(), wait).unref();
+    }
+  }
+
+  private scheduleFlush(): void {
+    this.timer = undefined;
+    this.delivering = this.delivering
+      .then(() => this.flush())
+      // Thrown from a timer it would crash the process; the engine rescans instead.
+      .catch((error: unknown) => this.options.onError(toSyncError(error)));
+  }
+
+  /** Turns parcel's create/update/delete into the port's typed, filtered, coalesced events. */
+  private async flush(): Promise<void> {
+    const received = this.received;
+    this.received = [];
+    const ignoredDirectories = new Map<string, boolean>();
+    const underIgnored = (path: string) => this.underIgnoredDirectory(path, ignoredDirectories);
+    const paths = [...new Set(received.map((event) => event.relativePath))].filter(
+      (path) => !underIgnored(path),
+    );
+    const kinds = new Map<string, Kind>();
+    await forEachLimited(paths, PARALLEL_STATS, async (path) => {
+      kinds.set(path, await kindOf(join(this.root, path)));
+    });
+    const batch = new EventCoalescer();
+    for (const { relativePath, type } of received) {
+      if (this.closed) return;
+      const kind = kinds.get(relativePath);
+      if (kind === undefined || underIgnored(relativePath)) continue;
+      if (type === 'delete' || kind === 'missing') {
+        // Created or changed, then gone: the deletion that follows says so.
+        if (type === 'delete') this.deleted(relativePath, batch);
+      } else if (kind === 'directory') {
+        if (type === 'create' && !this.isIgnored(relativePath, true)) {
+          await this.directoryAppeared(relativePath, batch);
+        }
+      } else if (!this.isIgnored(relativePath, false)) {
+        batch.add({ type: type === 'create' ? 'add' : 'change', relativePath });
+        this.learnAncestors(relativePath);
+      }
+    }
+    this.deliver(batch.drain());
+  }
+
+  private deliver(events: WatchEvent[]): void {
+    if (this.closed || events.length === 0) return;
+    try {
+      this.options.onBatch(events);
+    } catch (error) {
+      this.options.onError(toSyncError(error));
+    }
+    // inotify says nothing when the filesystem under the root is unmounted: look for ourselves.
+    if (events.some((event) => event.type === 'unlink' || event.type === 'unlinkDir')) {
+      void this.checkRootStillThere();
+    }
+  }
+
+  private deleted(relativePath: string, batch: EventCoalescer): void {
+    if (!this.directories.has(relativePath)) {
+      batch.add({ type: 'unlink', relativePath });
+      return;
+    }
+    batch.add({ type: 'unlinkDir', relativePath });
+    const below = `${relativePath}/`;
+    for (const directory of this.directories) {
+      if (directory === relativePath || directory.startsWith(below)) {
+        this.directories.delete(directory);
+      }
+    }
+    for (const [directory, subscription] of this.subscriptions) {
+      if (directory === relativePath || directory.startsWith(below)) {
+        this.subscriptions.delete(directory);
+        void unsubscribe(subscription);
+      }
+    }
+  }
+
+  /**
+   * A new directory: reported with what it already holds (written before any watch could see
+   * it), and every subdirectory gets a subscription before it is listed, so nothing created
+   * meanwhile falls between the listing and the watch.
+   */
+  private async directoryAppeared(relativePath: string, batch: EventCoalescer): Promise<void> {
+    batch.add({ type: 'addDir', relativePath });
+    if (this.directories.has(relativePath)) return; // known: watched since the start
+    this.directories.add(relativePath);
+    this.learnAncestors(relativePath);
+    const subtrees: string[] = [];
+    await crawlDirectories(this.root, relativePath, {
+      isIgnored: (path, isDirectory) => this.isIgnored(path, isDirectory),
+      onFile: (path) => batch.add({ type: 'add', relativePath: path }),
+      onDirectory: (path) => subtrees.push(path),
+      descend: false, // each subdirectory is listed below, once its subscription exists
+    });
+    for (const subtree of subtrees) {
+      await this.subscribe(subtree, []);
+      batch.add({ type: 'addDir', relativePath: subtree });
+      this.directories.add(subtree);
+      await crawlDirectories(this.root, subtree, {
+        isIgnored: (path, isDirectory) => this.isIgnored(path, isDirectory),
+        onDirectory: (path) => {
+          this.directories.add(path);
+          batch.add({ type: 'addDir', relativePath: path });
+        },
+        onFile: (path) => batch.add({ type: 'add', relativePath: path }),
+        cancelled: () => this.closed,
+      });
+    }
+  }
+
+  /** Whether a directory above the path is ignored, asking from the top (cached per batch). */
+  private underIgnoredDirectory(relativePath: string, verdicts: Map<string, boolean>): boolean {
+    for (
+      let slash = relativePath.indexOf('/');
+      slash > 0;
+      slash = relativePath.indexOf('/', slash + 1)
+    ) {
+      const directory = relativePath.slice(0, slash);
+      let ignored = verdicts.get(directory);
+      if (ignored === undefined) {
+        ignored = this.isIgnored(directory, true);
+        verdicts.set(directory, ignored);
+      }
+      if (ignored) return true;
+    }
+    return false;
+  }
+
+  /** A path inside a directory proves the directory exists (one created before the crawl). */
+  private learnAncestors(relativePath: string): void {
+    for (let slash = relativePath.lastIndexOf('/'); slash > 0;) {
+      const directory = relativePath.slice(0, slash);
+      if (this.directories.has(directory)) return;
+      this.directories.add(directory);
+      slash = directory.lastIndexOf('/');
+    }
+  }
+
+  private isIgnored(relativePath: string, isDirectory: boolean): boolean {
+    try {
+      return this.options.isIgnored(relativePath, isDirectory);
+    } catch {
+      return false; // a throwing rule must not stop the watch; the scanner reports it
+    }
+  }
+
+  private async checkRootStillThere(): Promise<void> {
+    try {
+      if ((await stat(this.root)).isDirectory()) return;
+    } catch {
+      // missing, or no longer ours to read: either way the watch is blind
+    }
+    this.reportRootGone();
+  }
+
+  /** '/'-separated path below the root; '' for the root; undefined outside it. */
+  private toRelative(path: string): string | undefined {
+    const relativePath = relative(this.root, path);
+    if (relativePath === '..' || relativePath.startsWith(`..${sep}`) || isAbsolute(relativePath)) {
+      return undefined;
+    }
+    return sep === '/' ? relativePath : relativePath.split(sep).join('/');
+  }
+
+  private reportRootGone(): void {
+    this.reportOnce('root-gone', rootGoneError(this.root));
+  }
+
+  private report(error: unknown): void {
+    this.reportOnce(watcherErrorCode(error) ?? 'unknown', toWatcherError(error, this.root));
+  }
+
+  private reportOnce(key: string, error: SyncError): void {
+    if (this.closed || this.reported.has(key)) return;
+    this.reported.add(key);
+    this.options.onError(error);
+  }
+}
+
+async function kindOf(path: string): Promise<Kind> {
+  try {
+    return (await lstat(path)).isDirectory() ? 'directory' : 'file';
+  } catch {
+    return 'missing';
+  }
+}
+
+/** Parcel throws when the directory's watch is already gone (it was deleted): nothing to do. */
+async function unsubscribe(subscription: Promise<AsyncSubscription | undefined>): Promise<void> {
+  try {
+    await (await subscription)?.unsubscribe();
+  } catch {
+    // already unwatched
+  }
+}
+
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  action: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await action(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
