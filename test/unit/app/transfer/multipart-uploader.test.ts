@@ -88,7 +88,9 @@ describe('uploadMultipart', () => {
     const result = await upload(4096, 3);
 
     expect(result).toMatchObject({ etag: multipartEtag(content, 4096), partsReused: 0 });
-    expect(Buffer.compare(store.get('bucket', 'prefix/big.bin')?.body ?? new Uint8Array(), content)).toBe(0);
+    expect(
+      Buffer.compare(store.get('bucket', 'prefix/big.bin')?.body ?? new Uint8Array(), content),
+    ).toBe(0);
     expect(allocations.length).toBeLessThanOrEqual(3);
     expect(allocations.every((size) => size === 4096)).toBe(true);
     // 11 reads into at most 3 distinct buffers.
@@ -117,7 +119,9 @@ describe('uploadMultipart', () => {
     const result = await upload(2048, 2);
 
     expect(result).toMatchObject({ etag: multipartEtag(content, 2048) });
-    expect(Buffer.compare(store.get('bucket', 'prefix/big.bin')?.body ?? new Uint8Array(), content)).toBe(0);
+    expect(
+      Buffer.compare(store.get('bucket', 'prefix/big.bin')?.body ?? new Uint8Array(), content),
+    ).toBe(0);
   });
 
   it('works on a file system without readInto (a buffer per read)', async () => {
@@ -126,7 +130,9 @@ describe('uploadMultipart', () => {
 
     await upload(1024, 2);
 
-    expect(Buffer.compare(store.get('bucket', 'prefix/big.bin')?.body ?? new Uint8Array(), content)).toBe(0);
+    expect(
+      Buffer.compare(store.get('bucket', 'prefix/big.bin')?.body ?? new Uint8Array(), content),
+    ).toBe(0);
   });
 
   it("reports a file that shrank since it was stat'ed as changed, and aborts the upload", async () => {
