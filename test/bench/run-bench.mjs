@@ -10,7 +10,8 @@
 // Env: BENCH_OBJECTSTORE=memstore|bluestore (default memstore), BENCH_NO_INSTALL=1 (do not
 //      apt-get the peers), BENCH_SKIP_BUILD=1 (run the out/ already built by `tsc -b` instead of
 //      compiling a private copy), BENCH_BUILD_DIR (where that copy goes; default
-//      $TMPDIR/ferry-bench-build).
+//      $TMPDIR/ferry-bench-build), BENCH_FERRY_BUILD=DIR (run a Ferry compiled elsewhere, e.g. a
+//      baseline: DIR holds main/cli/ferry.js).
 //
 // This file only checks what the runner needs (npm packages, the build) with node built-ins,
 // then hands over to runner.mjs, which imports the SDK.
@@ -46,7 +47,12 @@ try {
   if (!existsSync(join(repoRoot, 'node_modules', '@aws-sdk', 'client-s3', 'package.json'))) {
     throw new Error('node_modules is missing or incomplete: run `npm ci` (or `npm test`) first');
   }
-  if (process.env.BENCH_SKIP_BUILD !== '1') {
+  if (process.env.BENCH_FERRY_BUILD) {
+    ferryBuild = process.env.BENCH_FERRY_BUILD;
+    if (!existsSync(join(ferryBuild, 'main', 'cli', 'ferry.js'))) {
+      throw new Error(`BENCH_FERRY_BUILD=${ferryBuild} holds no main/cli/ferry.js`);
+    }
+  } else if (process.env.BENCH_SKIP_BUILD !== '1') {
     ferryBuild = await buildForBench(repoRoot, (line) => process.stderr.write(`[bench] ${line}\n`));
   } else if (!existsSync(join(ferryBuild, 'main', 'cli', 'ferry.js'))) {
     throw new Error('BENCH_SKIP_BUILD=1 but out/main/cli/ferry.js is missing: run `tsc -b` first');

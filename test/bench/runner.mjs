@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { assumeBenchRole } from './lib/credentials.mjs';
 import { ensurePeerTools } from './lib/packages.mjs';
 import { killAll, refuseNewProcesses, stopping } from './lib/processes.mjs';
-import { adminClient, startRgw, stopRgw } from './lib/rgw.mjs';
+import { adminClient, startWarmRgw, stopRgw } from './lib/rgw.mjs';
 import { awsTool } from './peers/awscli.mjs';
 import { ferryTool } from './peers/ferry.mjs';
 import { rawSdkTool } from './peers/raw-sdk.mjs';
@@ -81,7 +81,11 @@ export async function runBench(options) {
   try {
     log(`scale ${scale.name}; temp data in ${temp}`);
     const peers = await ensurePeerTools({ install: process.env.BENCH_NO_INSTALL !== '1', log });
-    const info = await startRgw(rgwDir, { objectstore, memstoreBytes: scale.memstoreBytes, log });
+    const info = await startWarmRgw(rgwDir, {
+      objectstore,
+      memstoreBytes: scale.memstoreBytes,
+      log,
+    });
     let credentials = await assumeBenchRole(info, PREFIX_ROOT, TOKEN_SECONDS);
     const runId = started.toISOString().replace(/[:.]/g, '-');
     let prefixes = 0;

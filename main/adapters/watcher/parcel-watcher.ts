@@ -1,7 +1,7 @@
 import { lstat, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
-import type { AsyncSubscription, Event as ParcelEvent, SubscribeCallback } from '@parcel/watcher';
+import type { Event as ParcelEvent, SubscribeCallback } from '@parcel/watcher';
 
 import { toSyncError, type SyncError } from '../../../app/errors/sync-error.js';
 import type {
@@ -12,16 +12,11 @@ import type {
 } from '../../../app/ports/file-watcher.js';
 import { EventCoalescer } from '../../../app/sync/event-coalescer.js';
 import { crawlDirectories } from './directory-crawl.js';
+import { KnownDirectories } from './known-directories.js';
+import { ParcelSubscriptions, type ParcelBinding } from './parcel-subscriptions.js';
 import { rootGoneError, toWatcherError, watcherErrorCode } from './watcher-error.js';
 
-/** What this adapter needs of `@parcel/watcher` (loaded by select-watcher.ts, or a test). */
-export interface ParcelBinding {
-  subscribe(
-    dir: string,
-    callback: SubscribeCallback,
-    options?: { ignore?: string[] },
-  ): Promise<AsyncSubscription>;
-}
+export type { ParcelBinding } from './parcel-subscriptions.js';
 
 /**
  * @parcel/watcher holds events until 50 ms pass without another (500 ms at most) before it
@@ -30,8 +25,6 @@ export interface ParcelBinding {
 const PARCEL_DEBOUNCE_MS = 50;
 /** Paths stat'ed at once when a batch is resolved. */
 const PARALLEL_STATS = 32;
-/** Characters that make @parcel/watcher read an ignore entry as a glob instead of a path. */
-const GLOB_CHARACTERS = /[*?[\]{}()!+@\\]/;
 
 type Kind = 'file' | 'directory' | 'missing';
 
@@ -56,10 +49,8 @@ export class ParcelWatcher implements FileWatcher {
 
 class ParcelHandle implements WatcherHandle {
   readonly ready: Promise<void>;
-  /** Directories below the root known to exist and not be ignored ('/'-separated). */
-  private readonly directories = new Set<string>();
-  /** The root's subscription ('') and those of new subtrees, by directory. */
-  private readonly subscriptions = new Map<string, Promise<AsyncSubscription | undefined>>();
+  private readonly directories = new KnownDirectories();
+  private readonly subscriptions: ParcelSubscriptions;
   private received: { readonly relativePath: string; readonly type: ParcelEvent['type'] }[] = [];
   private timer: NodeJS.Timeout | undefined;
   /** Batches are resolved one after another (each may stat and list), in order. */
@@ -72,8 +63,11 @@ class ParcelHandle implements WatcherHandle {
   constructor(
     private readonly root: string,
     private readonly options: WatchOptions,
-    private readonly parcel: ParcelBinding,
+    parcel: ParcelBinding,
   ) {
+    this.subscriptions = new ParcelSubscriptions(parcel, root, this.callback, (error) =>
+      this.report(error),
+    );
     this.ready = this.start().catch((error: unknown) => this.report(error));
   }
 
@@ -84,8 +78,7 @@ class ParcelHandle implements WatcherHandle {
     this.timer = undefined;
     this.received = [];
     await this.ready;
-    await Promise.all([...this.subscriptions.values()].map((s) => unsubscribe(s)));
-    this.subscriptions.clear();
+    await this.subscriptions.close();
   }
 
   /** Lists the directories (for deletions' types and the ignore list), then subscribes. */
@@ -105,29 +98,7 @@ class ParcelHandle implements WatcherHandle {
     });
     // Ignored directories are not watched at all; those created later are, but their events
     // are dropped here without asking about what is inside them.
-    await this.subscribe('', ignored);
-  }
-
-  private async subscribe(directory: string, ignore: readonly string[]): Promise<void> {
-    if (this.closed) return;
-    const path = directory === '' ? this.root : join(this.root, directory);
-    const subscription = this.parcel
-      .subscribe(path, this.callback, {
-        ignore: ignore.filter((ignoredPath) => !GLOB_CHARACTERS.test(ignoredPath)),
-      })
-      .then(
-        async (done) => {
-          if (!this.closed) return done;
-          await unsubscribe(Promise.resolve(done));
-          return undefined;
-        },
-        (error: unknown) => {
-          this.report(error);
-          return undefined;
-        },
-      );
-    this.subscriptions.set(directory, subscription);
-    await subscription;
+    await this.subscriptions.add('', ignored);
   }
 
   private receive(error: Error | null, events: readonly ParcelEvent[]): void {
@@ -183,7 +154,7 @@ class ParcelHandle implements WatcherHandle {
         }
       } else if (!this.isIgnored(relativePath, false)) {
         batch.add({ type: type === 'create' ? 'add' : 'change', relativePath });
-        this.learnAncestors(relativePath);
+        this.directories.addAncestorsOf(relativePath);
       }
     }
     this.deliver(batch.drain());
@@ -208,18 +179,8 @@ class ParcelHandle implements WatcherHandle {
       return;
     }
     batch.add({ type: 'unlinkDir', relativePath });
-    const below = `${relativePath}/`;
-    for (const directory of this.directories) {
-      if (directory === relativePath || directory.startsWith(below)) {
-        this.directories.delete(directory);
-      }
-    }
-    for (const [directory, subscription] of this.subscriptions) {
-      if (directory === relativePath || directory.startsWith(below)) {
-        this.subscriptions.delete(directory);
-        void unsubscribe(subscription);
-      }
-    }
+    this.directories.removeBelow(relativePath);
+    this.subscriptions.removeBelow(relativePath);
   }
 
   /**
@@ -231,7 +192,7 @@ class ParcelHandle implements WatcherHandle {
     batch.add({ type: 'addDir', relativePath });
     if (this.directories.has(relativePath)) return; // known: watched since the start
     this.directories.add(relativePath);
-    this.learnAncestors(relativePath);
+    this.directories.addAncestorsOf(relativePath);
     const subtrees: string[] = [];
     await crawlDirectories(this.root, relativePath, {
       isIgnored: (path, isDirectory) => this.isIgnored(path, isDirectory),
@@ -240,7 +201,7 @@ class ParcelHandle implements WatcherHandle {
       descend: false, // each subdirectory is listed below, once its subscription exists
     });
     for (const subtree of subtrees) {
-      await this.subscribe(subtree, []);
+      await this.subscriptions.add(subtree);
       batch.add({ type: 'addDir', relativePath: subtree });
       this.directories.add(subtree);
       await crawlDirectories(this.root, subtree, {
@@ -271,16 +232,6 @@ class ParcelHandle implements WatcherHandle {
       if (ignored) return true;
     }
     return false;
-  }
-
-  /** A path inside a directory proves the directory exists (one created before the crawl). */
-  private learnAncestors(relativePath: string): void {
-    for (let slash = relativePath.lastIndexOf('/'); slash > 0;) {
-      const directory = relativePath.slice(0, slash);
-      if (this.directories.has(directory)) return;
-      this.directories.add(directory);
-      slash = directory.lastIndexOf('/');
-    }
   }
 
   private isIgnored(relativePath: string, isDirectory: boolean): boolean {
@@ -329,15 +280,6 @@ async function kindOf(path: string): Promise<Kind> {
     return (await lstat(path)).isDirectory() ? 'directory' : 'file';
   } catch {
     return 'missing';
-  }
-}
-
-/** Parcel throws when the directory's watch is already gone (it was deleted): nothing to do. */
-async function unsubscribe(subscription: Promise<AsyncSubscription | undefined>): Promise<void> {
-  try {
-    await (await subscription)?.unsubscribe();
-  } catch {
-    // already unwatched
   }
 }
 

@@ -10,10 +10,14 @@ import { promisify } from 'node:util';
 
 import {
   AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
   DeleteObjectsCommand,
   ListMultipartUploadsCommand,
   ListObjectsV2Command,
   S3Client,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 
 import { start } from './processes.mjs';
@@ -52,6 +56,74 @@ export async function startRgw(dir, options) {
   }
   options.log(`RGW (${options.objectstore}) is up in ${dir}`);
   return /** @type {RgwInfo} */ (JSON.parse(await readFile(join(dir, 'rgw.json'), 'utf8')));
+}
+
+/**
+ * startRgw, then a warm-up that makes RGW create the pools it otherwise creates on first use
+ * (multipart meta, garbage collection, logs). On this machine a memstore OSD has twice flagged
+ * itself full ("full status failsafe engaged … -2147483648% full", a statfs glitch) just as such
+ * a pool appeared in the middle of a run, after which every write hangs; once the pools exist
+ * it has not. A cluster that reports itself full after the warm-up is replaced (3 tries).
+ * @param {string} dir
+ * @param {{ objectstore: string, memstoreBytes: number, log: (line: string) => void }} options
+ * @returns {Promise<RgwInfo>}
+ */
+export async function startWarmRgw(dir, options) {
+  for (let attempt = 1; ; attempt++) {
+    const info = await startRgw(dir, options);
+    await warmUp(info);
+    const health = await clusterHealth(info);
+    if (!/OSD_FULL|POOL_FULL|full osd/i.test(health)) return info;
+    options.log(`the RGW reports itself full after its warm-up (${health}); starting a fresh one`);
+    await stopRgw(dir);
+    if (attempt >= 3) throw new Error(`the RGW keeps reporting itself full: ${health}`);
+  }
+}
+
+/** @param {RgwInfo} info */
+async function warmUp(info) {
+  const s3 = adminClient(info);
+  try {
+    const key = 'bench-warm-up/multipart';
+    const { UploadId } = await s3.send(
+      new CreateMultipartUploadCommand({ Bucket: info.bucket, Key: key }),
+    );
+    const { ETag } = await s3.send(
+      new UploadPartCommand({
+        Bucket: info.bucket,
+        Key: key,
+        UploadId,
+        PartNumber: 1,
+        Body: new Uint8Array(1024),
+      }),
+    );
+    await s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: info.bucket,
+        Key: key,
+        UploadId,
+        MultipartUpload: { Parts: [{ PartNumber: 1, ETag }] },
+      }),
+    );
+    await s3.send(new DeleteObjectCommand({ Bucket: info.bucket, Key: key }));
+    await collectGarbage(info);
+    // The OSD checks its fullness on its heartbeat: give it a few.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+  } finally {
+    s3.destroy();
+  }
+}
+
+/** `ceph health detail`, or why it could not be read. @param {RgwInfo} info */
+async function clusterHealth(info) {
+  try {
+    const { stdout } = await run('ceph', ['-c', join(info.dir, 'ceph.conf'), 'health', 'detail'], {
+      timeout: 30_000,
+    });
+    return stdout.trim().replace(/\s+/g, ' ');
+  } catch (error) {
+    return `health unknown: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 /**

@@ -20,10 +20,13 @@ export function ferryPaths(ctx) {
 
 /** @param {import('../lib/context.mjs').BenchContext} ctx */
 export function ferryEnv(ctx) {
-  return cleanEnv({
+  const env = cleanEnv({
     FERRY_SECRET_BENCH: ctx.info.user.secretAccessKey,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
+  // Ferry chooses its file watcher itself unless a scenario says otherwise.
+  delete env.FERRY_WATCHER;
+  return env;
 }
 
 /**
@@ -101,10 +104,11 @@ export function ferryTool(ctx) {
  * @param {import('../lib/context.mjs').BenchContext} ctx
  * @param {string} configPath
  * @param {(event: Record<string, unknown>) => void} onEvent
+ * @param {Record<string, string>} [extraEnv]  e.g. FERRY_WATCHER=chokidar
  */
-export function startFerryWatch(ctx, configPath, onEvent) {
+export function startFerryWatch(ctx, configPath, onEvent, extraEnv = {}) {
   return start('node', [ferryPaths(ctx).cli, 'sync', '--config', configPath, '--json'], {
-    env: ferryEnv(ctx),
+    env: { ...ferryEnv(ctx), ...extraEnv },
     onLine: (line) => {
       if (!line.startsWith('{')) return;
       try {

@@ -13,7 +13,9 @@ describe('one engine per state directory', () => {
         () => Promise.resolve(/watching/.test(first.output())),
         30_000,
         'the first engine',
-      );
+      ).catch((error: unknown) => {
+        throw new Error(`${String(error)}; its output:\n${first.output()}`);
+      });
 
       const second = await ferry(['sync', '--config', ws.config, '--once']);
       expect(second.code).toBe(2);
