@@ -1,4 +1,4 @@
-import { SyncError } from '../errors/sync-error.js';
+import { isSyncError, SyncError } from '../errors/sync-error.js';
 import type { Clock } from '../ports/clock.js';
 import type { Digest } from '../ports/digest.js';
 import type { FileSystem } from '../ports/file-system.js';
@@ -27,10 +27,15 @@ export interface FileUploaderDependencies {
   readonly bandwidth: TokenBucket;
 }
 
-/** ENOENT while reading: the file went away. Anything else: a per-file error that says why. */
+/**
+ * The file went away while being read (the adapter's `file-vanished`, or a raw ENOENT from a
+ * simpler FileSystem): not an error, the next scan sees the change. An adapter's own
+ * `file-unreadable` passes through with its reason; anything else becomes one that says why.
+ */
 export function vanishedOrUnreadable(error: unknown, target: UploadTarget): 'vanished' {
   const code = (error as { code?: unknown }).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return 'vanished';
+  if (code === 'file-vanished' || code === 'ENOENT' || code === 'ENOTDIR') return 'vanished';
+  if (isSyncError(error)) throw error;
   throw new SyncError(
     'file-unreadable',
     'no-retry',

@@ -247,6 +247,20 @@ describe('SyncEngine.runOnce', () => {
     expect(summary.failed).toEqual([]);
   });
 
+  it('a file deleted between its stat and its read is skipped as vanished, not failed as unreadable', async () => {
+    const h = createHarness();
+    h.write('racy.txt', 'deleted at the worst moment');
+    const readRange = h.fs.readRange.bind(h.fs);
+    h.fs.readRange = (path, offset, length) => {
+      h.fs.remove(path); // the user deletes it just as Ferry opens it
+      return readRange(path, offset, length);
+    };
+    const summary = await h.engine.runOnce();
+    expect(summary.failed).toEqual([]);
+    expect(h.statesOf('racy.txt').at(-1)).toBe('skipped');
+    expect(h.journal.getFile('docs', 'racy.txt')).toBeUndefined();
+  });
+
   it('keeps at most `concurrency` transfers in flight', async () => {
     const h = createHarness({ options: { concurrency: 3 } });
     for (let i = 0; i < 20; i++) h.write(`f${i}.txt`, `file ${i}`);
