@@ -107,7 +107,9 @@ export class FileUploader {
       return vanishedOrUnreadable(error, target);
     }
     if (body.byteLength !== stat.size) return 'vanished';
-    const md5 = digest.md5Hex(body);
+    // Off the event loop for the larger single PUTs (up to one part size): other transfers
+    // keep flowing while a few MiB are hashed.
+    const md5 = await digest.md5HexAsync(body);
     await bandwidth.take(body.byteLength);
     const { etag } = await store.putObject({
       bucket: target.bucket,
