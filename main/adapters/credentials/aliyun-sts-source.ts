@@ -1,4 +1,6 @@
-import OSS from 'ali-oss';
+import type OSS from 'ali-oss';
+
+import { aliOss } from '../lazy/lazy-modules.js';
 
 import { parseVendorResponse } from '../../../app/credentials/vendor-response.js';
 import { isSyncError, SyncError } from '../../../app/errors/sync-error.js';
@@ -37,7 +39,8 @@ export function createAliyunStsSource(options: AliyunStsSourceOptions): Credenti
       options.profileId,
       'AccessKeySecret',
     );
-    const sts = new OSS.STS({
+    const Sts = aliOss().STS;
+    const sts = new Sts({
       accessKeyId: options.accessKeyId,
       accessKeySecret,
       endpoint,

@@ -3,7 +3,9 @@ import type { Agent as HttpsAgent } from 'node:https';
 
 import { HttpProxyAgent } from 'http-proxy-agent';
 import { HttpsProxyAgent } from 'https-proxy-agent';
-import { fetch as undiciFetch, ProxyAgent } from 'undici';
+import type { fetch as undiciFetch, ProxyAgent } from 'undici';
+
+import { undici } from '../lazy/lazy-modules.js';
 
 import { chooseProxy, type ProxySettings } from '../../../app/network/proxy-rules.js';
 
@@ -63,11 +65,11 @@ export function proxiedFetch(settings: ProxySettings): typeof fetch {
     if (!proxy) return fetch(input, init);
     let dispatcher = dispatchers.get(proxy);
     if (!dispatcher) {
-      dispatcher = new ProxyAgent(proxy);
+      dispatcher = new (undici().ProxyAgent)(proxy);
       dispatchers.set(proxy, dispatcher);
     }
     // undici's own fetch: Node's built-in one cannot take a dispatcher from another undici copy.
-    return undiciFetch(url, {
+    return undici().fetch(url, {
       ...(init as Parameters<typeof undiciFetch>[1]),
       dispatcher,
     });

@@ -1,7 +1,7 @@
 import type { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 
-import OSS from 'ali-oss';
+import type OSS from 'ali-oss';
 
 import { withAuthRetry } from '../../../app/credentials/auth-retry.js';
 import type { CredentialBroker } from '../../../app/credentials/credential-broker.js';
@@ -18,6 +18,7 @@ import type {
   UploadPartRequest,
 } from '../../../app/ports/object-store.js';
 import { networkErrorCode } from '../credentials/network-error.js';
+import { aliOss } from '../lazy/lazy-modules.js';
 import {
   isAuthFailure,
   isNotFound,
@@ -225,7 +226,8 @@ export class OssObjectStore implements ObjectStore {
   private async client(bucket: string): Promise<OssClient> {
     const { broker, region, endpoint, customDomain, timeoutMs, agent, httpsAgent } = this.options;
     const token = await broker.get();
-    return new OSS({
+    const AliOss = aliOss();
+    return new AliOss({
       ...(region ? { region } : {}),
       ...(endpoint ? { endpoint } : {}),
       secure: endpoint ? endpoint.startsWith('https:') : true,
