@@ -84,6 +84,8 @@ export class TransferRunner {
             size: outcome.size,
             bytesDone: outcome.size,
           });
+        case 'unchanged':
+          return this.finish(transfer, 'skipped', 'unchanged since its last upload');
         case 'vanished':
           return this.finish(
             transfer,

@@ -20,7 +20,9 @@ export type UploadOutcome =
   /** The file changed while it was being uploaded: not recorded; upload it again. */
   | { readonly kind: 'changed' }
   /** The file keeps changing (being written): try again later. */
-  | { readonly kind: 'busy' };
+  | { readonly kind: 'busy' }
+  /** The journal already records this exact version (a second watcher event for one write). */
+  | { readonly kind: 'unchanged' };
 
 export interface FileUploaderOptions {
   readonly partSize: number;
@@ -46,6 +48,8 @@ export class FileUploader {
     const settled = await stableStat(fs, target.absolutePath, clock, this.options.stability);
     if (settled.kind !== 'stable') return settled;
     const before = settled.stat;
+    if (target.oneOff !== true && this.alreadyRecorded(target, before))
+      return { kind: 'unchanged' };
 
     const result =
       before.size <= this.options.partSize
@@ -71,6 +75,21 @@ export class FileUploader {
       etag: result.etag,
       partsReused: 'partsReused' in result ? result.partsReused : 0,
     };
+  }
+
+  /**
+   * A write often raises several watcher events; the ones that arrive while the first upload runs
+   * queue the path again. When that upload has recorded exactly this size and mtime, sending the
+   * same bytes again would only cost time.
+   */
+  private alreadyRecorded(target: UploadTarget, stat: FileStat): boolean {
+    const record = this.dependencies.journal.getFile(target.folderId, target.relativePath);
+    return (
+      record?.state === 'synced' &&
+      record.size === stat.size &&
+      record.mtimeMs === stat.mtimeMs &&
+      record.remoteKey === target.remoteKey
+    );
   }
 
   /** The file record, written only after the store confirmed and the file did not change. */

@@ -261,6 +261,25 @@ describe('SyncEngine.runOnce', () => {
     expect(h.journal.getFile('docs', 'racy.txt')).toBeUndefined();
   });
 
+  it('a path queued again for a version already uploaded is skipped, not sent twice', async () => {
+    const h = createHarness();
+    h.write('twice.txt', 'one write, two watcher events');
+    await h.engine.runOnce();
+    const puts = h.store.calls.putObject;
+    const again = h.engine.queue.enqueue({
+      folderId: 'docs',
+      relativePath: 'twice.txt',
+      kind: 'upload',
+      size: 29,
+    });
+    await h.engine.drain();
+    expect(again).toMatchObject({ state: 'skipped', note: 'unchanged since its last upload' });
+    expect(h.store.calls.putObject).toBe(puts);
+    // A real change is still sent.
+    h.write('twice.txt', 'changed');
+    expect(await h.engine.runOnce()).toMatchObject({ uploaded: 1 });
+  });
+
   it('keeps at most `concurrency` transfers in flight', async () => {
     const h = createHarness({ options: { concurrency: 3 } });
     for (let i = 0; i < 20; i++) h.write(`f${i}.txt`, `file ${i}`);
