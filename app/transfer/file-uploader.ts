@@ -48,8 +48,9 @@ export class FileUploader {
     const settled = await stableStat(fs, target.absolutePath, clock, this.options.stability);
     if (settled.kind !== 'stable') return settled;
     const before = settled.stat;
-    if (target.oneOff !== true && this.alreadyRecorded(target, before))
+    if (target.oneOff !== true && this.alreadyRecorded(target, before)) {
       return { kind: 'unchanged' };
+    }
 
     const result =
       before.size <= this.options.partSize
