@@ -191,6 +191,10 @@ export class FolderSync {
   private apply(plan: Plan): void {
     const { queue, journal, emit } = this.dependencies;
     for (const upload of plan.uploads) {
+      // The record claims an object the bucket no longer has: drop it, or the uploader would
+      // take this version as already sent.
+      if (upload.reason === 'missing-remotely')
+        journal.deleteFile(this.spec.id, upload.relativePath);
       queue.enqueue({
         folderId: this.spec.id,
         relativePath: upload.relativePath,
