@@ -193,8 +193,9 @@ export class FolderSync {
     for (const upload of plan.uploads) {
       // The record claims an object the bucket no longer has: drop it, or the uploader would
       // take this version as already sent.
-      if (upload.reason === 'missing-remotely')
+      if (upload.reason === 'missing-remotely') {
         journal.deleteFile(this.spec.id, upload.relativePath);
+      }
       queue.enqueue({
         folderId: this.spec.id,
         relativePath: upload.relativePath,
