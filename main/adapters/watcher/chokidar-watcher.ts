@@ -1,6 +1,5 @@
 import type { Stats } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 
 import { watch, type FSWatcher } from 'chokidar';
 
@@ -12,6 +11,7 @@ import type {
   WatchOptions,
 } from '../../../app/ports/file-watcher.js';
 import { EventCoalescer } from '../../../app/sync/event-coalescer.js';
+import { relativeToRoot, rootStillThere } from './watch-root.js';
 import { rootGoneError, toWatcherError } from './watcher-error.js';
 
 const EVENT_TYPES = new Set<string>(['add', 'change', 'unlink', 'addDir', 'unlinkDir']);
@@ -65,7 +65,7 @@ class ChokidarHandle implements WatcherHandle {
   }
 
   private isIgnored(path: string, stats: Stats | undefined): boolean {
-    const relativePath = this.toRelative(path);
+    const relativePath = relativeToRoot(this.root, path);
     if (relativePath === undefined || relativePath === '') return false;
     try {
       // Without stats chokidar asks again with them before it watches a directory, so "a file"
@@ -78,7 +78,7 @@ class ChokidarHandle implements WatcherHandle {
 
   private onEvent(type: string, path: string): void {
     if (this.closed || !EVENT_TYPES.has(type)) return;
-    const relativePath = this.toRelative(path);
+    const relativePath = relativeToRoot(this.root, path);
     if (relativePath === undefined) return;
     if (relativePath === '') {
       if (type === 'unlinkDir') this.reportRootGone();
@@ -106,21 +106,7 @@ class ChokidarHandle implements WatcherHandle {
   }
 
   private async checkRootStillThere(): Promise<void> {
-    try {
-      if ((await stat(this.root)).isDirectory()) return;
-    } catch {
-      // missing, or no longer ours to read: either way the watch is blind
-    }
-    this.reportRootGone();
-  }
-
-  /** '/'-separated path below the root; '' for the root; undefined outside it. */
-  private toRelative(path: string): string | undefined {
-    const relativePath = relative(this.root, path);
-    if (relativePath === '..' || relativePath.startsWith(`..${sep}`) || isAbsolute(relativePath)) {
-      return undefined;
-    }
-    return sep === '/' ? relativePath : relativePath.split(sep).join('/');
+    if (!(await rootStillThere(this.root))) this.reportRootGone();
   }
 
   private reportRootGone(): void {

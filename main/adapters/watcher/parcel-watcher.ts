@@ -1,5 +1,5 @@
 import { lstat, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import type { Event as ParcelEvent, SubscribeCallback } from '@parcel/watcher';
 
@@ -14,6 +14,7 @@ import { EventCoalescer } from '../../../app/sync/event-coalescer.js';
 import { crawlDirectories } from './directory-crawl.js';
 import { KnownDirectories } from './known-directories.js';
 import { ParcelSubscriptions, type ParcelBinding } from './parcel-subscriptions.js';
+import { relativeToRoot, rootStillThere } from './watch-root.js';
 import { rootGoneError, toWatcherError, watcherErrorCode } from './watcher-error.js';
 
 export type { ParcelBinding } from './parcel-subscriptions.js';
@@ -105,7 +106,7 @@ class ParcelHandle implements WatcherHandle {
     if (this.closed) return;
     if (error) this.report(error);
     for (const event of events) {
-      const relativePath = this.toRelative(event.path);
+      const relativePath = relativeToRoot(this.root, event.path);
       if (relativePath === undefined) continue;
       if (relativePath === '') {
         if (event.type === 'delete') this.reportRootGone();
@@ -243,21 +244,7 @@ class ParcelHandle implements WatcherHandle {
   }
 
   private async checkRootStillThere(): Promise<void> {
-    try {
-      if ((await stat(this.root)).isDirectory()) return;
-    } catch {
-      // missing, or no longer ours to read: either way the watch is blind
-    }
-    this.reportRootGone();
-  }
-
-  /** '/'-separated path below the root; '' for the root; undefined outside it. */
-  private toRelative(path: string): string | undefined {
-    const relativePath = relative(this.root, path);
-    if (relativePath === '..' || relativePath.startsWith(`..${sep}`) || isAbsolute(relativePath)) {
-      return undefined;
-    }
-    return sep === '/' ? relativePath : relativePath.split(sep).join('/');
+    if (!(await rootStillThere(this.root))) this.reportRootGone();
   }
 
   private reportRootGone(): void {
