@@ -11,18 +11,24 @@ const ACTIVE = new Set<Transfer['state']>(['uploading', 'deleting']);
 const WAITING = new Set<Transfer['state']>(['retrying', 'waiting-for-credentials']);
 
 /**
- * A path that failed and then succeeded on retry is not "failed" any more: only the newest
- * transfer of each path counts (the list is oldest first, so later entries win).
+ * The newest transfer of each path (the list is oldest first, so later entries win): a path that
+ * failed and then succeeded on retry is not "failed" any more. A drop is keyed by its object key,
+ * so it never stands for a synced file of the same name.
  */
-export function countTransfers(transfers: readonly Readonly<Transfer>[]): TransferCounts {
+export function latestPerPath(transfers: readonly Readonly<Transfer>[]): Readonly<Transfer>[] {
   const latest = new Map<string, Readonly<Transfer>>();
   for (const transfer of transfers) {
     const path = transfer.drop ? `drop:${transfer.drop.remoteKey}` : transfer.relativePath;
     latest.set(`${transfer.folderId}\u0000${path}`, transfer);
   }
+  return [...latest.values()];
+}
+
+/** Per-folder and overall counts, each path counted once (by its newest transfer). */
+export function countTransfers(transfers: readonly Readonly<Transfer>[]): TransferCounts {
   const totals = { queued: 0, active: 0, waiting: 0, failed: 0, done: 0 };
   const byFolder = new Map<string, { queued: number; active: number; failed: number }>();
-  for (const transfer of latest.values()) {
+  for (const transfer of latestPerPath(transfers)) {
     const folder = byFolder.get(transfer.folderId) ?? { queued: 0, active: 0, failed: 0 };
     byFolder.set(transfer.folderId, folder);
     if (transfer.state === 'queued') {

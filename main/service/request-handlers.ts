@@ -1,9 +1,9 @@
 import { SyncError } from '../../app/errors/sync-error.js';
 import type { RequestHandlers } from '../../app/ipc/contract.js';
 import type { NoticeCenter } from '../../app/ipc/notice-center.js';
+import { latestPerPath } from '../../app/ipc/transfer-totals.js';
 import type { UiSnapshot } from '../../app/ipc/views.js';
 import type { SecretStore } from '../../app/ports/secret-store.js';
-import type { Transfer } from '../../app/transfer/transfer-queue.js';
 import { readConfigDocument, saveConfigDocument } from './config-file.js';
 import type { EngineSession } from './engine-session.js';
 import { expandDroppedPaths } from './expand-dropped-paths.js';
@@ -50,7 +50,9 @@ export function createRequestHandlers(context: HandlerContext): RequestHandlers 
     'transfers:retry': ({ transferIds }) => {
       const queue = engine().queue;
       const wanted = transferIds ? new Set(transferIds) : null;
-      const failed = latestFailed(queue.list()).filter((t) => wanted === null || wanted.has(t.id));
+      const failed = latestPerPath(queue.list()).filter(
+        (t) => t.state === 'failed' && (wanted === null || wanted.has(t.id)),
+      );
       for (const transfer of failed) {
         queue.enqueue({
           folderId: transfer.folderId,
@@ -159,15 +161,6 @@ function asyncOnly(handlers: RequestHandlers): RequestHandlers {
     wrapped[channel] = (args) => Promise.resolve().then(() => run(args));
   }
   return wrapped as unknown as RequestHandlers;
-}
-
-/** The newest transfer of each path, where that one failed (older failures were superseded). */
-function latestFailed(transfers: readonly Readonly<Transfer>[]): Readonly<Transfer>[] {
-  const latest = new Map<string, Readonly<Transfer>>();
-  for (const t of transfers) {
-    latest.set(`${t.folderId}\u0000${t.drop ? `drop:${t.drop.remoteKey}` : t.relativePath}`, t);
-  }
-  return [...latest.values()].filter((t) => t.state === 'failed');
 }
 
 function requireSession(context: HandlerContext): EngineSession {
