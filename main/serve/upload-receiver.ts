@@ -30,13 +30,16 @@ export class UploadReceiver {
     const folderId = url.searchParams.get('folderId') ?? '';
     const rawPath = url.searchParams.get('path') ?? '';
     const relativeKey = normaliseSubPrefix(rawPath).replace(/\/$/, '');
-    const folder = this.host.snapshot().folders.find((f) => f.id === folderId);
-    if (!folder) throw new SyncError('not-found', 'no-retry', `There is no folder "${folderId}".`);
+    // Checked before a byte is staged; not via the snapshot, which counts every transfer.
+    const prefix = this.host.folderPrefix(folderId);
+    if (prefix === undefined) {
+      throw new SyncError('not-found', 'no-retry', `There is no folder "${folderId}".`);
+    }
     if (relativeKey === '') {
       throw new SyncError('bad-request', 'no-retry', 'The upload names no file (?path=…).');
     }
     try {
-      toObjectKey(folder.prefix, relativeKey);
+      toObjectKey(prefix, relativeKey);
     } catch (error) {
       return { queued: 0, skipped: [`${rawPath}: ${(error as Error).message}`] };
     }

@@ -24,6 +24,8 @@ export interface FerryUiHostOptions {
 
 export interface FerryUiHost extends UiHost {
   snapshot(): UiSnapshot;
+  /** A configured folder's key prefix; undefined when no running engine has that folder. */
+  folderPrefix(folderId: string): string | undefined;
   /** A file the web bridge received and staged: upload it as a one-off into a folder. */
   uploadStagedFile(file: StagedFile): Transfer;
   stop(): Promise<void>;
@@ -142,6 +144,10 @@ class Host implements FerryUiHost {
   onPush(listener: (message: PushMessage) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  folderPrefix(folderId: string): string | undefined {
+    return this.session?.config.folders.find((f) => f.id === folderId)?.prefix;
   }
 
   uploadStagedFile(file: StagedFile): Transfer {
