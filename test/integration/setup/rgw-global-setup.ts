@@ -16,6 +16,13 @@ const services = join(import.meta.dirname, '..', '..', 'services');
  * STS's minimum session is lowered to 1 s so token expiry can be observed in seconds.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // A developer iterating on one test may point at an RGW that is already running (its rgw.json
+  // from rgw-up.sh) instead of paying ~1 minute per run; CI never sets this.
+  const reuse = process.env.FERRY_TEST_RGW_JSON;
+  if (reuse) {
+    project.provide('rgw', JSON.parse(await readFile(reuse, 'utf8')) as RgwInfo);
+    return async () => {};
+  }
   const dir = await mkdtemp(join(tmpdir(), 'ferry-it-rgw-'));
   const env = { ...process.env, RGW_DIR: dir, STS_MIN_SECS: '1' };
   try {
