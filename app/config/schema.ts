@@ -160,6 +160,10 @@ const profile = z
     forcePathStyle: z.boolean().default(false),
     /** OSS: the endpoint is a custom domain bound to the bucket. */
     customDomain: z.boolean().default(false),
+    /** OSS: how requests are signed. V1 is refused for accounts created from 2025-03-01 and
+     *  buckets from 2025-09-01 (Alibaba, "Notice on the discontinuation of the OSS V1 signature
+     *  algorithm"); v1 is kept only for old self-hosted OSS-compatible gateways. S3 ignores it. */
+    signatureVersion: z.enum(['v4', 'v1']).default('v4'),
     /** Permit plain http:// to a host other than this machine (sends tokens unencrypted). */
     allowHttp: z.boolean().default(false),
     credentials,
