@@ -32,6 +32,7 @@ export type ErrorCode =
   | 'file-changed'
   | 'file-vanished'
   | 'file-unreadable'
+  | 'outside-folder'
   | 'invalid-name'
   | 'conflict'
   | 'watcher-failed'
