@@ -1,6 +1,11 @@
-import { SyncError, isSyncError, toSyncError } from '../errors/sync-error.js';
+import { isSyncError, toSyncError } from '../errors/sync-error.js';
 import type { FileStat } from '../ports/file-system.js';
 import type { CheckpointPart, MultipartCheckpoint } from '../ports/journal.js';
+import {
+  completeAndVerify,
+  finishedEarlier,
+  type CompletedUpload,
+} from './multipart-completion.js';
 import {
   vanishedOrUnreadable,
   type FileUploaderDependencies,
@@ -13,9 +18,6 @@ export interface MultipartOptions {
 }
 
 type PartResult = CheckpointPart;
-
-/** The S3 multipart ETag shape: md5 of the part md5s, a dash, the part count. */
-const S3_MULTIPART_ETAG = /^[0-9a-f]{32}-\d+$/;
 
 /**
  * Our own multipart loop (DESIGN.md §4: lib-storage cannot resume an existing UploadId).
@@ -35,7 +37,8 @@ export async function uploadMultipart(
   const ref = { bucket: target.bucket, key: target.remoteKey };
   const partCount = Math.ceil(stat.size / options.partSize);
 
-  let checkpoint = await usableCheckpoint(dependencies, target, stat, options.partSize);
+  let checkpoint = await usableCheckpoint(dependencies, target, stat, options.partSize, partCount);
+  if (checkpoint && 'etag' in checkpoint) return checkpoint; // completed by an earlier attempt
   if (!checkpoint) {
     const { uploadId } = await store.createMultipart(ref);
     const started = {
@@ -100,31 +103,7 @@ export async function uploadMultipart(
   }
 
   const parts = [...done.values()].sort((a, b) => a.partNumber - b.partNumber);
-  const completed = await store.completeMultipart({
-    ...ref,
-    uploadId,
-    parts: parts.map(({ partNumber, etag }) => ({ partNumber, etag })),
-  });
-  // The upload is finished either way: its checkpoint can no longer be resumed.
-  journal.deleteCheckpoint(target.folderId, target.relativePath);
-  // Every part's bytes were checked by the store against its Content-MD5. The assembled object
-  // is checked by size, and by ETag where the store uses the S3 rule md5(part md5s)-N (AWS,
-  // Ceph). Elsewhere (OSS, MinIO) a multipart ETag is opaque by specification: not comparable.
-  const expected = `${dependencies.digest.md5OfDigests(parts.map((p) => p.md5))}-${parts.length}`;
-  const head = await store.head(ref);
-  // Ceph answers Complete with an empty ETag; HeadObject has the real one.
-  const etag = completed.etag ?? head?.etag;
-  const sizeMismatch = head === null || head.size !== stat.size;
-  const etagMismatch = etag === undefined || (S3_MULTIPART_ETAG.test(etag) && etag !== expected);
-  if (sizeMismatch || etagMismatch) {
-    throw new SyncError(
-      'bad-digest',
-      'retry',
-      `${target.relativePath}: the store assembled an object that does not match what was sent (size ${head?.size ?? 'unknown'} of ${stat.size}, ETag ${etag ?? 'none'}, expected ${expected}).`,
-      { hint: 'Ferry uploads it again.' },
-    );
-  }
-  return { etag, md5: null, partsReused };
+  return completeAndVerify(dependencies, target, { uploadId, size: stat.size, parts }, partsReused);
 }
 
 /** The journal's checkpoint for this file if it still applies and the store still has it. */
@@ -133,7 +112,8 @@ async function usableCheckpoint(
   target: UploadTarget,
   stat: FileStat,
   partSize: number,
-): Promise<MultipartCheckpoint | undefined> {
+  partCount: number,
+): Promise<MultipartCheckpoint | CompletedUpload | undefined> {
   const { journal, store } = dependencies;
   const checkpoint = journal.getCheckpoint(target.folderId, target.relativePath);
   if (!checkpoint) return undefined;
@@ -160,6 +140,9 @@ async function usableCheckpoint(
     });
   } catch (error) {
     if (isSyncError(error) && error.code === 'not-found') {
+      // Gone: completed by an earlier attempt whose answer or verification was lost, or aborted.
+      const finished = await finishedEarlier(dependencies, target, checkpoint, partCount);
+      if (finished) return finished;
       journal.deleteCheckpoint(target.folderId, target.relativePath);
       return undefined;
     }
