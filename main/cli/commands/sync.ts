@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
-
-import { isCredentialCode, isCredentialError } from '../../../app/errors/credential-errors.js';
-import { SyncError, toSyncError } from '../../../app/errors/sync-error.js';
+import { isCredentialCode } from '../../../app/errors/credential-errors.js';
+import { SyncError } from '../../../app/errors/sync-error.js';
 import type { Plan } from '../../../app/sync/planner.js';
 import type { SecretStore } from '../../../app/ports/secret-store.js';
 import { compose, type Composition } from '../../compose.js';
 import { loadConfig } from '../../config/load-config.js';
 import { reportJson, reportOnTerminal } from '../progress-reporter.js';
 import type { CommandIo } from './check.js';
+import { preflight } from './preflight.js';
 
 export interface SyncFlags {
   readonly config: string;
@@ -54,40 +53,6 @@ export async function syncCommand(
     }
   } finally {
     await composition.close();
-  }
-}
-
-/**
- * Before touching any file: every profile must yield a token and every bucket must answer.
- * A wrong key or an unreachable endpoint is a configuration problem (exit 2), not 10,000
- * failed files.
- */
-async function preflight(composition: Composition): Promise<void> {
-  for (const [, binding] of composition.profiles) await binding.broker.get();
-  for (const folder of composition.folders) {
-    const store = composition.profiles.get(folder.profileId)?.store;
-    try {
-      // A key that cannot exist: "not found" proves the endpoint, bucket and signature work.
-      await store?.head({
-        bucket: folder.bucket,
-        key: `${folder.prefix}.ferry-preflight-${randomUUID()}`,
-      });
-    } catch (thrown) {
-      const error = toSyncError(thrown);
-      if (error.code === 'network' || error.code === 'server-error') {
-        throw new SyncError(
-          'config-invalid',
-          'fatal',
-          `Folder "${folder.id}": the store for bucket "${folder.bucket}" cannot be reached (${error.message}).`,
-          {
-            hint: "Check the profile's endpoint, forcePathStyle and the network or proxy.",
-            cause: error,
-          },
-        );
-      }
-      // access-denied: the policy may not grant GetObject here; uploads will tell per file.
-      if (isCredentialError(error)) throw error;
-    }
   }
 }
 
