@@ -285,7 +285,7 @@ describe('multipart upload through the low-level calls', () => {
     return { path, data, ranges };
   }
 
-  it('init, uploadPart, listParts and complete give the multipart ETag and the object CRC-64', async () => {
+  it('init, uploadPart, listParts and complete give an opaque multipart ETag and the object CRC-64', async () => {
     const key = 'multipart/big.bin';
     const oss = client(await assumeRole({ policy: uploadPolicy('multipart/') }));
     const { path, data, ranges } = await sourceFile('big.bin', [100 * KIB, 100 * KIB, 1000]);
@@ -311,8 +311,13 @@ describe('multipart upload through the low-level calls', () => {
     const partMd5s = ranges.map((r) =>
       createHash('md5').update(data.subarray(r.start, r.end)).digest(),
     );
-    const expectedEtag = `"${md5Hex(Buffer.concat(partMd5s))}-3"`;
-    expect(completed.etag).toBe(expectedEtag);
+    // Real OSS's multipart ETag is opaque (not the MD5, not documented as S3's
+    // md5-of-part-md5s-N): the server keeps the `<hex>-N` shape but never S3's value, so a client
+    // that checks it with the S3 rule fails here as it would on OSS. CRC-64 is the integrity check.
+    const s3RuleEtag = `"${md5Hex(Buffer.concat(partMd5s))}-3"`;
+    const expectedEtag = completed.etag;
+    expect(expectedEtag).toMatch(/^"[0-9A-F]{32}-3"$/);
+    expect(expectedEtag).not.toBe(s3RuleEtag);
     expect(headersOf(completed)['x-oss-hash-crc64ecma']).toBe(crc64(data));
     const head = await oss.head(key);
     expect(headersOf(head)).toMatchObject({
@@ -432,16 +437,6 @@ describe('authentication and authorisation failures get OSS codes', () => {
       (good) => client(good).listV2({ prefix: 'elsewhere/' }, {}),
       403,
       'AccessDenied',
-    ],
-    [
-      'a V4 signature (the server checks V1 only)',
-      (good) =>
-        client(good, { authorizationV4: true, region: 'oss-cn-hangzhou' }).put(
-          'auth/x.txt',
-          Buffer.from('x'),
-        ),
-      400,
-      'InvalidArgument',
     ],
   ])('%s', async (_name, act, status, code) => {
     const [good, other] = await Promise.all([

@@ -199,9 +199,12 @@ export class DiskObjectStore {
   }
 
   /**
-   * Joins the chosen parts into the object. The ETag is the MD5 of the parts' binary MD5s
-   * followed by "-N" (the multipart ETag form); the CRC-64 is that of the whole object, which is
-   * what OSS returns after CompleteMultipartUpload when every part had one.
+   * Joins the chosen parts into the object. The CRC-64 is that of the whole object, which is
+   * what OSS returns after CompleteMultipartUpload. The ETag has the `<32 hex>-N` shape but is
+   * deliberately NOT S3's MD5-of-part-MD5s: OSS documents the multipart ETag as opaque (not the
+   * object's MD5; CompleteMultipartUpload doc), and rclone disables its multipart-ETag check
+   * for Alibaba ("Alibaba seems to calculate multipart Etags differently from AWS"). A client
+   * that verifies it with the S3 rule must fail here as it would on real OSS.
    */
   async completeUpload(
     upload: MultipartUpload,
@@ -215,6 +218,7 @@ export class DiskObjectStore {
     }
     await pipeline(concatenated, tap, createWriteStream(stagedPath));
     const etag = createHash('md5')
+      .update(`oss-test-server multipart ${upload.uploadId}`)
       .update(Buffer.concat(parts.map((part) => part.md5)))
       .digest('hex')
       .toUpperCase();

@@ -35,6 +35,15 @@ import {
 import { randomText } from './token-registry.js';
 
 /**
+ * OSS bucket naming rules ("Bucket naming conventions"; the same list is in the 0002-00000430
+ * troubleshooting page): 3–63 characters, lower-case letters, digits and "-", starting and
+ * ending with a letter or digit. No dots, unlike S3.
+ */
+export function isValidBucketName(name: string): boolean {
+  return /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(name);
+}
+
+/**
  * The OSS side of the test server: one request goes through routing (bucket, key, operation),
  * fault injection, the bucket check, V1 authentication, RAM authorisation (role policy ∩ session
  * policy) and finally the operation's handler; any OssError becomes OSS's error XML.
@@ -89,6 +98,10 @@ function sendError(
   hostId: string,
 ): void {
   const xml = errorXml(error, requestId, hostId);
+  // "Error responses" (help.aliyun.com/en/oss/user-guide/overview-14): the fine-grained EC also
+  // travels in the x-oss-ec response header.
+  const ec = error.fields['EC'];
+  if (ec !== undefined) res.setHeader('x-oss-ec', ec);
   if (req.method === 'HEAD') {
     // A HEAD answer has no body, so the error document travels base64-encoded in x-oss-err
     // (ali-oss reads it from there; without it HEAD failures carry no code).
@@ -193,6 +206,11 @@ export function createOssHandler(config: OssEndpointConfig) {
       if (plan.failure) {
         throw new OssError(plan.failure.code, plan.failure.message, {
           status: plan.failure.status,
+        });
+      }
+      if (!isValidBucketName(target.bucket)) {
+        throw new OssError('InvalidBucketName', messages.invalidBucketName, {
+          fields: { BucketName: target.bucket },
         });
       }
       if (target.bucket !== bucket) {

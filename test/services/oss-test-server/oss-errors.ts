@@ -18,6 +18,7 @@ const STATUS_OF: Readonly<Record<string, number>> = {
   NoSuchUpload: 404,
   EntityTooSmall: 400,
   InvalidArgument: 400,
+  InvalidBucketName: 400,
   InvalidDigest: 400,
   InvalidObjectName: 400,
   InvalidPart: 400,
@@ -74,6 +75,8 @@ export const messages = {
     'The request signature we calculated does not match the signature you provided. ' +
     'Check your key and signing method.',
   skew: 'The difference between the request time and the current time is too large.',
+  v1Refused: 'OSS no longer supports V1 signatures. Upgrade to V4 signatures.',
+  invalidBucketName: 'The specified bucket is not valid.',
   noSuchKey: 'The specified key does not exist.',
   noSuchBucket: 'The specified bucket does not exist.',
   noSuchUpload:

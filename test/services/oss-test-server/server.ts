@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 
 import { FaultInjector } from './fault-injection.js';
 import { DiskObjectStore } from './object-store-disk.js';
-import { createOssHandler } from './oss-endpoint.js';
+import { createOssHandler, isValidBucketName } from './oss-endpoint.js';
 import { parseRamPolicy } from './ram-policy.js';
 import type { RecordedRequest } from './request-log.js';
 import { createStsHandler } from './sts-endpoint.js';
@@ -60,6 +60,12 @@ export interface OssTestServerOptions {
   readonly dataDir?: string;
   /** Interface to listen on (default 127.0.0.1). */
   readonly host?: string;
+  /**
+   * Answer V1-signed OSS requests 403 AccessDenied with EC 0002-00000080, as OSS does for
+   * accounts created from 2025-03-01 and buckets from 2025-09-01 ("Notice on the
+   * discontinuation of the OSS V1 signature algorithm"). Default false: V1 and V4 both work.
+   */
+  readonly v1Refused?: boolean;
 }
 
 /** What a test can read about an object without going through OSS (and its authentication). */
@@ -80,7 +86,10 @@ export interface OssTestServer {
   /** STS endpoint for `new OSS.STS({ endpoint })`. */
   readonly stsEndpoint: string;
   readonly bucket: string;
+  /** OSS region id as in endpoints and RAM resources ("oss-cn-hangzhou"). */
   readonly region: string;
+  /** The standard region id V4 signatures must name in their scope ("cn-hangzhou"). */
+  readonly standardRegion: string;
   readonly accountId: string;
   /** The RAM user's long-lived key: valid for AssumeRole only. */
   readonly ramUser: { readonly accessKeyId: string; readonly accessKeySecret: string };
@@ -145,7 +154,15 @@ export async function startOssTestServer(
   options: OssTestServerOptions = {},
 ): Promise<OssTestServer> {
   const bucket = options.bucket ?? 'ferry-oss-test';
+  if (!isValidBucketName(bucket)) {
+    throw new Error(
+      `"${bucket}" is not an OSS bucket name: 3-63 of a-z, 0-9 and "-", starting and ending ` +
+        'with a letter or digit (no dots).',
+    );
+  }
   const region = options.region ?? 'oss-cn-hangzhou';
+  // ali-oss's getStandardRegion and the V4 guide: the signing region is the id without "oss-".
+  const standardRegion = region.replace(/^oss-/, '');
   const accountId = options.accountId ?? randomDigits(16);
   const ramUser = options.ramUser ?? {
     accessKeyId: `LTAI${randomText(20)}`,
@@ -178,6 +195,8 @@ export async function startOssTestServer(
       maxClockSkewMs,
       expiredTokenCode: options.expiredTokenCode ?? 'SecurityTokenExpired',
       now,
+      v1Refused: options.v1Refused ?? false,
+      signRegion: standardRegion,
     },
     record: (entry) => requests.push(entry),
   });
@@ -222,6 +241,7 @@ export async function startOssTestServer(
     stsEndpoint,
     bucket,
     region,
+    standardRegion,
     accountId,
     ramUser,
     roleArn,
