@@ -7,6 +7,7 @@ import {
   validateRoleSessionName,
   validateSessionPolicy,
 } from '../credentials/sts-limits.js';
+import { secretEnvName } from '../credentials/secret-env-name.js';
 import { isSyncError } from '../errors/sync-error.js';
 import { parseByteSize } from './byte-size.js';
 import { isInsecureRemoteUrl } from './endpoint-rules.js';
@@ -209,17 +210,37 @@ const bucketName = z
     'must be 3–63 lower-case letters, digits, "." or "-"',
   );
 
+/** "backup/laptop" → "backup/laptop/". Leading slashes are dropped ("/a/" → "a/"); a prefix of
+ *  only slashes is refused rather than silently becoming the whole bucket (issue 11). */
+const folderPrefix = z
+  .string()
+  .optional()
+  // A custom issue, not a type error: zod then still checks the rest, so one run lists them all.
+  .superRefine((value, ctx) => {
+    if (value === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'required: the key prefix inside the bucket, e.g. "backup/laptop/"; write prefix: "" to sync into the whole bucket',
+      });
+    } else if (/^\/+$/.test(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" would be the whole bucket; write prefix: "" if you mean the whole bucket, or name a folder such as "backup/"`,
+      });
+    }
+  })
+  .transform((p = '') => p.replace(/^\/+/, ''))
+  .transform((p) => (p === '' || p.endsWith('/') ? p : `${p}/`));
+
 const folder = z.strictObject({
   id,
   path: z.string().min(1),
   profile: z.string().min(1),
   bucket: bucketName,
-  /** Key prefix inside the bucket; a trailing "/" is added when missing. */
-  prefix: z
-    .string()
-    .default('')
-    .transform((p) => p.replace(/^\/+/, ''))
-    .transform((p) => (p === '' || p.endsWith('/') ? p : `${p}/`)),
+  /** Key prefix inside the bucket; a trailing "/" is added when missing. Required: the whole
+   *  bucket (a session policy on every key, an unconditioned ListBucket) takes an explicit "". */
+  prefix: folderPrefix,
   mode: z.enum(['upload', 'mirror']).default('upload'),
   /** Extra gitignore-style patterns, on top of .ferryignore files and the defaults. */
   ignore: z.array(z.string()).default([]),
@@ -252,6 +273,7 @@ export const configSchema = z
   })
   .superRefine((value, ctx) => {
     const seen = new Map<string, number>();
+    const envNames = new Map<string, string>();
     value.profiles.forEach((p, index) => {
       if (seen.has(p.id)) {
         ctx.addIssue({
@@ -261,6 +283,18 @@ export const configSchema = z
         });
       }
       seen.set(p.id, index);
+      // "prod.backup", "prod-backup" and "PROD_BACKUP" would read one FERRY_SECRET_ variable:
+      // one profile's secret would be sent to the other's endpoint.
+      const envName = secretEnvName(p.id);
+      const other = envNames.get(envName);
+      if (other !== undefined && other !== p.id) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `profiles "${other}" and "${p.id}" would share the secret variable ${envName}; rename one of them`,
+          path: ['profiles', index, 'id'],
+        });
+      }
+      if (other === undefined) envNames.set(envName, p.id);
     });
     const folderIds = new Set<string>();
     value.folders.forEach((f, index) => {

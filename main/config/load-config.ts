@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { extname, resolve } from 'node:path';
 
@@ -6,7 +5,8 @@ import { parse as parseYaml } from 'yaml';
 
 import { parseConfig } from '../../app/config/parse-config.js';
 import type { FerryConfig } from '../../app/config/schema.js';
-import { SyncError } from '../../app/errors/sync-error.js';
+import { isSyncError, SyncError } from '../../app/errors/sync-error.js';
+import { readConfigText } from './read-config-text.js';
 
 /** Reads a YAML (.yml/.yaml) or JSON (.json) config file and validates it. */
 export async function loadConfig(path: string): Promise<FerryConfig> {
@@ -23,8 +23,9 @@ export async function loadConfig(path: string): Promise<FerryConfig> {
   }
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readConfigText(path); // refuses a file over 1 MiB before parsing it
   } catch (error) {
+    if (isSyncError(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new SyncError(
       'config-invalid',

@@ -155,7 +155,8 @@ function folderDocumentOf(draft: FolderDraft): PlainObject {
     profile: draft.profile.trim(),
     bucket: draft.bucket.trim(),
   };
-  setOrDelete(document, 'prefix', draft.prefix.trim());
+  // Kept even when empty: the config asks for an explicit prefix: "" to sync the whole bucket.
+  document.prefix = draft.prefix.trim();
   document.mode = draft.mode;
   return document;
 }

@@ -31,6 +31,7 @@ const existing = {
       path: '/home/u/docs',
       profile: 'ceph',
       bucket: 'team-docs',
+      prefix: '',
       ignore: ['*.tmp'],
       deleteDelaySeconds: 30,
     },

@@ -276,3 +276,56 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ profiles: [lab] }, 'f')).not.toThrow();
   });
 });
+
+describe('parseConfig: the folder prefix (issue 11)', () => {
+  const withPrefix = (prefix: unknown) => ({
+    profiles: [profile],
+    folders: [prefix === undefined ? { ...folder, prefix: undefined } : { ...folder, prefix }],
+  });
+
+  it.each(['/', '//', '///'])(
+    'refuses a prefix of only slashes (%j): it is not the whole bucket',
+    (prefix) => {
+      expect(errorOf(withPrefix(prefix))).toMatch(
+        /folders\[0\]\.prefix: .*whole bucket; write prefix: "" if you mean the whole bucket/,
+      );
+    },
+  );
+
+  it('refuses a folder without a prefix, saying how to ask for the whole bucket', () => {
+    expect(errorOf(withPrefix(undefined))).toMatch(
+      /folders\[0\]\.prefix: required.*write prefix: "" to sync into the whole bucket/,
+    );
+  });
+
+  it.each([
+    ['', ''],
+    ['docs', 'docs/'],
+    ['/docs/', 'docs/'],
+    ['a/b', 'a/b/'],
+  ])('accepts %j as %j', (prefix, expected) => {
+    expect(parseConfig(withPrefix(prefix), 'f').folders[0]?.prefix).toBe(expected);
+  });
+});
+
+describe('parseConfig: FERRY_SECRET_ variable names (issue 11)', () => {
+  const named = (id: string) => ({ ...profile, id });
+
+  it.each([
+    ['prod.backup', 'prod-backup'],
+    ['prod-backup', 'PROD_BACKUP'],
+    ['prod.backup', 'PROD_BACKUP'],
+  ])('refuses %j and %j: both would read FERRY_SECRET_PROD_BACKUP', (first, second) => {
+    expect(errorOf({ profiles: [named(first), named(second)] })).toMatch(
+      new RegExp(
+        `profiles\\[1\\]\\.id: profiles "${first}" and "${second}" would share the secret variable FERRY_SECRET_PROD_BACKUP`,
+      ),
+    );
+  });
+
+  it('accepts profiles whose variables differ', () => {
+    expect(() =>
+      parseConfig({ profiles: [named('prod'), named('prod-backup')] }, 'f'),
+    ).not.toThrow();
+  });
+});
