@@ -38,6 +38,8 @@ export type ErrorCode =
   | 'watcher-failed'
   | 'journal-failed'
   | 'network'
+  /** The store refused the request's time (RequestTimeTooSkewed): fix the clock, not the token. */
+  | 'clock-skewed'
   | 'server-error'
   | 'bad-request'
   | 'unsupported'
