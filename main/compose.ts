@@ -3,6 +3,8 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { join } from 'node:path';
 
+import { forcePathStyleFor } from '../app/config/providers/profile-checks.js';
+import { isOssProvider, signingRegions } from '../app/config/providers/provider-presets.js';
 import type { FerryConfig, ProfileConfig } from '../app/config/schema.js';
 import { CredentialBroker } from '../app/credentials/credential-broker.js';
 import { SyncEngine, type EngineOptions, type ProfileBinding } from '../app/engine/sync-engine.js';
@@ -24,10 +26,7 @@ import { S3ObjectStore } from './adapters/s3/s3-object-store.js';
 import { systemClock } from './adapters/system-clock.js';
 import { selectWatcher } from './adapters/watcher/select-watcher.js';
 import { defaultStateDir } from './config/app-paths.js';
-import {
-  createProfileCredentialSource,
-  DEFAULT_S3_REGION,
-} from './credentials/profile-credentials.js';
+import { createProfileCredentialSource } from './credentials/profile-credentials.js';
 
 /** Safety limits of mirror mode: more deletes than both of these at once need confirmation. */
 const MASS_DELETE_COUNT = 50;
@@ -60,7 +59,7 @@ function createObjectStore(
   agents: SdkAgents,
   maxSockets: number,
 ): ObjectStore {
-  if (profile.provider === 'oss') {
+  if (isOssProvider(profile.provider)) {
     const keepAlive = { keepAlive: true, maxSockets };
     return new OssObjectStore({
       region: profile.region,
@@ -73,8 +72,8 @@ function createObjectStore(
   }
   const client = createS3Client({
     endpoint: profile.endpoint,
-    region: profile.region ?? DEFAULT_S3_REGION,
-    forcePathStyle: profile.forcePathStyle,
+    region: signingRegions(profile).data,
+    forcePathStyle: forcePathStyleFor(profile),
     credentials: () => broker.get(),
     maxSockets,
     agents,

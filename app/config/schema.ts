@@ -1,16 +1,11 @@
 import { z } from 'zod';
 
-import {
-  DEFAULT_DURATION_LIMITS,
-  POLICY_VERSION,
-  RAM_POLICY_VERSION,
-  validateRoleSessionName,
-  validateSessionPolicy,
-} from '../credentials/sts-limits.js';
+import { DEFAULT_DURATION_LIMITS } from '../credentials/sts-limits.js';
 import { secretEnvName } from '../credentials/secret-env-name.js';
-import { isSyncError } from '../errors/sync-error.js';
 import { parseByteSize } from './byte-size.js';
 import { isInsecureRemoteUrl } from './endpoint-rules.js';
+import { checkFolderBucket, checkProfileForProvider } from './providers/profile-checks.js';
+import { PROVIDER_NAMES } from './providers/provider-presets.js';
 
 const MiB = 1024 * 1024;
 
@@ -22,19 +17,6 @@ const id = z
   );
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
-
-/** Runs one of our validators (which throw SyncError) inside zod, keeping its message. */
-function check(validate: () => unknown, ctx: z.RefinementCtx, path: (string | number)[]): void {
-  try {
-    validate();
-  } catch (error) {
-    ctx.addIssue({
-      code: 'custom',
-      message: isSyncError(error) ? error.message : String(error),
-      path,
-    });
-  }
-}
 
 const byteSize = (minimum: number, maximum: number) =>
   z.union([z.string(), z.number()]).transform((value, ctx) => {
@@ -68,69 +50,31 @@ const roleRequestFields = (limits: { minSeconds: number; maxSeconds: number }) =
   policy: z.string().default('auto'),
 });
 
-function checkRoleRequest(
-  value: {
-    roleSessionName?: string | undefined;
-    durationSeconds: number;
-    minDurationSeconds: number;
-    maxDurationSeconds: number;
-    policy: string;
-  },
-  ctx: z.RefinementCtx,
-  policyVersion: string,
-): void {
-  if (value.roleSessionName !== undefined) {
-    check(() => validateRoleSessionName(value.roleSessionName ?? ''), ctx, ['roleSessionName']);
-  }
-  if (value.minDurationSeconds > value.maxDurationSeconds) {
-    ctx.addIssue({
-      code: 'custom',
-      message: 'must not exceed maxDurationSeconds',
-      path: ['minDurationSeconds'],
-    });
-  } else if (
-    value.durationSeconds < value.minDurationSeconds ||
-    value.durationSeconds > value.maxDurationSeconds
-  ) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `${value.durationSeconds} is outside ${value.minDurationSeconds}–${value.maxDurationSeconds} (set minDurationSeconds/maxDurationSeconds if your provider allows other limits)`,
-      path: ['durationSeconds'],
-    });
-  }
-  if (value.policy !== 'auto') {
-    check(() => validateSessionPolicy(value.policy, policyVersion), ctx, ['policy']);
-  }
-}
-
-const assumeRoleCredentials = z
-  .strictObject({
-    source: z.literal('assume-role'),
-    roleArn: z
-      .string()
-      .regex(
-        /^arn:[\w-]+:iam::[\w-]*:role\/.+$/,
-        'must look like arn:aws:iam::123456789012:role/Name (CTyun and Ceph: arn:aws:iam:::role/Name)',
-      ),
-    ...roleRequestFields(DEFAULT_DURATION_LIMITS),
-    /** Defaults to the profile's endpoint (Ceph, MinIO, CTyun serve STS there). */
-    stsEndpoint: httpUrl.optional(),
-    stsRegion: z.string().min(1).optional(),
-  })
-  .superRefine((value, ctx) => checkRoleRequest(value, ctx, POLICY_VERSION));
+const assumeRoleCredentials = z.strictObject({
+  source: z.literal('assume-role'),
+  roleArn: z
+    .string()
+    .regex(
+      /^arn:[\w-]+:iam::[\w-]*:role\/.+$/,
+      'must look like arn:aws:iam::123456789012:role/Name (CTyun and Ceph: arn:aws:iam:::role/Name)',
+    ),
+  ...roleRequestFields(DEFAULT_DURATION_LIMITS),
+  /** Defaults to the profile's endpoint (Ceph, MinIO, CTyun serve STS there). */
+  stsEndpoint: httpUrl.optional(),
+  /** Signs STS calls; default per provider (CTyun: "ctyun", others: the profile's region). */
+  stsRegion: z.string().min(1).optional(),
+});
 
 /** Alibaba Cloud: a RAM sub-account key asks Alibaba STS for a token for OSS (seed 001). */
-const aliyunStsCredentials = z
-  .strictObject({
-    source: z.literal('aliyun-sts'),
-    roleArn: z
-      .string()
-      .regex(/^acs:ram::\d*:role\/.+$/, 'must look like acs:ram::1234567890123456:role/name'),
-    ...roleRequestFields({ minSeconds: 900, maxSeconds: 3600 }),
-    /** Default: https://sts.aliyuncs.com (or a regional STS endpoint). */
-    stsEndpoint: httpUrl.optional(),
-  })
-  .superRefine((value, ctx) => checkRoleRequest(value, ctx, RAM_POLICY_VERSION));
+const aliyunStsCredentials = z.strictObject({
+  source: z.literal('aliyun-sts'),
+  roleArn: z
+    .string()
+    .regex(/^acs:ram::\d*:role\/.+$/, 'must look like acs:ram::1234567890123456:role/name'),
+  ...roleRequestFields({ minSeconds: 900, maxSeconds: 3600 }),
+  /** Default: https://sts.aliyuncs.com (or a regional STS endpoint). */
+  stsEndpoint: httpUrl.optional(),
+});
 
 const vendorCredentials = z.strictObject({
   source: z.literal('vendor'),
@@ -153,12 +97,17 @@ const credentials = z.discriminatedUnion(
 const profile = z
   .strictObject({
     id,
-    provider: z.enum(['s3', 'oss']).default('s3'),
+    /** A preset (app/config/providers/provider-presets.ts) fills endpoint rules, path style,
+     *  signing regions, bucket/key/session-name rules and STS limits. `oss` = `aliyun-oss`. */
+    provider: z
+      .enum(PROVIDER_NAMES, { error: `provider must be one of: ${PROVIDER_NAMES.join(', ')}` })
+      .default('s3'),
     /** Omit for AWS S3; CTyun, Ceph and MinIO need theirs. */
     endpoint: httpUrl.optional(),
     /** S3: the signing region (default us-east-1; CTyun: ctyun). OSS: e.g. oss-cn-hangzhou. */
     region: z.string().min(1).optional(),
-    forcePathStyle: z.boolean().default(false),
+    /** Default per provider: true for Ceph and MinIO, false otherwise. */
+    forcePathStyle: z.boolean().optional(),
     /** OSS: the endpoint is a custom domain bound to the bucket. */
     customDomain: z.boolean().default(false),
     /** OSS: how requests are signed. V1 is refused for accounts created from 2025-03-01 and
@@ -170,18 +119,7 @@ const profile = z
     credentials,
   })
   .superRefine((value, ctx) => {
-    const source = value.credentials.source;
-    const fits = value.provider === 'oss' ? source !== 'assume-role' : source !== 'aliyun-sts';
-    if (!fits) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          value.provider === 'oss'
-            ? 'OSS needs Alibaba STS tokens: use source aliyun-sts (or a vendor backend)'
-            : 'aliyun-sts tokens only work with OSS: set provider: oss, or use assume-role',
-        path: ['credentials', 'source'],
-      });
-    }
+    checkProfileForProvider(value, ctx);
     const credentialUrl =
       value.credentials.source === 'vendor' ? value.credentials.url : value.credentials.stsEndpoint;
     const urls: [string | undefined, (string | number)[]][] = [
@@ -203,12 +141,8 @@ const profile = z
     }
   });
 
-const bucketName = z
-  .string()
-  .regex(
-    /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
-    'must be 3–63 lower-case letters, digits, "." or "-"',
-  );
+/** Checked against the folder's provider in the config-level refinement below. */
+const bucketName = z.string().min(1, 'required: the bucket name');
 
 /** "backup/laptop" → "backup/laptop/". Leading slashes are dropped ("/a/" → "a/"); a prefix of
  *  only slashes is refused rather than silently becoming the whole bucket (issue 11). */
@@ -312,6 +246,10 @@ export const configSchema = z
           message: `no profile with id "${f.profile}" (profiles: ${[...seen.keys()].join(', ')})`,
           path: ['folders', index, 'profile'],
         });
+      }
+      const provider = value.profiles.find((p) => p.id === f.profile)?.provider;
+      if (provider !== undefined) {
+        checkFolderBucket(f.bucket, provider, ctx, ['folders', index, 'bucket']);
       }
     });
   });

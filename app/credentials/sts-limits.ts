@@ -1,14 +1,42 @@
 import { SyncError } from '../errors/sync-error.js';
 
 /** Limits of AssumeRole from the seeds (CTyun's guide, AWS): checked before any network call so
- *  the user gets a precise message instead of STS's bare HTTP 400. */
+ *  the user gets a precise message instead of STS's bare HTTP 400. The per-provider choice of
+ *  these rules lives in app/config/providers/provider-presets.ts. */
 export const POLICY_MAX_LENGTH = 2048;
 export const POLICY_VERSION = '2012-10-17';
 /** Alibaba RAM policies (OSS). */
 export const RAM_POLICY_VERSION = '1';
 export const ROLE_SESSION_NAME_MIN = 2;
 export const ROLE_SESSION_NAME_MAX = 64;
-const ROLE_SESSION_NAME_CHARS = /^[\w+=,.@-]+$/;
+
+/** Which RoleSessionName an STS accepts: its length and its characters. */
+export interface SessionNameRules {
+  readonly min: number;
+  readonly max: number;
+  /** Tests one character. */
+  readonly char: RegExp;
+  /** The allowed characters, for messages ("letters, digits and + = , . @ _ -"). */
+  readonly allowed: string;
+}
+
+/** AWS STS AssumeRole: 2–64 of `[\w+=,.@-]` (AWS STS API reference, AssumeRole, RoleSessionName;
+ *  read 2026-11-30). CTyun, Ceph and MinIO take the AWS request through the AWS SDK. */
+export const AWS_SESSION_NAME: SessionNameRules = {
+  min: ROLE_SESSION_NAME_MIN,
+  max: ROLE_SESSION_NAME_MAX,
+  char: /^[\w+=,.@-]$/,
+  allowed: 'letters, digits and + = , . @ _ -',
+};
+
+/** Alibaba STS AssumeRole: 2–64 of letters, digits, `.`, `@`, `-`, `_` — no `+ = ,` (Alibaba
+ *  "AssumeRole" API doc, RoleSessionName; @alicloud/sts20150401 model; read 2026-11-30). */
+export const ALIBABA_SESSION_NAME: SessionNameRules = {
+  min: ROLE_SESSION_NAME_MIN,
+  max: ROLE_SESSION_NAME_MAX,
+  char: /^[\w.@-]$/,
+  allowed: 'letters, digits and . @ _ -',
+};
 
 export interface DurationLimits {
   readonly minSeconds: number;
@@ -23,17 +51,21 @@ function invalid(message: string, hint: string): SyncError {
   return new SyncError('policy-invalid', 'fatal', message, { hint });
 }
 
-export function validateRoleSessionName(name: string): string {
-  if (name.length < ROLE_SESSION_NAME_MIN || name.length > ROLE_SESSION_NAME_MAX) {
+export function validateRoleSessionName(
+  name: string,
+  rules: SessionNameRules = AWS_SESSION_NAME,
+): string {
+  const length = [...name].length;
+  if (length < rules.min || length > rules.max) {
     throw invalid(
-      `RoleSessionName must be ${ROLE_SESSION_NAME_MIN}–${ROLE_SESSION_NAME_MAX} characters; "${name}" has ${name.length}.`,
+      `RoleSessionName must be ${rules.min}–${rules.max} characters; "${name}" has ${length}.`,
       'Set credentials.roleSessionName to a name such as "alice-laptop".',
     );
   }
-  if (!ROLE_SESSION_NAME_CHARS.test(name)) {
-    const bad = [...name].find((c) => !ROLE_SESSION_NAME_CHARS.test(c)) ?? '';
+  const bad = [...name].find((c) => !rules.char.test(c));
+  if (bad !== undefined) {
     throw invalid(
-      `RoleSessionName "${name}" contains "${bad}"; only letters, digits and + = , . @ _ - are allowed.`,
+      `RoleSessionName "${name}" contains "${bad}"; only ${rules.allowed} are allowed.`,
       'Replace spaces and other characters in credentials.roleSessionName with "-".',
     );
   }
@@ -41,11 +73,17 @@ export function validateRoleSessionName(name: string): string {
 }
 
 /** Turns any text into a valid RoleSessionName (used for the default derived from host/user). */
-export function toRoleSessionName(text: string): string {
-  const cleaned = text.replace(/[^\w+=,.@-]+/g, '-').replace(/^-+|-+$/g, '');
-  const padded =
-    cleaned.length >= ROLE_SESSION_NAME_MIN ? cleaned : `ferry-${cleaned}`.replace(/-$/, '');
-  return padded.slice(0, ROLE_SESSION_NAME_MAX);
+export function toRoleSessionName(
+  text: string,
+  rules: SessionNameRules = AWS_SESSION_NAME,
+): string {
+  const cleaned = [...text]
+    .map((c) => (rules.char.test(c) ? c : '-'))
+    .join('')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const padded = cleaned.length >= rules.min ? cleaned : `ferry-${cleaned}`.replace(/-$/, '');
+  return padded.slice(0, rules.max);
 }
 
 export function validateDurationSeconds(
@@ -72,7 +110,11 @@ export function validateDurationSeconds(
  * exactly "2012-10-17" (AWS, CTyun, Ceph) or "1" (Alibaba RAM, for OSS), at least one statement
  * with Effect, Action and Resource. Returns the minified text to send.
  */
-export function validateSessionPolicy(text: string, version: string = POLICY_VERSION): string {
+export function validateSessionPolicy(
+  text: string,
+  version: string = POLICY_VERSION,
+  maxLength: number = POLICY_MAX_LENGTH,
+): string {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -135,9 +177,9 @@ export function validateSessionPolicy(text: string, version: string = POLICY_VER
     }
   });
   const minified = JSON.stringify(parsed);
-  if (minified.length > POLICY_MAX_LENGTH) {
+  if (minified.length > maxLength) {
     throw invalid(
-      `The session policy is ${minified.length} characters; STS accepts at most ${POLICY_MAX_LENGTH}.`,
+      `The session policy is ${minified.length} characters; STS accepts at most ${maxLength}.`,
       'Split the folders across several profiles, or use shorter prefixes.',
     );
   }

@@ -1,5 +1,11 @@
 import { hostname, userInfo } from 'node:os';
 
+import {
+  isOssProvider,
+  presetFor,
+  signingRegions,
+  type ProviderName,
+} from '../../app/config/providers/provider-presets.js';
 import type { FerryConfig, ProfileConfig } from '../../app/config/schema.js';
 import {
   OSS_RAM_POLICY,
@@ -16,9 +22,6 @@ import { createAssumeRoleSource } from '../adapters/credentials/assume-role-sour
 import { createVendorSource } from '../adapters/credentials/vendor-source.js';
 import { proxiedFetch, sdkAgents } from '../adapters/network/proxy-agents.js';
 import type { ProxySettings } from '../../app/network/proxy-rules.js';
-
-/** The signing region when a profile names none (AWS's default; Ceph and MinIO accept any). */
-export const DEFAULT_S3_REGION = 'us-east-1';
 
 /** What each of a profile's folders needs, for the automatic session policy. */
 export function folderGrants(config: FerryConfig, profileId: string): FolderGrant[] {
@@ -43,24 +46,29 @@ export function profileSessionPolicy(
   profile: ProfileConfig,
 ): string | undefined {
   const credentials = profile.credentials;
-  const dialect = profile.provider === 'oss' ? OSS_RAM_POLICY : S3_POLICY;
+  const dialect = isOssProvider(profile.provider) ? OSS_RAM_POLICY : S3_POLICY;
   if (credentials.source !== 'vendor' && credentials.policy !== 'auto') {
-    return validateSessionPolicy(credentials.policy, dialect.version);
+    return validateSessionPolicy(
+      credentials.policy,
+      dialect.version,
+      presetFor(profile.provider).sts.policyMaxLength,
+    );
   }
   const grants = folderGrants(config, profile.id);
   if (credentials.source === 'vendor' && grants.length === 0) return undefined;
   return sessionPolicyText(grants, dialect);
 }
 
-/** "ferry-alice-laptop": who is asking, visible in the provider's audit logs. */
-export function defaultRoleSessionName(): string {
+/** "ferry-alice-laptop": who is asking, visible in the provider's audit logs; in the
+ *  characters the provider's STS accepts (Alibaba refuses + = ,). */
+export function defaultRoleSessionName(provider: ProviderName = 's3'): string {
   let user = 'user';
   try {
     user = userInfo().username;
   } catch {
     // no passwd entry (containers): keep the generic name
   }
-  return toRoleSessionName(`ferry-${user}-${hostname()}`);
+  return toRoleSessionName(`ferry-${user}-${hostname()}`, presetFor(provider).sts.sessionName);
 }
 
 export interface ProfileSourceDependencies {
@@ -84,10 +92,10 @@ export function createProfileCredentialSource(
       return createAssumeRoleSource({
         profileId: profile.id,
         endpoint,
-        region: credentials.stsRegion ?? profile.region ?? DEFAULT_S3_REGION,
+        region: signingRegions({ ...profile, stsRegion: credentials.stsRegion }).sts,
         accessKeyId: credentials.accessKeyId,
         roleArn: credentials.roleArn,
-        roleSessionName: credentials.roleSessionName ?? defaultRoleSessionName(),
+        roleSessionName: credentials.roleSessionName ?? defaultRoleSessionName(profile.provider),
         durationSeconds: credentials.durationSeconds,
         policy,
         secrets: dependencies.secrets,
@@ -100,7 +108,7 @@ export function createProfileCredentialSource(
         endpoint: credentials.stsEndpoint,
         accessKeyId: credentials.accessKeyId,
         roleArn: credentials.roleArn,
-        roleSessionName: credentials.roleSessionName ?? defaultRoleSessionName(),
+        roleSessionName: credentials.roleSessionName ?? defaultRoleSessionName(profile.provider),
         durationSeconds: credentials.durationSeconds,
         policy,
         secrets: dependencies.secrets,

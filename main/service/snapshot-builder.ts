@@ -1,3 +1,4 @@
+import { presetFor } from '../../app/config/providers/provider-presets.js';
 import type { FerryConfig } from '../../app/config/schema.js';
 import type { CredentialStatus } from '../../app/credentials/credential-broker.js';
 import { trayStateOf } from '../../app/ipc/tray-state.js';
@@ -55,7 +56,8 @@ export function buildSnapshot(inputs: SnapshotInputs): UiSnapshot {
     const credentials = profile.credentials;
     return {
       id: profile.id,
-      provider: profile.provider,
+      // The view knows the API family (S3 or OSS), not the preset name.
+      provider: presetFor(profile.provider).api,
       endpoint: profile.endpoint ?? null,
       region: profile.region ?? null,
       source: credentials.source,

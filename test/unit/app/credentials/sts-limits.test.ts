@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  ALIBABA_SESSION_NAME,
+  AWS_SESSION_NAME,
   toRoleSessionName,
   validateDurationSeconds,
   validateRoleSessionName,
@@ -130,5 +132,29 @@ describe('validateSessionPolicy', () => {
   it("accepts the seed's single-object Statement form", () => {
     const seed = `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":["s3:*"],"Resource":["arn:aws:s3:::b","arn:aws:s3:::b/*"]}}`;
     expect(validateSessionPolicy(seed)).toBe(seed);
+  });
+});
+
+describe('RoleSessionName rules per STS', () => {
+  it.each([
+    ['alice.laptop@home_1-2', true],
+    ['alice+laptop', false],
+    ['a=b', false],
+    ['a,b', false],
+    ['a', false],
+  ])('Alibaba: %j → valid: %s', (name, valid) => {
+    if (valid) expect(validateRoleSessionName(name, ALIBABA_SESSION_NAME)).toBe(name);
+    else
+      expect(() => validateRoleSessionName(name, ALIBABA_SESSION_NAME)).toThrow(/RoleSessionName/);
+  });
+
+  it('the default name fits Alibaba too', () => {
+    const name = toRoleSessionName('ferry-al+ice=x,y-host', ALIBABA_SESSION_NAME);
+    expect(name).toBe('ferry-al-ice-x-y-host');
+    expect(validateRoleSessionName(name, ALIBABA_SESSION_NAME)).toBe(name);
+  });
+
+  it('AWS-style keeps + = ,', () => {
+    expect(toRoleSessionName('a+b=c,d', AWS_SESSION_NAME)).toBe('a+b=c,d');
   });
 });
