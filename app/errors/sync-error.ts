@@ -40,6 +40,13 @@ export type ErrorCode =
   | 'network'
   /** The store refused the request's time (RequestTimeTooSkewed): fix the clock, not the token. */
   | 'clock-skewed'
+  /** The store or STS asks to slow down (503 SlowDown, 429, 400 Throttling*): retried later. */
+  | 'throttled'
+  /** A folder's bucket is refused (InvalidBucketName) or absent (NoSuchBucket), or the store
+   *  refuses its keys (InvalidObjectName): configuration, fatal for the folder, exit 2. */
+  | 'bucket-invalid'
+  | 'bucket-missing'
+  | 'key-invalid'
   | 'server-error'
   | 'bad-request'
   | 'unsupported'

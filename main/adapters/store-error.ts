@@ -1,4 +1,5 @@
 import { SyncError } from '../../app/errors/sync-error.js';
+import { clockSkewError, isClockSkew } from './clock-skew.js';
 
 /** What any object-store client's failure boils down to (S3 SDK, ali-oss). */
 export interface StoreFailure {
@@ -9,6 +10,12 @@ export interface StoreFailure {
   readonly requestId: string | undefined;
   /** A socket-level code (ECONNREFUSED, timeout) when the request never got an answer. */
   readonly network: string | undefined;
+  /** The store's error message, when the client kept it (tells skew from a wrong secret). */
+  readonly message?: string | undefined;
+  /** Local clock minus the store's, from the answer's Date header. */
+  readonly skewMs?: number | undefined;
+  /** The answer's Retry-After, in milliseconds. */
+  readonly retryAfterMs?: number | undefined;
 }
 
 /** Codes with which a store says "these credentials are not (or no longer) good". */
@@ -23,6 +30,52 @@ const AUTH_NAMES = new Set([
   'SecurityTokenExpired',
   'InvalidSecurityToken',
 ]);
+
+/**
+ * "Slow down": S3 503 SlowDown (AWS S3 error responses), HTTP 429 (MinIO, Ceph's rate limits),
+ * AWS-style `Throttling`/`ThrottlingException`, Alibaba's `Throttling.User` / `Throttling.Api`
+ * (HTTP 400, Alibaba OpenAPI throttling errors) and OSS's QPS limit. Retried with backoff and
+ * jitter, never reported as a bad request.
+ */
+const THROTTLE_NAMES = new Set([
+  'SlowDown',
+  'Throttling',
+  'ThrottlingException',
+  'Throttling.User',
+  'Throttling.Api',
+  'Throttling.Tenant',
+  'TooManyRequests',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'QpsLimitExceeded',
+]);
+
+/** The folder's bucket (or a key in it) cannot work as configured: every item would fail alike. */
+const BUCKET_PROBLEMS: Record<
+  string,
+  { code: 'bucket-invalid' | 'bucket-missing' | 'key-invalid'; text: string; hint: string }
+> = {
+  NoSuchBucket: {
+    code: 'bucket-missing',
+    text: 'the bucket does not exist',
+    hint: "Check the folder's bucket name, and the profile's endpoint and region (a bucket lives in one region).",
+  },
+  InvalidBucketName: {
+    code: 'bucket-invalid',
+    text: 'the store refuses the bucket name',
+    hint: "Check the folder's bucket against the provider's naming rules (and the profile's provider).",
+  },
+  InvalidObjectName: {
+    code: 'key-invalid',
+    text: 'the store refuses the object name',
+    hint: "Check the folder's prefix and the provider's key rules (OSS: 1–1023 bytes, not starting with / or \\).",
+  },
+};
+
+export function isThrottling(failure: StoreFailure): boolean {
+  return THROTTLE_NAMES.has(failure.name) || failure.status === 429;
+}
 
 /** The upload, object or key is gone: trying again cannot bring it back. */
 const NOT_FOUND_NAMES = new Set(['NoSuchUpload', 'NoSuchKey', 'NotFound']);
@@ -42,6 +95,8 @@ const PART_LIST_PROBLEMS: Record<string, string> = {
  * AccessDenied: expired tokens look exactly like that on CTyun and Ceph.
  */
 export function isAuthFailure(failure: StoreFailure): boolean {
+  // Not a refusal of the request's time or a throttle: a new token would change nothing.
+  if (isClockSkew(failure) || isThrottling(failure)) return false;
   return AUTH_NAMES.has(failure.name) || failure.status === 403;
 }
 
@@ -70,6 +125,18 @@ export function translateStoreFailure(
       networkCause === undefined ? {} : { cause: networkCause },
     );
   }
+  if (isClockSkew(failure)) return clockSkewError(what, failure, 'the store', failure.requestId);
+  if (isThrottling(failure)) {
+    return new SyncError(
+      'throttled',
+      'retry',
+      `${what}: the store asks to slow down (HTTP ${status} ${name}); Ferry waits and retries.`,
+      {
+        ...(failure.retryAfterMs === undefined ? {} : { retryAfterMs: failure.retryAfterMs }),
+        ...ids,
+      },
+    );
+  }
   if (isAuthFailure(failure)) {
     return new SyncError(
       'access-denied',
@@ -81,10 +148,12 @@ export function translateStoreFailure(
       },
     );
   }
-  if (name === 'NoSuchBucket') {
-    // Every item of the folder would fail the same way: a configuration error, not a per-item one.
-    return new SyncError('not-found', 'fatal', `${what}: the bucket does not exist (${name}).`, {
-      hint: 'Check the bucket name in the folder settings.',
+  const bucketProblem = BUCKET_PROBLEMS[name];
+  if (bucketProblem !== undefined) {
+    // Every item of the folder would fail the same way: a configuration error, not a per-item
+    // one, and never a network retry (ferry sync --once exits 2 for these).
+    return new SyncError(bucketProblem.code, 'fatal', `${what}: ${bucketProblem.text} (${name}).`, {
+      hint: bucketProblem.hint,
       ...ids,
     });
   }

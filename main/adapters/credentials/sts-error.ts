@@ -1,4 +1,5 @@
 import { SyncError } from '../../../app/errors/sync-error.js';
+import { clockSkewError, isClockSkew, skewFromDateHeader } from '../clock-skew.js';
 import { networkErrorCode } from './network-error.js';
 
 export interface StsCallContext {
@@ -16,31 +17,62 @@ export interface StsFailure {
   /** The service's error code, e.g. SignatureDoesNotMatch; "Unknown" when unparseable. */
   readonly name: string;
   readonly requestId: string | undefined;
+  /** The service's message (AWS: "Signature expired: …" tells skew from a wrong secret). */
+  readonly message?: string | undefined;
+  /** Local clock minus STS's, from the answer's Date header. */
+  readonly skewMs?: number | undefined;
 }
 
 /** @aws-sdk/client-sts errors (AWS, CTyun, Ceph). */
-export function awsStsFailure(error: unknown): StsFailure {
+export function awsStsFailure(error: unknown, now: number = Date.now()): StsFailure {
   const shape = (typeof error === 'object' && error !== null ? error : {}) as {
     name?: string;
+    message?: string;
     $metadata?: { httpStatusCode?: number; requestId?: string };
+    $response?: { headers?: Record<string, string | undefined> };
   };
+  const skewMs = skewFromDateHeader(shape.$response?.headers?.['date'], now);
   return {
     status: shape.$metadata?.httpStatusCode,
     name: shape.name ?? 'Error',
     requestId: shape.$metadata?.requestId,
+    ...(typeof shape.message === 'string' ? { message: shape.message } : {}),
+    ...(skewMs === undefined ? {} : { skewMs }),
   };
 }
 
-/** ali-oss STS errors (Alibaba Cloud): `status`, `code`, `requestId`. */
-export function aliyunStsFailure(error: unknown): StsFailure {
+/** ali-oss STS errors (Alibaba Cloud): `status`, `code`, `requestId`, `headers`. */
+export function aliyunStsFailure(error: unknown, now: number = Date.now()): StsFailure {
   const shape = (typeof error === 'object' && error !== null ? error : {}) as {
     status?: number;
     code?: string;
     name?: string;
+    message?: string;
     requestId?: string;
+    headers?: Record<string, string | undefined>;
   };
   const status = typeof shape.status === 'number' && shape.status > 0 ? shape.status : undefined;
-  return { status, name: shape.code ?? shape.name ?? 'Error', requestId: shape.requestId };
+  const skewMs = skewFromDateHeader(shape.headers?.['date'], now);
+  return {
+    status,
+    name: shape.code ?? shape.name ?? 'Error',
+    requestId: shape.requestId,
+    ...(typeof shape.message === 'string' ? { message: shape.message } : {}),
+    ...(skewMs === undefined ? {} : { skewMs }),
+  };
+}
+
+/**
+ * STS asking to slow down: AWS STS answers HTTP 400 `Throttling` (AWS STS common errors),
+ * Alibaba STS HTTP 400 `Throttling`, `Throttling.User` or `Throttling.Api` (Alibaba's SDK core
+ * recognises throttling by code, not status: @alicloud/openapi-core), others 429. Never fatal:
+ * the broker waits with jittered exponential backoff (app/retry/backoff.ts) and tries again.
+ */
+const STS_THROTTLE =
+  /^(?:Throttling(?:\..+)?|ThrottlingException|TooManyRequests|RequestLimitExceeded|ServiceUnavailable\.Throttling)$/;
+
+export function isStsThrottling(failure: StsFailure): boolean {
+  return failure.status === 429 || STS_THROTTLE.test(failure.name);
 }
 
 const WRONG_SECRET = new Set(['SignatureDoesNotMatch', 'IncompleteSignature']);
@@ -78,6 +110,23 @@ export function translateStsError(
     );
   }
   const code = name === 'Unknown' ? `HTTP ${status}` : `HTTP ${status} ${name}`;
+  if (isStsThrottling(failure)) {
+    return new SyncError(
+      'sts-server-error',
+      'retry',
+      `STS at ${endpoint} asks profile "${profileId}" to slow down (${code}); Ferry waits and retries.`,
+      { hint: 'Nothing to fix unless it persists: other clients may share the quota.', ...ids },
+    );
+  }
+  // Before WRONG_SECRET: AWS reports an expired signature as SignatureDoesNotMatch.
+  if (isClockSkew(failure)) {
+    return clockSkewError(
+      `AssumeRole for profile "${profileId}"`,
+      failure,
+      'STS',
+      failure.requestId,
+    );
+  }
   if (WRONG_SECRET.has(name)) {
     return new SyncError(
       'sts-denied',
@@ -130,7 +179,7 @@ export function translateStsError(
     'fatal',
     `STS rejected the AssumeRole request of profile "${profileId}" (${code}).`,
     {
-      hint: `Check that durationSeconds (${durationSeconds}) is within what the provider and the role allow (Ceph: up to the role's max session, 3600 by default), that the session name is 2–64 characters of [\\w+=,.@-], and that a custom policy is valid.`,
+      hint: `Check that durationSeconds (${durationSeconds}) is within what the provider and the role allow (Ceph: up to the role's max session, 3600 by default), that the session name is 2–64 characters the provider allows (AWS: letters, digits and + = , . @ _ -; Alibaba: no + = ,), and that a custom policy is valid.`,
       ...ids,
     },
   );

@@ -1,4 +1,5 @@
 import { isSyncError, type SyncError } from '../../../app/errors/sync-error.js';
+import { skewFromDateHeader } from '../clock-skew.js';
 import { networkErrorCode } from '../credentials/network-error.js';
 import {
   isAuthFailure,
@@ -7,17 +8,31 @@ import {
   type StoreFailure,
 } from '../store-error.js';
 
-/** The parts of an @aws-sdk/client-s3 error that matter. */
-export function s3Failure(error: unknown): StoreFailure {
+/** The parts of an @aws-sdk/client-s3 error that matter. `now` reads the local clock when the
+ *  failure is seen, to compare with the answer's Date header (clock skew). */
+export function s3Failure(error: unknown, now: number = Date.now()): StoreFailure {
   const shape = (typeof error === 'object' && error !== null ? error : {}) as {
     name?: string;
+    message?: string;
+    /** RequestTimeTooSkewed's body carries the server's time (S3 error responses). */
+    ServerTime?: string;
     $metadata?: { httpStatusCode?: number; requestId?: string };
+    $response?: { headers?: Record<string, string | undefined> };
   };
+  const headers = shape.$response?.headers ?? {};
+  const skewMs =
+    skewFromDateHeader(shape.ServerTime, now) ?? skewFromDateHeader(headers['date'], now);
+  const retryAfterSeconds = Number(headers['retry-after']);
   return {
     status: shape.$metadata?.httpStatusCode,
     name: shape.name ?? 'Error',
     requestId: shape.$metadata?.requestId,
     network: networkErrorCode(error),
+    ...(typeof shape.message === 'string' ? { message: shape.message } : {}),
+    ...(skewMs === undefined ? {} : { skewMs }),
+    ...(Number.isFinite(retryAfterSeconds) && retryAfterSeconds > 0
+      ? { retryAfterMs: Math.min(retryAfterSeconds, 300) * 1000 }
+      : {}),
   };
 }
 

@@ -206,7 +206,34 @@ describe('S3ObjectStore on Ceph RGW', () => {
     const error = await rejection(
       store.putObject({ bucket: 'no-such-bucket', key: `${prefix}x`, body, md5Hex: md5(body) }),
     );
-    expect(error).toMatchObject({ code: 'not-found', disposition: 'fatal' });
+    expect(error).toMatchObject({ code: 'bucket-missing', disposition: 'fatal' });
     expect(error.message).toMatch(/the bucket does not exist \(NoSuchBucket\)/);
+  });
+
+  it('a clock 20 minutes off is clock-skewed, with no forced token refresh', async () => {
+    const info = rgw();
+    const prefix = uniquePrefix('skew');
+    const sts = stsFor(prefix);
+    const broker = new CredentialBroker({ label: 'ceph', source: sts.source, clock: systemClock });
+    const client = createS3Client({
+      endpoint: info.endpoint,
+      region: info.region,
+      forcePathStyle: true,
+      credentials: () => broker.get(),
+    });
+    // The SDK signs with Date.now() + systemClockOffset: this is a machine 20 minutes behind.
+    (client.config as { systemClockOffset: number }).systemClockOffset = -20 * 60_000;
+    const attempts = recordAttempts(client);
+    const store = new S3ObjectStore({ client, broker });
+    const body = text('x');
+    const error = await rejection(
+      store.putObject({ bucket: info.bucket, key: `${prefix}x`, body, md5Hex: md5(body) }),
+    );
+    expect(error).toMatchObject({ code: 'clock-skewed', disposition: 'fatal' });
+    expect(error.message).toMatch(/RequestTimeTooSkewed/);
+    expect(error.hint).toMatch(/clock/);
+    // One request, one token: the 403 did not trigger withAuthRetry's refresh-and-retry.
+    expect(attempts).toEqual(['403 RequestTimeTooSkewed']);
+    expect(sts.calls()).toBe(1);
   });
 });

@@ -39,9 +39,23 @@ describe('translateStoreFailure', () => {
     [
       'missing bucket',
       failure(404, 'NoSuchBucket'),
-      'not-found',
+      'bucket-missing',
       'fatal',
-      /the bucket does not exist/,
+      /the bucket does not exist \(NoSuchBucket\)/,
+    ],
+    [
+      'bucket name refused',
+      failure(400, 'InvalidBucketName'),
+      'bucket-invalid',
+      'fatal',
+      /refuses the bucket name \(InvalidBucketName\)/,
+    ],
+    [
+      'object name refused',
+      failure(400, 'InvalidObjectName'),
+      'key-invalid',
+      'fatal',
+      /refuses the object name \(InvalidObjectName\)/,
     ],
     [
       'missing upload',
@@ -66,7 +80,62 @@ describe('translateStoreFailure', () => {
       'no-retry',
       /smaller than the 5 MiB minimum/,
     ],
-    ['throttled', failure(503, 'SlowDown'), 'server-error', 'retry', /HTTP 503 SlowDown/],
+    [
+      'S3 SlowDown',
+      failure(503, 'SlowDown'),
+      'throttled',
+      'retry',
+      /slow down \(HTTP 503 SlowDown\)/,
+    ],
+    ['HTTP 429', failure(429, 'TooManyRequests'), 'throttled', 'retry', /HTTP 429/],
+    ['429 without a code', failure(429, 'Unknown'), 'throttled', 'retry', /HTTP 429/],
+    [
+      'Alibaba Throttling.User (400)',
+      failure(400, 'Throttling.User'),
+      'throttled',
+      'retry',
+      /400 Throttling\.User/,
+    ],
+    [
+      'Alibaba Throttling.Api (400)',
+      failure(400, 'Throttling.Api'),
+      'throttled',
+      'retry',
+      /Throttling\.Api/,
+    ],
+    ['AWS Throttling (400)', failure(400, 'Throttling'), 'throttled', 'retry', /400 Throttling/],
+    [
+      'clock skew without a Date',
+      failure(403, 'RequestTimeTooSkewed'),
+      'clock-skewed',
+      'fatal',
+      /refused the request time \(HTTP 403 RequestTimeTooSkewed\): this computer's clock is more than 15 minutes off/,
+    ],
+    [
+      "clock skew with the store's Date",
+      { ...failure(403, 'RequestTimeTooSkewed'), skewMs: 1_234_400 },
+      'clock-skewed',
+      'fatal',
+      /your clock is 1234 s off \(ahead of the store's time\)/,
+    ],
+    [
+      'AWS: expired signature',
+      {
+        ...failure(403, 'SignatureDoesNotMatch'),
+        message:
+          'Signature expired: 20261130T090000Z is now earlier than 20261130T093000Z (20261130T094500Z - 15 min.)',
+      },
+      'clock-skewed',
+      'fatal',
+      /more than 15 minutes off/,
+    ],
+    [
+      'a bodiless 403 from a store 20 min behind',
+      { ...failure(403, 'Unknown'), skewMs: 20 * 60_000 },
+      'clock-skewed',
+      'fatal',
+      /your clock is 1200 s off/,
+    ],
     [
       'other 4xx',
       failure(400, 'InvalidArgument'),
@@ -82,12 +151,23 @@ describe('translateStoreFailure', () => {
     if (input.status !== undefined) expect(error.requestId).toBe('req-9');
   });
 
+  it("keeps the store's Retry-After for the backoff", () => {
+    const error = translateStoreFailure({ ...failure(503, 'SlowDown'), retryAfterMs: 7000 }, 'x');
+    expect(error.retryAfterMs).toBe(7000);
+  });
+
   it.each([
     [failure(403, 'Whatever'), true],
     [failure(400, 'InvalidAccessKeyId'), true],
     [failure(400, 'SignatureDoesNotMatch'), true],
     [failure(404, 'NoSuchKey'), false],
     [failure(500, 'InternalError'), false],
+    // A new token cannot fix the clock or a throttle: no forced refresh for these.
+    [failure(403, 'RequestTimeTooSkewed'), false],
+    [{ ...failure(403, 'AccessDenied'), skewMs: -16 * 60_000 }, false],
+    [{ ...failure(403, 'AccessDenied'), skewMs: 60_000 }, true],
+    [{ ...failure(403, 'SignatureDoesNotMatch'), message: 'Signature expired: x' }, false],
+    [failure(429, 'TooManyRequests'), false],
   ])('isAuthFailure(%o) = %s', (input, expected) => {
     expect(isAuthFailure(input)).toBe(expected);
   });

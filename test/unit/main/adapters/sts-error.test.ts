@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { translateStsError } from '../../../../main/adapters/credentials/sts-error.js';
+import {
+  aliyunStsFailure,
+  translateStsError,
+} from '../../../../main/adapters/credentials/sts-error.js';
 
 const context = {
   profileId: 'ceph',
@@ -9,11 +12,15 @@ const context = {
   roleArn: 'arn:aws:iam:::role/SyncRole',
   durationSeconds: 3601,
 };
-const serviceError = (name: string, status: number) =>
-  Object.assign(new Error('UnknownError'), {
+const serviceError = (name: string, status: number, message = 'UnknownError', date?: string) =>
+  Object.assign(new Error(message), {
     name,
     $metadata: { httpStatusCode: status, requestId: 'req-1' },
+    ...(date === undefined ? {} : { $response: { headers: { date } } }),
   });
+/** An ali-oss STS error: `status`, `code`, `headers`. */
+const aliyunError = (code: string, status: number) =>
+  Object.assign(new Error(code), { status, code, requestId: 'req-2', headers: {} });
 const networkError = (code: string) =>
   Object.assign(new Error('connect failed'), { cause: Object.assign(new Error(code), { code }) });
 
@@ -76,10 +83,63 @@ describe('translateStsError', () => {
       /HTTP 429 Throttling/,
     ],
     ['a server error', serviceError('InternalError', 500), 'sts-server-error', 'retry', /HTTP 500/],
+    [
+      'AWS STS throttling is HTTP 400',
+      serviceError('Throttling', 400),
+      'sts-server-error',
+      'retry',
+      /asks profile "ceph" to slow down \(HTTP 400 Throttling\); Ferry waits and retries/,
+    ],
+    [
+      'AWS: RequestExpired',
+      serviceError('RequestExpired', 400),
+      'clock-skewed',
+      'fatal',
+      /STS refused the request time \(HTTP 400 RequestExpired\)/,
+    ],
+    [
+      'AWS: an expired signature is skew, not a wrong secret',
+      serviceError(
+        'SignatureDoesNotMatch',
+        403,
+        'Signature expired: 20261130T090000Z is now earlier than 20261130T093000Z (20261130T094500Z - 15 min.)',
+      ),
+      'clock-skewed',
+      'fatal',
+      /more than 15 minutes off/,
+    ],
+    [
+      'Ceph: a bodiless 403 whose Date is 30 minutes ahead of ours',
+      serviceError(
+        'Unknown',
+        403,
+        'UnknownError',
+        new Date(Date.now() + 30 * 60_000).toUTCString(),
+      ),
+      'clock-skewed',
+      'fatal',
+      /your clock is 1[78]\d\d s off \(behind STS's time\)/,
+    ],
   ])('%s', (_name, error, code, disposition, message) => {
     const translated = translateStsError(error, context);
     expect(translated).toMatchObject({ code, disposition });
     expect(translated.message).toMatch(message);
+  });
+
+  it.each([
+    ['Throttling', 'sts-server-error', 'retry'],
+    ['Throttling.User', 'sts-server-error', 'retry'],
+    ['Throttling.Api', 'sts-server-error', 'retry'],
+    ['InvalidTimeStamp.Expired', 'clock-skewed', 'fatal'],
+    ['InvalidTimeStamp.Format', 'sts-invalid-request', 'fatal'],
+    ['InvalidParameter.RoleSessionName', 'sts-invalid-request', 'fatal'],
+  ])('Alibaba STS HTTP 400 %s → %s (%s)', (name, code, disposition) => {
+    const translated = translateStsError(
+      aliyunError(name, 400),
+      context,
+      aliyunStsFailure(aliyunError(name, 400)),
+    );
+    expect(translated).toMatchObject({ code, disposition });
   });
 
   it('tells how to fix a bad request: the duration is the usual suspect', () => {
