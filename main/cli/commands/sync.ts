@@ -8,6 +8,16 @@ import { reportJson, reportOnTerminal } from '../progress-reporter.js';
 import type { CommandIo } from './check.js';
 import { preflight } from './preflight.js';
 
+/** Store answers that mean the folder's configuration is wrong (issue 10): a missing or refused
+ *  bucket, keys the store refuses, a clock the store refuses. Like credential problems, exit 2. */
+const FOLDER_CONFIG_CODES: ReadonlySet<string> = new Set([
+  'config-invalid',
+  'bucket-invalid',
+  'bucket-missing',
+  'key-invalid',
+  'clock-skewed',
+]);
+
 export interface SyncFlags {
   readonly config: string;
   readonly once: boolean;
@@ -70,7 +80,9 @@ async function runOnce(
   }
   const summary = await engine.runOnce();
   stopReporting(); // the live line goes before the summary is printed
-  const credentialFailure = summary.failed.find((t) => t.error && isCredentialCode(t.error.code));
+  const credentialFailure = summary.failed.find(
+    (t) => t.error && (isCredentialCode(t.error.code) || FOLDER_CONFIG_CODES.has(t.error.code)),
+  );
   for (const transfer of summary.failed) {
     io.err(
       `failed: ${transfer.folderId}/${transfer.relativePath}: ${transfer.error?.message ?? 'unknown error'}\n`,
