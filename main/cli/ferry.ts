@@ -4,9 +4,10 @@ import { parseArgs } from 'node:util';
 import { isSyncError, toSyncError } from '../../app/errors/sync-error.js';
 import { EnvOverlaySecretStore } from '../adapters/secrets/env-overlay-secret-store.js';
 import { KeytarSecretStore } from '../adapters/secrets/keytar-secret-store.js';
+import type { UploadLimits } from '../serve/upload-limits.js';
 import { checkCommand, type CommandIo } from './commands/check.js';
 import { secretDeleteCommand, secretSetCommand } from './commands/secret.js';
-import { DEFAULT_SERVE_PORT, serveCommand } from './commands/serve.js';
+import { DEFAULT_SERVE_PORT, parseByteSize, serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
 import { syncCommand } from './commands/sync.js';
 
@@ -16,10 +17,12 @@ const USAGE = `Usage:
                                      stopped, or with --once scan, upload and exit
   ferry status --config FILE [--json]
                                      per folder: files synced, pending and failed
-  ferry serve --config FILE [--port N]
+  ferry serve --config FILE [--port N] [--max-upload-bytes SIZE] [--max-staging-bytes SIZE]
+              [--max-concurrent-uploads N]
                                      the engine plus the app's UI in a browser: serves on
                                      127.0.0.1 (default port 7421) and prints the URL with
-                                     its access token
+                                     its access token; files dropped in the browser are capped
+                                     (defaults 5GiB each, 20GiB waiting, 4 at once)
   ferry check --config FILE          validate the config, get a token for every profile, show
                                      each token's expiry and the session policy in use
   ferry secret set PROFILE_ID        store a profile's secret in the OS keychain (from stdin)
@@ -45,6 +48,9 @@ async function main(argv: string[]): Promise<number> {
       'dry-run': { type: 'boolean' },
       'confirm-deletes': { type: 'boolean' },
       port: { type: 'string' },
+      'max-upload-bytes': { type: 'string' },
+      'max-staging-bytes': { type: 'string' },
+      'max-concurrent-uploads': { type: 'string' },
     },
     allowPositionals: true,
   });
@@ -79,7 +85,23 @@ async function main(argv: string[]): Promise<number> {
     if (!Number.isInteger(port) || port < 0 || port > 65_535) {
       return usage(`--port must be a port number (0–65535), not "${values.port}"`);
     }
-    return serveCommand({ config: values.config, port }, new EnvOverlaySecretStore(keychain), io);
+    const limits: { -readonly [K in keyof UploadLimits]?: number } = {};
+    for (const [flag, key, parse] of [
+      ['max-upload-bytes', 'maxUploadBytes', parseByteSize],
+      ['max-staging-bytes', 'maxStagingBytes', parseByteSize],
+      ['max-concurrent-uploads', 'maxConcurrentUploads', parseCount],
+    ] as const) {
+      const text = values[flag];
+      if (text === undefined) continue;
+      const value = parse(text);
+      if (value === null) return usage(`--${flag} must be a positive size or count, not "${text}"`);
+      limits[key] = value;
+    }
+    return serveCommand(
+      { config: values.config, port, limits },
+      new EnvOverlaySecretStore(keychain),
+      io,
+    );
   }
   if (command === 'secret' && (sub === 'set' || sub === 'delete')) {
     if (!profileId) return usage(`secret ${sub} needs a PROFILE_ID`);
@@ -88,6 +110,11 @@ async function main(argv: string[]): Promise<number> {
       : secretDeleteCommand(profileId, keychain, io);
   }
   return usage(`unknown command "${positionals.join(' ')}"`);
+}
+
+function parseCount(text: string): number | null {
+  const value = Number(text);
+  return /^\d+$/.test(text) && Number.isSafeInteger(value) && value > 0 ? value : null;
 }
 
 function usage(problem: string): number {

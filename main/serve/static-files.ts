@@ -13,7 +13,8 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** The page's security headers: no framing, no referrer (the URL holds the token), strict CSP. */
+/** The page's security headers: no framing, no referrer (the first URL holds the token), strict
+ *  CSP whose only connection is this server's own bridge. */
 export function securityHeaders(port: number): Record<string, string> {
   return {
     'Content-Security-Policy': [
@@ -35,14 +36,30 @@ export function securityHeaders(port: number): Record<string, string> {
   };
 }
 
-/** Serves the built renderer (`out/renderer`); anything outside it is not found. */
+/**
+ * Tells the page that this browser holds the session cookie (HttpOnly: scripts cannot see it),
+ * so it connects the bridge instead of showing "open the URL printed by ferry serve".
+ * `renderer/src/bridge/session.ts` reads it.
+ */
+export const SESSION_META = '<meta name="ferry-session" content="cookie">';
+
+/** Serves the built renderer (`out/renderer`); anything outside it is not found, a path that
+ *  is not valid percent-encoding is a 400. */
 export async function serveStatic(
   root: string,
   pathname: string,
   response: ServerResponse,
   headers: Record<string, string>,
+  page: { readonly session: boolean } = { session: false },
 ): Promise<void> {
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+  let relative: string;
+  try {
+    relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+  } catch {
+    response.writeHead(400, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end('Bad request: the path is not valid percent-encoding.\n');
+    return;
+  }
   const path = normalize(join(root, relative));
   if (!path.startsWith(root + sep)) return notFound(response, headers);
   let body: Buffer;
@@ -50,6 +67,9 @@ export async function serveStatic(
     body = await readFile(path);
   } catch {
     return notFound(response, headers);
+  }
+  if (relative === 'index.html' && page.session) {
+    body = Buffer.from(body.toString('utf8').replace('</head>', `${SESSION_META}</head>`));
   }
   response.writeHead(200, {
     ...headers,

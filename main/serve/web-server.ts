@@ -6,16 +6,20 @@ import type { Duplex } from 'node:stream';
 
 import { WebSocketServer } from 'ws';
 
+import type { UiHost } from '../../app/ipc/contract.js';
 import { toBridgeError } from '../../app/ipc/dispatcher.js';
 import { SERVE_PATHS } from '../../app/ipc/wire.js';
-import type { FerryUiHost } from '../service/ferry-ui-host.js';
 import { attachBridgeSocket, MAX_WIRE_REQUEST_BYTES } from './bridge-socket.js';
-import { RequestGuard } from './request-guard.js';
+import { RequestGuard, requestUrl } from './request-guard.js';
 import { securityHeaders, serveStatic } from './static-files.js';
-import { UploadReceiver } from './upload-receiver.js';
+import { DEFAULT_UPLOAD_LIMITS, HttpRefusal, type UploadLimits } from './upload-limits.js';
+import { UploadReceiver, type UploadHost } from './upload-receiver.js';
+
+/** What the server needs from the engine's host (`FerryUiHost` in production). */
+export type WebServerHost = UiHost & UploadHost;
 
 export interface WebServerOptions {
-  readonly host: FerryUiHost;
+  readonly host: WebServerHost;
   /** 0: any free port. */
   readonly port: number;
   /** The built renderer (out/renderer). */
@@ -23,9 +27,12 @@ export interface WebServerOptions {
   readonly stagingDir: string;
   /** For tests; default: 32 random bytes. */
   readonly token?: string;
+  /** Bounds on browser drops; each defaults to DEFAULT_UPLOAD_LIMITS. */
+  readonly limits?: Partial<UploadLimits>;
 }
 
 export interface RunningWebServer {
+  /** The URL to open once: it carries the token, which the page trades for a cookie. */
   readonly url: string;
   readonly port: number;
   close(): Promise<void>;
@@ -33,7 +40,10 @@ export interface RunningWebServer {
 
 /**
  * `ferry serve`'s HTTP side: the renderer page, the WebSocket bridge and browser drops, on
- * 127.0.0.1 only (never another interface: the bridge can change what is uploaded).
+ * 127.0.0.1 only (never another interface: the bridge can change what is uploaded). Every
+ * request passes the Host check before anything parses it, and every handler ends in an
+ * answer: a malformed request is a 4xx, never an exception that stops the process (which would
+ * leave its staged files and state-dir lock behind).
  */
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const token = options.token ?? randomBytes(32).toString('base64url');
@@ -41,62 +51,96 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const port = await listen(server, options.port);
   const guard = new RequestGuard(token, port);
   const headers = securityHeaders(port);
-  const uploads = new UploadReceiver(options.stagingDir, options.host);
+  const limits = { ...DEFAULT_UPLOAD_LIMITS, ...options.limits };
+  const uploads = new UploadReceiver(options.stagingDir, options.host, limits);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_WIRE_REQUEST_BYTES });
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    void handleRequest(request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500, headers);
-      response.end();
+    handleRequest(request, response).catch((error: unknown) => {
+      request.resume();
+      if (response.headersSent) {
+        response.destroy();
+        return;
+      }
+      const bad = error instanceof URIError || error instanceof TypeError;
+      text(response, bad ? 400 : 500, bad ? 'Bad request.' : 'Internal error.');
     });
   });
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'invalid'}`);
-    const allowed =
-      url.pathname === SERVE_PATHS.socket &&
-      guard.hostAllowed(request) &&
-      guard.originAllowed(request, true) &&
-      guard.tokenValid(guard.tokenOf(request, url));
-    if (!allowed) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      return;
+    socket.on('error', () => socket.destroy());
+    try {
+      const url = guard.hostAllowed(request) ? requestUrl(request) : null;
+      const allowed =
+        url !== null &&
+        url.pathname === SERVE_PATHS.socket &&
+        guard.originAllowed(request, true) &&
+        guard.authenticated(request, url);
+      if (!allowed) {
+        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
+      sockets.handleUpgrade(request, socket, head, (ws) => attachBridgeSocket(ws, options.host));
+    } catch {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => attachBridgeSocket(ws, options.host));
   });
 
   async function handleRequest(request: IncomingMessage, response: ServerResponse) {
-    if (!guard.hostAllowed(request)) return deny(response, 'Unknown host.');
-    const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
-    if (url.pathname === SERVE_PATHS.upload) {
-      if (request.method !== 'PUT') return deny(response, 'Use PUT.', 405);
-      if (!guard.originAllowed(request, false) || !guard.tokenValid(guard.tokenOf(request, url))) {
-        request.resume();
-        return deny(response, 'Forbidden: open the URL printed by ferry serve.');
-      }
-      try {
-        const result = await uploads.receive(request, url);
-        return json(response, 200, { ok: true, result });
-      } catch (error) {
-        request.resume();
-        return json(response, 400, { ok: false, error: toBridgeError(error) });
-      }
-    }
+    if (!guard.hostAllowed(request)) return text(response, 403, 'Unknown host.', true);
+    const url = requestUrl(request);
+    if (url === null) return text(response, 400, 'Bad request target.', true);
+    if (url.pathname === SERVE_PATHS.upload) return handleUpload(request, response, url);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return deny(response, 'Use GET.', 405);
+      return text(response, 405, 'Use GET.', true);
     }
-    return serveStatic(options.rendererDir, url.pathname, response, headers);
+    if (url.searchParams.has('token') && guard.tokenValid(url.searchParams.get('token'))) {
+      // The first load trades the token for a cookie and drops it from the address bar, so
+      // history, bookmarks and screenshots do not carry it.
+      url.searchParams.delete('token');
+      response.writeHead(303, {
+        ...headers,
+        Location: `${url.pathname}${url.search}`,
+        'Set-Cookie': guard.sessionCookie(),
+        'Cache-Control': 'no-store',
+      });
+      response.end();
+      return;
+    }
+    return serveStatic(options.rendererDir, url.pathname, response, headers, {
+      session: guard.authenticated(request, url),
+    });
   }
 
-  function deny(response: ServerResponse, message: string, status = 403): void {
-    response.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+  async function handleUpload(request: IncomingMessage, response: ServerResponse, url: URL) {
+    if (request.method !== 'PUT') return text(response, 405, 'Use PUT.', true);
+    if (!guard.originAllowed(request, false) || !guard.authenticated(request, url)) {
+      return text(response, 403, 'Forbidden: open the URL printed by ferry serve.', true);
+    }
+    try {
+      const result = await uploads.receive(request, url);
+      return json(response, 200, { ok: true, result });
+    } catch (error) {
+      const status = error instanceof HttpRefusal ? error.status : 400;
+      // Closing the connection instead of reading a refused body to its (maybe huge) end.
+      return json(response, status, { ok: false, error: toBridgeError(error) }, true);
+    }
+  }
+
+  function text(response: ServerResponse, status: number, message: string, close = false): void {
+    response.writeHead(status, {
+      ...headers,
+      'Content-Type': 'text/plain; charset=utf-8',
+      ...(close ? { Connection: 'close' } : {}),
+    });
     response.end(`${message}\n`);
   }
 
-  function json(response: ServerResponse, status: number, body: unknown): void {
+  function json(response: ServerResponse, status: number, body: unknown, close = false): void {
     response.writeHead(status, {
       ...headers,
       'Content-Type': 'application/json',
       'Cache-Control': 'no-store',
+      ...(close ? { Connection: 'close' } : {}),
     });
     response.end(JSON.stringify(body));
   }

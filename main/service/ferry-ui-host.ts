@@ -26,6 +26,8 @@ export interface FerryUiHost extends UiHost {
   snapshot(): UiSnapshot;
   /** A configured folder's key prefix; undefined when no running engine has that folder. */
   folderPrefix(folderId: string): string | undefined;
+  /** Why a folder is paused (by the user or by Ferry), or null when it is running. */
+  folderPauseReason(folderId: string): string | null;
   /** A file the web bridge received and staged: upload it as a one-off into a folder. */
   uploadStagedFile(file: StagedFile): Transfer;
   stop(): Promise<void>;
@@ -148,6 +150,14 @@ class Host implements FerryUiHost {
 
   folderPrefix(folderId: string): string | undefined {
     return this.session?.config.folders.find((f) => f.id === folderId)?.prefix;
+  }
+
+  folderPauseReason(folderId: string): string | null {
+    const folder = this.session?.composition.engine
+      .folderSnapshots()
+      .find((f) => f.id === folderId);
+    if (folder?.state !== 'paused') return null;
+    return folder.pauseReason ?? 'Paused by the user.';
   }
 
   uploadStagedFile(file: StagedFile): Transfer {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 import { SyncError } from '../../../app/errors/sync-error.js';
 import type { SecretStore } from '../../../app/ports/secret-store.js';
+import type { UploadLimits } from '../../serve/upload-limits.js';
 import { rendererBuilt, startWebServer } from '../../serve/web-server.js';
 import { startFerryUiHost } from '../../service/ferry-ui-host.js';
 import type { CommandIo } from './check.js';
@@ -12,6 +13,8 @@ import type { CommandIo } from './check.js';
 export interface ServeFlags {
   readonly config: string;
   readonly port: number;
+  /** From --max-upload-bytes, --max-staging-bytes, --max-concurrent-uploads. */
+  readonly limits?: Partial<UploadLimits>;
 }
 
 /** Where `npm run build` puts the renderer, relative to this compiled file (out/main/cli/commands). */
@@ -46,6 +49,7 @@ export async function serveCommand(
       port: flags.port,
       rendererDir: RENDERER_DIR,
       stagingDir: join(tmpdir(), `ferry-serve-${randomBytes(6).toString('hex')}`),
+      ...(flags.limits ? { limits: flags.limits } : {}),
     });
   } catch (error) {
     await host.stop();
@@ -59,7 +63,8 @@ export async function serveCommand(
   }
   io.out(`Ferry web UI: ${server.url}\n`);
   io.err(
-    'Open the URL above in a browser on this machine (it contains the access token). Press Ctrl+C to stop.\n',
+    'Open the URL above in a browser on this machine. It contains the access token; the page ' +
+      'trades it for a cookie and drops it from the address bar. Press Ctrl+C to stop.\n',
   );
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
@@ -72,3 +77,15 @@ export async function serveCommand(
 }
 
 export const DEFAULT_SERVE_PORT = 7421;
+
+const UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
+
+/** "5GiB", "512M", "1000" → bytes; null for anything else (zero and negatives included). */
+export function parseByteSize(text: string): number | null {
+  const match = /^(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?$/i.exec(text.trim());
+  if (!match) return null;
+  const bytes = Math.floor(
+    Number(match[1]) * (UNITS[(match[2] ?? '').toLowerCase()] ?? Number.NaN),
+  );
+  return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : null;
+}

@@ -28,8 +28,14 @@ export const browserTimers: BridgeTimers = {
   clearTimeout: (handle) => window.clearTimeout(handle as number),
 };
 
-/** ws://host/bridge?token=… for the page's own origin (wss:// when served over https). */
-export function bridgeSocketUrl(location: Location, socketPath: string, token: string): string {
+/** ws://host/bridge for the page's own origin (wss:// when served over https); `?token=…` only
+ *  when there is no session cookie to authenticate the socket. */
+export function bridgeSocketUrl(
+  location: Location,
+  socketPath: string,
+  token: string | null,
+): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${location.host}${socketPath}?token=${encodeURIComponent(token)}`;
+  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
+  return `${scheme}://${location.host}${socketPath}${query}`;
 }

@@ -17,7 +17,7 @@ export interface BridgeSession {
 
 export type SessionChoice =
   | { readonly kind: 'ready'; readonly session: BridgeSession }
-  /** A browser opened without the token `ferry serve` printed: nothing can work. */
+  /** A browser without the session `ferry serve`'s printed URL starts: nothing can work. */
   | { readonly kind: 'missing-token' };
 
 export function createSession(win: Window): SessionChoice {
@@ -33,8 +33,12 @@ export function createSession(win: Window): SessionChoice {
       },
     };
   }
-  const token = new URLSearchParams(win.location.search).get('token');
-  if (!token) return { kind: 'missing-token' };
+  // `ferry serve` trades the printed URL's token for an HttpOnly cookie on the first load and
+  // marks the page it serves to such a browser (main/serve/static-files.ts): the socket and
+  // uploads then carry the cookie. A token still in the URL (a dev server) is used as is.
+  const cookieSession = win.document.querySelector('meta[name="ferry-session"]') !== null;
+  const token = cookieSession ? null : new URLSearchParams(win.location.search).get('token');
+  if (!cookieSession && !token) return { kind: 'missing-token' };
   const bridge = new WebSocketBridge({
     url: bridgeSocketUrl(win.location, SERVE_PATHS.socket, token),
     connect: browserSocketFactory,
@@ -45,7 +49,10 @@ export function createSession(win: Window): SessionChoice {
     session: {
       bridge,
       connection: bridge,
-      drops: createWebDropUploader({ token, fetch: (input, init) => win.fetch(input, init) }),
+      drops: createWebDropUploader({
+        token: token ?? '',
+        fetch: (input, init) => win.fetch(input, init),
+      }),
     },
   };
 }
