@@ -267,6 +267,60 @@ export function describeObjectStoreContract(
       expect(await store.head({ bucket, key })).toBeNull();
     });
 
+    it('listMultipartUploads: uploads in progress under the prefix, none completed, aborted or outside', async () => {
+      const key = (name: string) => `${prefix}mpu/${name}`;
+      const started = Date.now();
+      const open = [key('a.bin'), key('b/c.bin'), key('b/c.bin')];
+      const ids: string[] = [];
+      for (const k of open) ids.push((await store.createMultipart({ bucket, key: k })).uploadId);
+      const done = (await store.createMultipart({ bucket, key: key('done.bin') })).uploadId;
+      const body = text('the only part');
+      const part = await store.uploadPart({
+        bucket,
+        key: key('done.bin'),
+        uploadId: done,
+        partNumber: 1,
+        body,
+        md5Hex: md5(body),
+      });
+      await store.completeMultipart({
+        bucket,
+        key: key('done.bin'),
+        uploadId: done,
+        parts: [{ partNumber: 1, etag: part.etag }],
+      });
+      const aborted = (await store.createMultipart({ bucket, key: key('gone.bin') })).uploadId;
+      await store.abortMultipart({ bucket, key: key('gone.bin'), uploadId: aborted });
+      const outside = `${prefix}mpux/other.bin`;
+      const outsideId = (await store.createMultipart({ bucket, key: outside })).uploadId;
+
+      const listed = [];
+      let next;
+      for (let page = 0; page < 100; page++) {
+        const answer = await store.listMultipartUploads({
+          bucket,
+          prefix: `${prefix}mpu/`,
+          ...(next ? { next } : {}),
+        });
+        listed.push(...answer.uploads);
+        next = answer.next;
+        if (!next) break;
+      }
+      expect(listed.map((u) => [u.key, u.uploadId]).sort()).toEqual(
+        open.map((k, i) => [k, ids[i]]).sort(),
+      );
+      for (const upload of listed) {
+        // The store's clock, not ours: allow for skew, but it must be a real time.
+        expect(Math.abs(upload.initiatedAt - started)).toBeLessThan(10 * 60_000);
+      }
+      for (const [i, k] of [...open, outside].entries()) {
+        await store.abortMultipart({ bucket, key: k, uploadId: [...ids, outsideId][i] ?? '' });
+      }
+      expect(
+        (await store.listMultipartUploads({ bucket, prefix: `${prefix}mpu` })).uploads,
+      ).toEqual([]);
+    });
+
     it('list: every key under the prefix, with ETag and size, and nothing outside it', async () => {
       const inside = ['a.txt', 'b/c.txt', 'b/d/e.txt', 'z.txt'].map((k) => `${prefix}in/${k}`);
       const outside = [`${prefix}inside.txt`, `${prefix}out/a.txt`, `${prefix}in`];

@@ -140,6 +140,7 @@ function signedBy(broker: CredentialBroker, store: ObjectStore): ObjectStore {
       return call(request);
     };
   return {
+    integrity: store.integrity,
     putObject: signed((r) => store.putObject(r)),
     createMultipart: signed((r) => store.createMultipart(r)),
     uploadPart: signed((r) => store.uploadPart(r)),
@@ -149,5 +150,6 @@ function signedBy(broker: CredentialBroker, store: ObjectStore): ObjectStore {
     head: signed((r) => store.head(r)),
     list: signed((r) => store.list(r)),
     delete: signed((r) => store.delete(r)),
+    listMultipartUploads: signed((r) => store.listMultipartUploads(r)),
   };
 }

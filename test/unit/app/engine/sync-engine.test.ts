@@ -413,6 +413,7 @@ function withFailingParts(
   firstFailing: number,
 ): ObjectStore {
   return {
+    integrity: store.integrity,
     putObject: (r) => store.putObject(r),
     createMultipart: (r) => store.createMultipart(r),
     uploadPart: (r) =>
@@ -425,6 +426,7 @@ function withFailingParts(
     head: (r) => store.head(r),
     list: (r) => store.list(r),
     delete: (r) => store.delete(r),
+    listMultipartUploads: (r) => store.listMultipartUploads(r),
   };
 }
 
