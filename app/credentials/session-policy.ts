@@ -34,6 +34,8 @@ export interface PolicyDialect {
   readonly mirrorActions: readonly string[];
   readonly listAction: string;
   readonly prefixConditionKey: string;
+  /** Listing the bucket's multipart uploads in progress, to abort abandoned ones (orphans). */
+  readonly listUploadsAction: string;
 }
 
 /**
@@ -59,6 +61,7 @@ export const S3_POLICY: PolicyDialect = {
   mirrorActions: MIRROR_ACTIONS,
   listAction: 's3:ListBucket',
   prefixConditionKey: 's3:prefix',
+  listUploadsAction: 's3:ListBucketMultipartUploads',
 };
 
 /**
@@ -80,6 +83,7 @@ export const OSS_RAM_POLICY: PolicyDialect = {
   ],
   listAction: 'oss:ListObjects',
   prefixConditionKey: 'oss:Prefix',
+  listUploadsAction: 'oss:ListMultipartUploads',
 };
 
 const WILDCARD = /[*?$]/;
@@ -160,6 +164,16 @@ export function buildSessionPolicy(
           },
     );
   }
+  // Every folder may leave orphans (a lost CreateMultipartUpload answer) that only a listing finds
+  // (app/engine/orphan-upload-sweep.ts). The action is granted on the bucket without a prefix
+  // condition: s3:prefix is not a condition key of ListBucketMultipartUploads (AWS Service
+  // Authorization Reference, "Actions defined by Amazon S3", read 2026-11-30), so the session can
+  // see the keys of uploads in progress elsewhere in the bucket, never their data.
+  statements.push({
+    Effect: 'Allow',
+    Action: [dialect.listUploadsAction],
+    Resource: unique(grants.map((g) => g.bucket)).map(dialect.bucketResource),
+  });
   return { Version: dialect.version, Statement: statements };
 }
 

@@ -20,7 +20,10 @@ describe('profileSessionPolicy', () => {
     const policy = JSON.parse(profileSessionPolicy(config, config.profiles[0]!) ?? '{}') as {
       Statement: { Resource: string[] }[];
     };
-    expect(policy.Statement.map((s) => s.Resource)).toEqual([['arn:aws:s3:::sync-bucket/a/*']]);
+    expect(policy.Statement.map((s) => s.Resource)).toEqual([
+      ['arn:aws:s3:::sync-bucket/a/*'],
+      ['arn:aws:s3:::sync-bucket'], // ListBucketMultipartUploads: finding orphaned uploads
+    ]);
   });
 
   it('sends a configured policy minified', () => {

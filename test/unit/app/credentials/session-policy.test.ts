@@ -21,6 +21,12 @@ const mirror = [
   's3:ListMultipartUploadParts',
   's3:PutObject',
 ];
+/** Finding abandoned uploads (orphans) needs the bucket's upload listing (no prefix condition). */
+const uploads = (...buckets: string[]) => ({
+  Effect: 'Allow',
+  Action: ['s3:ListBucketMultipartUploads'],
+  Resource: buckets.map((b) => `arn:aws:s3:::${b}`),
+});
 const grant = (over: Partial<FolderGrant>): FolderGrant => ({
   bucket: 'sync-bucket',
   prefix: 'alice/docs/',
@@ -34,12 +40,18 @@ describe('buildSessionPolicy', () => {
     [
       'upload-only folder: no delete, no listing',
       [grant({})],
-      [{ Effect: 'Allow', Action: upload, Resource: ['arn:aws:s3:::sync-bucket/alice/docs/*'] }],
+      [
+        { Effect: 'Allow', Action: upload, Resource: ['arn:aws:s3:::sync-bucket/alice/docs/*'] },
+        uploads('sync-bucket'),
+      ],
     ],
     [
       'mirror folder adds DeleteObject',
       [grant({ mode: 'mirror' })],
-      [{ Effect: 'Allow', Action: mirror, Resource: ['arn:aws:s3:::sync-bucket/alice/docs/*'] }],
+      [
+        { Effect: 'Allow', Action: mirror, Resource: ['arn:aws:s3:::sync-bucket/alice/docs/*'] },
+        uploads('sync-bucket'),
+      ],
     ],
     [
       'listing adds ListBucket on the bucket, limited to the prefix',
@@ -52,6 +64,7 @@ describe('buildSessionPolicy', () => {
           Resource: ['arn:aws:s3:::sync-bucket'],
           Condition: { StringLike: { 's3:prefix': ['alice/docs/', 'alice/docs/*'] } },
         },
+        uploads('sync-bucket'),
       ],
     ],
     [
@@ -60,6 +73,7 @@ describe('buildSessionPolicy', () => {
       [
         { Effect: 'Allow', Action: upload, Resource: ['arn:aws:s3:::sync-bucket/*'] },
         { Effect: 'Allow', Action: ['s3:ListBucket'], Resource: ['arn:aws:s3:::sync-bucket'] },
+        uploads('sync-bucket'),
       ],
     ],
     [
@@ -77,6 +91,7 @@ describe('buildSessionPolicy', () => {
           Resource: ['arn:aws:s3:::other/x/*', 'arn:aws:s3:::sync-bucket/alice/docs/*'],
         },
         { Effect: 'Allow', Action: mirror, Resource: ['arn:aws:s3:::sync-bucket/alice/photos/*'] },
+        uploads('other', 'sync-bucket'),
       ],
     ],
   ])('%s', (_name, grants, statements) => {
@@ -122,6 +137,11 @@ describe('the OSS RAM dialect', () => {
           Action: ['oss:AbortMultipartUpload', 'oss:GetObject', 'oss:ListParts', 'oss:PutObject'],
           Resource: ['acs:oss:*:*:sync-bucket/alice/docs/*'],
         },
+        {
+          Effect: 'Allow',
+          Action: ['oss:ListMultipartUploads'],
+          Resource: ['acs:oss:*:*:sync-bucket'],
+        },
       ],
     });
   });
@@ -145,6 +165,11 @@ describe('the OSS RAM dialect', () => {
         Action: ['oss:ListObjects'],
         Resource: ['acs:oss:*:*:sync-bucket'],
         Condition: { StringLike: { 'oss:Prefix': ['alice/docs/', 'alice/docs/*'] } },
+      },
+      {
+        Effect: 'Allow',
+        Action: ['oss:ListMultipartUploads'],
+        Resource: ['acs:oss:*:*:sync-bucket'],
       },
     ]);
   });
