@@ -8,6 +8,7 @@ import { withRetries, type RetryOptions } from '../retry/with-retries.js';
 import type { FolderSpec } from '../sync/folder-spec.js';
 import { toObjectKey } from '../sync/object-key.js';
 import type { FileUploader } from '../transfer/file-uploader.js';
+import { formatPartSize } from '../transfer/part-size.js';
 import type { Transfer, TransferQueue } from '../transfer/transfer-queue.js';
 
 export interface TransferRunnerDependencies {
@@ -79,7 +80,15 @@ export class TransferRunner {
       switch (outcome.kind) {
         case 'uploaded':
           this.history(transfer, 'upload', 'ok', outcome.size, started, null);
-          return this.finish(transfer, 'done', resumedNote(outcome.partsReused), {
+          if (outcome.partSizeRaisedTo !== undefined) {
+            this.dependencies.logger.info('part size raised to fit 10,000 parts', {
+              folder: transfer.folderId,
+              path: transfer.relativePath,
+              size: outcome.size,
+              partSize: outcome.partSizeRaisedTo,
+            });
+          }
+          return this.finish(transfer, 'done', uploadNote(outcome), {
             partsReused: outcome.partsReused,
             size: outcome.size,
             bytesDone: outcome.size,
@@ -252,4 +261,14 @@ function resumedNote(partsReused: number): string | null {
   return partsReused > 0
     ? `resumed: ${partsReused} parts were already stored and not sent again`
     : null;
+}
+
+/** The done note: a resume, and the part size when it was raised to fit 10,000 parts. */
+function uploadNote(outcome: { partsReused: number; partSizeRaisedTo?: number }): string | null {
+  const raised =
+    outcome.partSizeRaisedTo === undefined
+      ? null
+      : `sent in ${formatPartSize(outcome.partSizeRaisedTo)} parts (raised from the configured size so the file fits in 10,000 parts)`;
+  const notes = [resumedNote(outcome.partsReused), raised].filter((n) => n !== null);
+  return notes.length > 0 ? notes.join('; ') : null;
 }

@@ -1,5 +1,6 @@
 import type { FileStat } from '../ports/file-system.js';
 import { uploadMultipart } from './multipart-uploader.js';
+import { partSizeFor } from './part-size.js';
 import { sameContentStat, stableStat, type StabilityOptions } from './stable-stat.js';
 import {
   vanishedOrUnreadable,
@@ -14,6 +15,8 @@ export type UploadOutcome =
       readonly etag: string;
       /** Parts already in the store from an earlier, interrupted attempt (not sent again). */
       readonly partsReused: number;
+      /** Set when the configured part size was raised so the file fits in 10,000 parts. */
+      readonly partSizeRaisedTo?: number;
     }
   /** The file is gone: nothing to upload (a watcher event for a temp file, a quick delete). */
   | { readonly kind: 'vanished' }
@@ -70,11 +73,13 @@ export class FileUploader {
       return after === null ? { kind: 'vanished' } : { kind: 'changed' };
     }
     if (target.oneOff !== true) this.record(target, before, result);
+    const partSize = partSizeFor(before.size, this.options.partSize);
     return {
       kind: 'uploaded',
       size: before.size,
       etag: result.etag,
       partsReused: 'partsReused' in result ? result.partsReused : 0,
+      ...(partSize === this.options.partSize ? {} : { partSizeRaisedTo: partSize }),
     };
   }
 

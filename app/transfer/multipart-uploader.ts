@@ -6,6 +6,7 @@ import {
   finishedEarlier,
   type CompletedUpload,
 } from './multipart-completion.js';
+import { partSizeFor } from './part-size.js';
 import {
   vanishedOrUnreadable,
   type FileUploaderDependencies,
@@ -35,9 +36,11 @@ export async function uploadMultipart(
 ): Promise<{ etag: string; md5: null; partsReused: number } | 'vanished' | 'changed'> {
   const { store, journal, clock } = dependencies;
   const ref = { bucket: target.bucket, key: target.remoteKey };
-  const partCount = Math.ceil(stat.size / options.partSize);
+  // Raised for files that would need more than 10,000 parts; the checkpoint records this size.
+  const partSize = partSizeFor(stat.size, options.partSize);
+  const partCount = Math.ceil(stat.size / partSize);
 
-  let checkpoint = await usableCheckpoint(dependencies, target, stat, options.partSize, partCount);
+  let checkpoint = await usableCheckpoint(dependencies, target, stat, partSize, partCount);
   if (checkpoint && 'etag' in checkpoint) return checkpoint; // completed by an earlier attempt
   if (!checkpoint) {
     const { uploadId } = await store.createMultipart(ref);
@@ -49,7 +52,7 @@ export async function uploadMultipart(
       uploadId,
       size: stat.size,
       mtimeMs: stat.mtimeMs,
-      partSize: options.partSize,
+      partSize,
       createdAt: clock.now(),
     };
     journal.startCheckpoint(started);
@@ -62,7 +65,7 @@ export async function uploadMultipart(
 
   let fileProblem: 'vanished' | 'changed' | null = null;
   let firstError: unknown;
-  const buffers = new PartBuffers(dependencies, options.partSize);
+  const buffers = new PartBuffers(dependencies, partSize);
   const next = () =>
     firstError === undefined && fileProblem === null ? missing.shift() : undefined;
   const worker = async () => {
@@ -75,7 +78,7 @@ export async function uploadMultipart(
           uploadId,
           partNumber,
           stat.size,
-          options.partSize,
+          partSize,
           buffer,
         );
         buffers.giveBack(buffer);
