@@ -48,7 +48,7 @@ function client(
     refreshSTSTokenInterval: 60 * 60 * 1000,
     ...(v4 ? { authorizationV4: true, region: target.standardRegion } : {}),
     ...extra,
-  } as OSS.Options);
+  });
 }
 
 interface Failure {
@@ -93,7 +93,7 @@ describe('V4 header signatures (OSS4-HMAC-SHA256)', () => {
       'v4/multi.bin',
       uploadId,
       1,
-      data.subarray(0, 200 * 1024) as unknown as string,
+      data.subarray(0, 200 * 1024),
       0,
       200 * 1024,
     );

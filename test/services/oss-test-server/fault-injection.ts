@@ -18,7 +18,33 @@ export interface FailureSpec {
   readonly message?: string;
   /** Only requests for keys starting with this prefix match. */
   readonly keyPrefix?: string;
+  /** Extra child elements of the OSS error XML (ignored for AssumeRole). */
+  readonly fields?: Readonly<Record<string, string>>;
 }
+
+export interface ThrottleSpec {
+  readonly times?: number;
+  /**
+   * AssumeRole only: "Throttling", "Throttling.User" (default) or "Throttling.Api". Alibaba's
+   * API gateway answers each with HTTP 400 and its JSON error body (STS throttling thread on
+   * Alibaba's developer forum; @alicloud/openapi-core retries them by code, not by status).
+   */
+  readonly code?: 'Throttling' | 'Throttling.User' | 'Throttling.Api';
+  readonly keyPrefix?: string;
+}
+
+export interface SkewSpec {
+  readonly times?: number;
+  /** How far the client's clock is off, for the error's RequestTime (default +20 min). */
+  readonly offsetSeconds?: number;
+  readonly keyPrefix?: string;
+}
+
+const THROTTLE_MESSAGES: Readonly<Record<string, string>> = {
+  Throttling: 'Request was denied due to request throttling.',
+  'Throttling.User': 'Request was denied due to user flow control.',
+  'Throttling.Api': 'Request was denied due to api flow control.',
+};
 
 export interface DelaySpec {
   readonly times?: number;
@@ -39,7 +65,12 @@ type Rule =
 /** What to do with one request. */
 export interface FaultPlan {
   readonly delayMs: number;
-  readonly failure?: { status: number; code: string; message: string };
+  readonly failure?: {
+    status: number;
+    code: string;
+    message: string;
+    fields?: Readonly<Record<string, string>>;
+  };
   /** Destroy the connection without answering (a network failure for the client). */
   readonly drop: boolean;
 }
@@ -57,6 +88,53 @@ export class FaultInjector {
       keyPrefix: spec.keyPrefix,
       spec,
     });
+  }
+
+  /**
+   * Throttles the next matching request(s) as the cloud does: AssumeRole gets HTTP 400 with
+   * `Throttling.User` (or the code given); an OSS operation gets 503 `SlowDown` with S3's
+   * message ("Please reduce your request rate."), which OSS uses for rate limits too. OSS's
+   * exact throttling code is not documented per operation, so treat that one as a model.
+   */
+  throttleNext(action: string, spec: ThrottleSpec = {}): void {
+    if (action === 'AssumeRole') {
+      const code = spec.code ?? 'Throttling.User';
+      this.failNext(action, { ...spec, status: 400, code, message: THROTTLE_MESSAGES[code] });
+    } else {
+      this.failNext(action, {
+        ...spec,
+        status: 503,
+        code: 'SlowDown',
+        message: 'Please reduce your request rate.',
+      });
+    }
+  }
+
+  /**
+   * Answers the next matching request(s) as if the client's clock were off: AssumeRole gets
+   * STS's 400 `InvalidTimeStamp.Expired` ("Specified time stamp or date value is expired.",
+   * STS AssumeRole error codes); an OSS operation gets 403 `RequestTimeTooSkewed` with the
+   * RequestTime and ServerTime fields OSS sends ("OSS error codes": more than 15 min off).
+   */
+  skewNext(action: string, spec: SkewSpec = {}): void {
+    const serverTime = new Date();
+    const requestTime = new Date(serverTime.getTime() + (spec.offsetSeconds ?? 1200) * 1000);
+    if (action === 'AssumeRole') {
+      this.failNext(action, {
+        ...spec,
+        status: 400,
+        code: 'InvalidTimeStamp.Expired',
+        message: 'Specified time stamp or date value is expired.',
+      });
+    } else {
+      this.failNext(action, {
+        ...spec,
+        status: 403,
+        code: 'RequestTimeTooSkewed',
+        message: 'The difference between the request time and the current time is too large.',
+        fields: { RequestTime: requestTime.toUTCString(), ServerTime: serverTime.toUTCString() },
+      });
+    }
   }
 
   /** Holds the next matching request(s) for `ms` before serving (or failing) them. */
@@ -121,6 +199,7 @@ export class FaultInjector {
             status: final.spec.status ?? 503,
             code: final.spec.code ?? 'ServiceUnavailable',
             message: final.spec.message ?? `Injected by the OSS test server for ${action}.`,
+            ...(final.spec.fields ? { fields: final.spec.fields } : {}),
           }
         : undefined;
     return { delayMs: delay?.ms ?? 0, failure, drop: final?.kind === 'drop' };

@@ -54,6 +54,8 @@ export interface OssEndpointConfig {
   readonly region: string;
   readonly accountId: string;
   readonly minPartSize: number;
+  /** Custom domain (lower-case host name, no port) → bucket. */
+  readonly customDomains: ReadonlyMap<string, string>;
   readonly store: DiskObjectStore;
   readonly faults: FaultInjector;
   readonly auth: AuthenticatorConfig;
@@ -153,6 +155,12 @@ export function createOssHandler(config: OssEndpointConfig) {
     let target: OssTarget | undefined;
     let code: string | undefined;
     let accessKeyId: string | undefined;
+    const authorization = req.headers.authorization ?? '';
+    const signature = authorization.startsWith('OSS4-HMAC-SHA256 ')
+      ? ('v4' as const)
+      : authorization.startsWith('OSS ')
+        ? ('v1' as const)
+        : undefined;
     let recorded = false;
     const record = (status: number) => {
       if (recorded) return;
@@ -166,6 +174,7 @@ export function createOssHandler(config: OssEndpointConfig) {
         code,
         accessKeyId,
         requestId,
+        signature,
       });
     };
     // Recorded when the status line is written, not on 'close' (or even at end(), which a
@@ -179,7 +188,7 @@ export function createOssHandler(config: OssEndpointConfig) {
     };
     res.on('close', () => record(res.headersSent ? res.statusCode : 0));
     try {
-      target = parseTarget(req.url ?? '/', req.headers.host);
+      target = parseTarget(req.url ?? '/', req.headers.host, config.customDomains);
       const operation = identifyAction(method, target);
       if (target.bucket === undefined) {
         throw new OssError(
@@ -206,6 +215,7 @@ export function createOssHandler(config: OssEndpointConfig) {
       if (plan.failure) {
         throw new OssError(plan.failure.code, plan.failure.message, {
           status: plan.failure.status,
+          ...(plan.failure.fields ? { fields: plan.failure.fields } : {}),
         });
       }
       if (!isValidBucketName(target.bucket)) {
@@ -230,7 +240,6 @@ export function createOssHandler(config: OssEndpointConfig) {
       );
       accessKeyId = principal.accessKeyId;
       authorize(principal, operation, target);
-      const pathStyle = !target.host.startsWith(`${bucket}.`);
       await HANDLERS[operation]({
         req,
         res,
@@ -238,7 +247,8 @@ export function createOssHandler(config: OssEndpointConfig) {
         store,
         minPartSize,
         ownerId: accountId,
-        bucketUrl: pathStyle ? `http://${target.host}/${bucket}` : `http://${target.host}`,
+        bucketUrl:
+          target.style === 'path' ? `http://${target.host}/${bucket}` : `http://${target.host}`,
       });
     } catch (caught) {
       const error =

@@ -11,4 +11,9 @@ export interface RecordedRequest {
   readonly code?: string;
   readonly accessKeyId?: string;
   readonly requestId?: string;
+  /**
+   * How the request was signed: "v1"/"v4" (OSS header signatures), "rpc"/"v3" (STS), or
+   * undefined when no signature was read.
+   */
+  readonly signature?: 'v1' | 'v4' | 'rpc' | 'v3';
 }

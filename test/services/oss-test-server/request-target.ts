@@ -12,6 +12,11 @@ import { SIGNED_SUB_RESOURCES } from './signature-v1.js';
  *   when its endpoint is an IP address: it connects to the IP but writes
  *   `Host: <bucket>.<region>.aliyuncs.com`.
  * - path style, when the Host is an IP address or "localhost": `/bucket/key`.
+ * - a custom domain (CNAME) bound to the bucket: the whole Host names the bucket and the path is
+ *   the key. Alibaba requires custom domains for data calls of new mainland accounts from
+ *   2025-03-20 (help "Access OSS using an AWS SDK"; "Map custom domain names").
+ * Under `*.aliyuncs.com` the bucket is everything before the endpoint's last three labels, so a
+ * dotted name reaches the bucket-name check instead of being cut at its first dot.
  */
 
 export type OssAction =
@@ -55,6 +60,8 @@ export interface OssTarget {
   readonly params: ReadonlyMap<string, string>;
   /** The Host header, echoed as HostId in errors. */
   readonly host: string;
+  /** How the bucket was addressed (decides CompleteMultipartUpload's Location). */
+  readonly style: 'virtual-hosted' | 'path' | 'custom-domain';
 }
 
 function decode(text: string, what: string): string {
@@ -82,7 +89,11 @@ function checkKey(key: string): string {
  * Splits the raw request URL by hand: WHATWG URL parsing would resolve "." and ".." segments,
  * which are legal in object keys.
  */
-export function parseTarget(rawUrl: string, hostHeader: string | undefined): OssTarget {
+export function parseTarget(
+  rawUrl: string,
+  hostHeader: string | undefined,
+  customDomains: ReadonlyMap<string, string> = new Map(),
+): OssTarget {
   const questionMark = rawUrl.indexOf('?');
   const rawPath = questionMark === -1 ? rawUrl : rawUrl.slice(0, questionMark);
   const rawQuery = questionMark === -1 ? '' : rawUrl.slice(questionMark + 1);
@@ -105,16 +116,25 @@ export function parseTarget(rawUrl: string, hostHeader: string | undefined): Oss
 
   let bucket: string | undefined;
   let rawKey: string;
-  if (pathStyle) {
+  const domainBucket = customDomains.get(hostname.toLowerCase());
+  let style: OssTarget['style'] = pathStyle ? 'path' : 'virtual-hosted';
+  if (domainBucket !== undefined) {
+    style = 'custom-domain';
+    bucket = domainBucket;
+    rawKey = path;
+  } else if (pathStyle) {
     const slash = path.indexOf('/');
     bucket = path === '' ? undefined : decode(slash === -1 ? path : path.slice(0, slash), 'bucket');
     rawKey = slash === -1 ? '' : path.slice(slash + 1);
   } else {
-    bucket = hostname.split('.')[0];
+    const labels = hostname.split('.');
+    bucket = hostname.endsWith('.aliyuncs.com')
+      ? labels.slice(0, Math.max(1, labels.length - 3)).join('.')
+      : labels[0];
     rawKey = path;
   }
   const key = rawKey === '' ? undefined : checkKey(decode(rawKey, 'object name'));
-  return { bucket, key, query, params, host };
+  return { bucket, key, query, params, host, style };
 }
 
 /**

@@ -66,6 +66,11 @@ export interface OssTestServerOptions {
    * discontinuation of the OSS V1 signature algorithm"). Default false: V1 and V4 both work.
    */
   readonly v1Refused?: boolean;
+  /**
+   * Custom domain names (CNAMEs) bound to the bucket: a request whose Host is one of them
+   * addresses the bucket, the path being the key (ali-oss `cname: true`).
+   */
+  readonly customDomains?: readonly string[];
 }
 
 /** What a test can read about an object without going through OSS (and its authentication). */
@@ -187,6 +192,9 @@ export async function startOssTestServer(
     region,
     accountId,
     minPartSize,
+    customDomains: new Map(
+      (options.customDomains ?? []).map((domain) => [domain.toLowerCase(), bucket]),
+    ),
     store,
     faults,
     auth: {
