@@ -18,6 +18,7 @@ import { openSqliteJournal } from './adapters/journal/sqlite-journal.js';
 import { JsonLinesLogger } from './adapters/json-lines-logger.js';
 import { StateDirLock } from './adapters/state-dir-lock.js';
 import { proxySettings, sdkAgents, type SdkAgents } from './adapters/network/proxy-agents.js';
+import { ossAddressing } from './adapters/oss/oss-addressing.js';
 import { OssObjectStore } from './adapters/oss/oss-object-store.js';
 import { NodeFileSystem } from './adapters/node-file-system.js';
 import { nodeDigest } from './adapters/node-digest.js';
@@ -65,6 +66,7 @@ function createObjectStore(
       region: profile.region,
       endpoint: profile.endpoint,
       customDomain: profile.customDomain,
+      signatureVersion: profile.signatureVersion,
       broker,
       agent: agents.httpAgent ?? new HttpAgent(keepAlive),
       httpsAgent: agents.httpsAgent ?? new HttpsAgent(keepAlive),
@@ -79,6 +81,12 @@ function createObjectStore(
     agents,
   });
   return new S3ObjectStore({ client, broker });
+}
+
+/** Where a profile's data requests go: OSS derives it from the region when none is given. */
+function storeEndpoint(profile: ProfileConfig): string | undefined {
+  if (!isOssProvider(profile.provider)) return profile.endpoint;
+  return ossAddressing({ ...profile, signatureVersion: profile.signatureVersion }).endpoint;
 }
 
 /** The composition root (DESIGN.md §6): every adapter is built here and nowhere else. */
@@ -119,7 +127,8 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
       clock: systemClock,
       logger,
     });
-    const agents = sdkAgents(profile.endpoint, proxy, maxSockets);
+    // Proxy rules (NO_PROXY) are matched against the host requests really go to.
+    const agents = sdkAgents(storeEndpoint(profile), proxy, maxSockets);
     profiles.set(profile.id, {
       broker,
       store: createObjectStore(profile, broker, agents, maxSockets),

@@ -55,6 +55,9 @@ export interface CheckpointPart {
   readonly etag: string;
   readonly size: number;
   readonly md5: string;
+  /** The part's CRC-64 (decimal) where the store verifies by CRC-64 (OSS): a resumed upload
+   *  combines the stored parts' CRCs into the whole object's. Absent for other stores. */
+  readonly crc64?: string;
 }
 
 export interface MultipartCheckpoint {

@@ -6,22 +6,29 @@
  * `network` / `server-error` (retry), `credentials-unavailable` and the source's codes.
  * ETags are returned without quotes, lower-case. Keys are used exactly as given (never
  * normalised here: object-key.ts decides them).
+ *
+ * Integrity: every body is sent with its Content-MD5, which the store checks. What the assembled
+ * result of a multipart upload can be checked against depends on the store (`integrity`); stores
+ * that compute OSS's CRC-64 return it as `crc64` (an unsigned decimal string, as OSS prints
+ * `x-oss-hash-crc64ecma`) wherever they answer with one.
  */
 export interface ObjectStore {
+  /** How a finished multipart object can be verified (see MultipartIntegrity). */
+  readonly integrity: MultipartIntegrity;
   /** Single PUT; the store checks the body against `md5Hex` (Content-MD5). */
-  putObject(request: PutObjectRequest): Promise<{ readonly etag: string }>;
+  putObject(request: PutObjectRequest): Promise<StoredResult>;
   createMultipart(
     request: ObjectRef & { readonly contentType?: string },
   ): Promise<{ readonly uploadId: string }>;
   /** Parts are 1-based; every part but the last at least 5 MiB. Checked against `md5Hex`. */
-  uploadPart(request: UploadPartRequest): Promise<{ readonly etag: string }>;
+  uploadPart(request: UploadPartRequest): Promise<StoredResult>;
   /** The parts the store holds for an upload; `not-found` if the upload no longer exists. */
   listParts(request: MultipartRef): Promise<readonly StoredPart[]>;
   /** Parts may be given in any order. Returns the store's ETag, or undefined when the store
-   *  answers with an empty one (Ceph). */
+   *  answers with an empty one (Ceph), and the whole object's CRC-64 where the store gives it. */
   completeMultipart(
     request: MultipartRef & { readonly parts: readonly CompletedPart[] },
-  ): Promise<{ readonly etag: string | undefined }>;
+  ): Promise<{ readonly etag: string | undefined; readonly crc64?: string }>;
   /** `not-found` when the upload does not exist (any more). */
   abortMultipart(request: MultipartRef): Promise<void>;
   /** null when there is no such object. */
@@ -34,6 +41,23 @@ export interface ObjectStore {
   }): Promise<ListPage>;
   /** Deleting a missing key succeeds (S3 semantics). */
   delete(request: ObjectRef): Promise<void>;
+}
+
+/**
+ * What a store lets the client verify about an object it assembled from parts:
+ * - `s3-md5-of-md5s`: the ETag is `md5(concat(part md5s))-N` when it has that shape (AWS S3,
+ *   Ceph RGW); other shapes (SSE-KMS, MinIO's) are opaque and only the size is checked.
+ * - `crc64`: the ETag is opaque by specification (Alibaba OSS: "the ETag of a multipart object
+ *   is not its MD5"); the store returns the object's CRC-64, which the client computes from the
+ *   part CRCs (app/transfer/crc64.ts).
+ * - `size-only`: nothing but the size can be compared.
+ */
+export type MultipartIntegrity = 's3-md5-of-md5s' | 'crc64' | 'size-only';
+
+/** A stored body (single PUT or part): its ETag and, from CRC-64 stores, its CRC-64. */
+export interface StoredResult {
+  readonly etag: string;
+  readonly crc64?: string;
 }
 
 export interface ObjectRef {
@@ -72,6 +96,8 @@ export interface ObjectInfo {
   readonly key: string;
   readonly etag: string;
   readonly size: number;
+  /** The object's CRC-64 (decimal), from stores that report it on HEAD (OSS). */
+  readonly crc64?: string;
 }
 
 export interface ListPage {

@@ -1,7 +1,8 @@
 import { SyncError, isSyncError } from '../errors/sync-error.js';
 import type { MultipartCheckpoint } from '../ports/journal.js';
-import type { ObjectInfo } from '../ports/object-store.js';
+import type { MultipartIntegrity, ObjectInfo } from '../ports/object-store.js';
 import { withRetries, type RetryOptions } from '../retry/with-retries.js';
+import { expectedCrc64, sameCrc64 } from './multipart-integrity.js';
 import type { FileUploaderDependencies, UploadTarget } from './upload-target.js';
 
 /** The S3 multipart ETag shape: md5 of the part md5s, a dash, the part count. */
@@ -50,7 +51,9 @@ export async function completeAndVerify(
   const ref = { bucket: target.bucket, key: target.remoteKey };
   const parts = [...checkpoint.parts].sort((a, b) => a.partNumber - b.partNumber);
   const expected = expectedEtag(dependencies, checkpoint);
+  const expectedCrc = expectedCrc64(store.integrity, parts);
   let answered: string | undefined;
+  let answeredCrc: string | undefined;
   let uploadGone = false;
   try {
     const completed = await step(dependencies, () =>
@@ -61,6 +64,7 @@ export async function completeAndVerify(
       }),
     );
     answered = completed.etag;
+    answeredCrc = completed.crc64;
   } catch (error) {
     if (!(isSyncError(error) && error.code === 'not-found')) throw error;
     uploadGone = true;
@@ -68,9 +72,14 @@ export async function completeAndVerify(
   const head = await step(dependencies, () => store.head(ref));
   // Ceph answers Complete with an empty ETag; HeadObject has the real one.
   const etag = answered ?? head?.etag;
-  const verdict = uploadGone
-    ? goneUploadIsOurs(head, checkpoint.size, expected)
-    : assembledAsSent(head, etag, checkpoint.size, expected);
+  // OSS: the CRC-64 of exactly our bytes proves the object whether or not Complete answered.
+  const crc = answeredCrc ?? head?.crc64;
+  const verdict =
+    store.integrity === 'crc64'
+      ? sameCrc64(head, crc, checkpoint.size, expectedCrc)
+      : uploadGone
+        ? goneUploadIsOurs(head, checkpoint.size, expected)
+        : assembledAsSent(head, etag, checkpoint.size, expected, store.integrity);
   // Verified, or proven not ours: either way this upload id can no longer be resumed.
   journal.deleteCheckpoint(target.folderId, target.relativePath);
   if (!verdict || etag === undefined) {
@@ -79,7 +88,11 @@ export async function completeAndVerify(
       'retry',
       uploadGone
         ? `${target.relativePath}: the multipart upload disappeared before it was completed (size ${head?.size ?? 'none'} of ${checkpoint.size}, ETag ${head?.etag ?? 'none'}).`
-        : `${target.relativePath}: the store assembled an object that does not match what was sent (size ${head?.size ?? 'unknown'} of ${checkpoint.size}, ETag ${etag ?? 'none'}, expected ${expected}).`,
+        : `${target.relativePath}: the store assembled an object that does not match what was sent (size ${head?.size ?? 'unknown'} of ${checkpoint.size}, ${
+            store.integrity === 'crc64'
+              ? `CRC-64 ${crc ?? 'none'}, expected ${expectedCrc ?? 'unknown'}`
+              : `ETag ${etag ?? 'none'}, expected ${expected}`
+          }).`,
       { hint: 'Ferry uploads it again.' },
     );
   }
@@ -102,8 +115,14 @@ export async function finishedEarlier(
   const head = await step(dependencies, () =>
     dependencies.store.head({ bucket: target.bucket, key: target.remoteKey }),
   );
-  const expected = expectedEtag(dependencies, checkpoint);
-  if (head === null || head.size !== checkpoint.size || head.etag !== expected) return undefined;
+  const { integrity } = dependencies.store;
+  const proven =
+    integrity === 'crc64'
+      ? sameCrc64(head, head?.crc64, checkpoint.size, expectedCrc64(integrity, checkpoint.parts))
+      : head !== null &&
+        head.size === checkpoint.size &&
+        head.etag === expectedEtag(dependencies, checkpoint);
+  if (!proven || head === null) return undefined;
   dependencies.journal.deleteCheckpoint(target.folderId, target.relativePath);
   return { etag: head.etag, md5: null, partsReused: partCount };
 }
@@ -119,15 +138,18 @@ function expectedEtag(
 /**
  * Every part's bytes were checked by the store against its Content-MD5. The assembled object is
  * checked by size, and by ETag where the store uses the S3 rule md5(part md5s)-N (AWS, Ceph).
- * Elsewhere (OSS, MinIO) a multipart ETag is opaque by specification: not comparable.
+ * Elsewhere (MinIO; OSS verifies by CRC-64 instead) a multipart ETag is opaque: not comparable,
+ * even when it looks like the S3 one (OSS's do).
  */
 function assembledAsSent(
   head: ObjectInfo | null,
   etag: string | undefined,
   size: number,
   expected: string,
+  integrity: MultipartIntegrity,
 ): boolean {
   if (head === null || head.size !== size || etag === undefined) return false;
+  if (integrity !== 's3-md5-of-md5s') return true;
   return !(S3_MULTIPART_ETAG.test(etag) && etag !== expected);
 }
 

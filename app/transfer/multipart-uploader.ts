@@ -1,4 +1,4 @@
-import { isSyncError, toSyncError } from '../errors/sync-error.js';
+import { SyncError, isSyncError, toSyncError } from '../errors/sync-error.js';
 import type { FileStat } from '../ports/file-system.js';
 import type { CheckpointPart, MultipartCheckpoint } from '../ports/journal.js';
 import {
@@ -6,6 +6,7 @@ import {
   finishedEarlier,
   type CompletedUpload,
 } from './multipart-completion.js';
+import { partCrcMismatch, partsUsableFor } from './multipart-integrity.js';
 import { partSizeFor } from './part-size.js';
 import {
   vanishedOrUnreadable,
@@ -25,7 +26,8 @@ type PartResult = CheckpointPart;
  * Each part is signed with whatever token is current when it is sent, so uploads outlive token
  * rotation; each confirmed part is checkpointed in the journal, so after a crash or restart the
  * upload continues from the parts the store really holds (ListParts), and no completed part is
- * sent again. The finished object's ETag is checked against md5(part md5s)-N.
+ * sent again. The finished object is checked as the store allows (multipart-completion.ts):
+ * md5(part md5s)-N on S3 stores, the CRC-64 combined from the parts' on OSS.
  */
 export async function uploadMultipart(
   dependencies: FileUploaderDependencies,
@@ -153,7 +155,7 @@ async function usableCheckpoint(
   }
   // Trust only parts the store holds with the ETag and size we recorded.
   const held = new Map(stored.map((part) => [part.partNumber, part]));
-  const parts = checkpoint.parts.filter((part) => {
+  const parts = partsUsableFor(store.integrity, checkpoint.parts).filter((part) => {
     const s = held.get(part.partNumber);
     return s !== undefined && s.etag === part.etag && s.size === part.size;
   });
@@ -185,9 +187,13 @@ async function sendPart(
   }
   if (body.byteLength !== length) return 'changed'; // the file shrank under us
   // Off the event loop where the platform can: the other parts keep moving meanwhile.
-  const md5 = await digest.md5HexAsync(body);
+  // OSS verifies the assembled object by CRC-64, combined from the parts' (multipart-integrity.ts).
+  const [md5, crc64] = await Promise.all([
+    digest.md5HexAsync(body),
+    store.integrity === 'crc64' ? digest.crc64Async(body) : undefined,
+  ]);
   await bandwidth.take(length);
-  const { etag } = await store.uploadPart({
+  const stored = await store.uploadPart({
     bucket: target.bucket,
     key: target.remoteKey,
     uploadId,
@@ -195,7 +201,24 @@ async function sendPart(
     body,
     md5Hex: md5,
   });
-  return { partNumber, etag, size: length, md5 };
+  const mismatch = partCrcMismatch(crc64, stored.crc64);
+  if (mismatch !== undefined) {
+    throw new SyncError(
+      'bad-digest',
+      'retry',
+      `${target.relativePath}: part ${partNumber}: ${mismatch}.`,
+      {
+        hint: 'The data was damaged on the way; the part is sent again.',
+      },
+    );
+  }
+  return {
+    partNumber,
+    etag: stored.etag,
+    size: length,
+    md5,
+    ...(crc64 === undefined ? {} : { crc64 }),
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { SyncError } from '../../app/errors/sync-error.js';
 import type { Digest } from '../../app/ports/digest.js';
+import { crc64 } from '../../app/transfer/crc64.js';
 import { Md5WorkerPool } from './digest/md5-worker-pool.js';
 
 const MD5_HEX = /^[0-9a-f]{32}$/i;
@@ -16,7 +17,7 @@ let pool: Md5WorkerPool | undefined;
 
 const md5Hex = (bytes: Uint8Array): string => createHash('md5').update(bytes).digest('hex');
 
-/** The Digest port on node:crypto, large hashes on worker threads. */
+/** The Digest port on node:crypto (and our CRC-64), large hashes on worker threads. */
 export const nodeDigest: Digest = {
   md5Hex,
 
@@ -28,6 +29,16 @@ export const nodeDigest: Digest = {
     } catch {
       // A worker died (out of memory, killed): the same hash, on this thread.
       return md5Hex(bytes);
+    }
+  },
+
+  async crc64Async(bytes) {
+    pool ??= new Md5WorkerPool();
+    if (bytes.byteLength < WORKER_THRESHOLD_BYTES || pool.broken) return crc64(bytes);
+    try {
+      return await pool.hash(bytes, 'crc64');
+    } catch {
+      return crc64(bytes);
     }
   },
 

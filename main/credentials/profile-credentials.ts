@@ -17,7 +17,10 @@ import { toRoleSessionName, validateSessionPolicy } from '../../app/credentials/
 import type { Clock } from '../../app/ports/clock.js';
 import type { CredentialSource } from '../../app/ports/credential-source.js';
 import type { SecretStore } from '../../app/ports/secret-store.js';
-import { createAliyunStsSource } from '../adapters/credentials/aliyun-sts-source.js';
+import {
+  ALIYUN_STS_ENDPOINT,
+  createAliyunStsSource,
+} from '../adapters/credentials/aliyun-sts-source.js';
 import { createAssumeRoleSource } from '../adapters/credentials/assume-role-source.js';
 import { createVendorSource } from '../adapters/credentials/vendor-source.js';
 import { proxiedFetch, sdkAgents } from '../adapters/network/proxy-agents.js';
@@ -113,6 +116,15 @@ export function createProfileCredentialSource(
         policy,
         secrets: dependencies.secrets,
         clock: dependencies.clock,
+        ...(dependencies.proxy
+          ? {
+              agents: sdkAgents(
+                credentials.stsEndpoint ?? ALIYUN_STS_ENDPOINT,
+                dependencies.proxy,
+                4,
+              ),
+            }
+          : {}),
       });
     case 'vendor':
       return createVendorSource({

@@ -1,14 +1,17 @@
 import { SyncError } from '../../app/errors/sync-error.js';
 import type { Digest } from '../../app/ports/digest.js';
+import { crc64 } from '../../app/transfer/crc64.js';
 import type {
   CompletedPart,
   ListPage,
+  MultipartIntegrity,
   MultipartRef,
   ObjectInfo,
   ObjectRef,
   ObjectStore,
   PutObjectRequest,
   StoredPart,
+  StoredResult,
   UploadPartRequest,
 } from '../../app/ports/object-store.js';
 import { nodeDigest } from '../../main/adapters/node-digest.js';
@@ -23,6 +26,14 @@ export interface StoredObject {
 
 export interface MemoryObjectStoreOptions {
   readonly digest?: Digest;
+  /**
+   * `crc64` behaves like Alibaba OSS: every answer carries the CRC-64 of what was stored, and a
+   * multipart ETag is opaque — shaped like the S3 one (`<32 hex>-N`) but not md5(part md5s), so
+   * a client that compares it fails. Default `s3-md5-of-md5s` (S3's rule).
+   */
+  readonly integrity?: MultipartIntegrity;
+  /** Tests only: what the store reports as a CRC-64, given the real one (a store that lies). */
+  readonly reportCrc64?: (actual: string, answer: CrcAnswer) => string;
   /** Answer CompleteMultipartUpload with an empty ETag, as Ceph RGW does. */
   readonly emptyCompleteEtag?: boolean;
   /** Keys per list page (S3: 1000); small values exercise continuation. */
@@ -30,6 +41,9 @@ export interface MemoryObjectStoreOptions {
   /** Smallest part other than the last (S3: 5 MiB); engine tests may lower it. */
   readonly minPartSize?: number;
 }
+
+/** Which answer carries a CRC-64 (OSS: PutObject, UploadPart, Complete and HEAD). */
+export type CrcAnswer = 'putObject' | 'uploadPart' | 'completeMultipart' | 'head';
 
 /** What a gate sees of a call it may hold. */
 export interface GatedCall {
@@ -85,8 +99,10 @@ export class MemoryObjectStore implements ObjectStore {
   private readonly pageSize: number;
   private readonly minPartSize: number;
   private uploadCounter = 0;
+  readonly integrity: MultipartIntegrity;
 
   constructor(private readonly options: MemoryObjectStoreOptions = {}) {
+    this.integrity = options.integrity ?? 's3-md5-of-md5s';
     this.digest = options.digest ?? nodeDigest;
     this.pageSize = options.pageSize ?? 1000;
     this.minPartSize = options.minPartSize ?? 5 * MIB;
@@ -120,7 +136,7 @@ export class MemoryObjectStore implements ObjectStore {
     };
   }
 
-  putObject(request: PutObjectRequest): Promise<{ readonly etag: string }> {
+  putObject(request: PutObjectRequest): Promise<StoredResult> {
     return this.run('putObject', 'PutObject', request.key, () => {
       const etag = this.checkedMd5(request.body, request.md5Hex, `PutObject ${request.key}`);
       this.objects.set(objectId(request.bucket, request.key), {
@@ -128,7 +144,7 @@ export class MemoryObjectStore implements ObjectStore {
         etag,
         contentType: request.contentType,
       });
-      return { etag };
+      return { etag, ...this.crcOf(request.body, 'putObject') };
     });
   }
 
@@ -148,7 +164,7 @@ export class MemoryObjectStore implements ObjectStore {
     });
   }
 
-  uploadPart(request: UploadPartRequest): Promise<{ readonly etag: string }> {
+  uploadPart(request: UploadPartRequest): Promise<StoredResult> {
     const what = `UploadPart ${request.key} #${request.partNumber}`;
     return this.run('uploadPart', 'UploadPart', request.key, () => {
       const upload = this.upload(request, what);
@@ -163,7 +179,7 @@ export class MemoryObjectStore implements ObjectStore {
         partNumber: request.partNumber,
         size: request.body.byteLength,
       });
-      return { etag };
+      return { etag, ...this.crcOf(request.body, 'uploadPart') };
     });
   }
 
@@ -178,19 +194,28 @@ export class MemoryObjectStore implements ObjectStore {
 
   completeMultipart(
     request: MultipartRef & { readonly parts: readonly CompletedPart[] },
-  ): Promise<{ readonly etag: string | undefined }> {
+  ): Promise<{ readonly etag: string | undefined; readonly crc64?: string }> {
     const what = `CompleteMultipartUpload ${request.key}`;
     return this.run('completeMultipart', 'CompleteMultipartUpload', request.key, () => {
       const upload = this.upload(request, what);
       const chosen = this.assemble(upload, request.parts, what);
-      const etag = `${this.digest.md5OfDigests(chosen.map((p) => p.etag))}-${chosen.length}`;
+      const s3Etag = `${this.digest.md5OfDigests(chosen.map((p) => p.etag))}-${chosen.length}`;
+      // OSS-like: the same shape, other bytes (here the MD5 of the upload id).
+      const etag =
+        this.integrity === 'crc64'
+          ? `${this.digest.md5Hex(new TextEncoder().encode(request.uploadId))}-${chosen.length}`
+          : s3Etag;
+      const body = concat(chosen.map((p) => p.body));
       this.objects.set(objectId(upload.bucket, upload.key), {
-        body: concat(chosen.map((p) => p.body)),
+        body,
         etag,
         contentType: upload.contentType,
       });
       this.uploads.delete(request.uploadId);
-      return { etag: this.options.emptyCompleteEtag ? undefined : etag };
+      return {
+        etag: this.options.emptyCompleteEtag ? undefined : etag,
+        ...this.crcOf(body, 'completeMultipart'),
+      };
     });
   }
 
@@ -204,7 +229,14 @@ export class MemoryObjectStore implements ObjectStore {
   head(request: ObjectRef): Promise<ObjectInfo | null> {
     return this.run('head', 'HeadObject', request.key, () => {
       const object = this.get(request.bucket, request.key);
-      return object ? { key: request.key, etag: object.etag, size: object.body.byteLength } : null;
+      return object
+        ? {
+            key: request.key,
+            etag: object.etag,
+            size: object.body.byteLength,
+            ...this.crcOf(object.body, 'head'),
+          }
+        : null;
     });
   }
 
@@ -267,6 +299,13 @@ export class MemoryObjectStore implements ObjectStore {
     } finally {
       this.inFlight -= 1;
     }
+  }
+
+  /** `{ crc64 }` in the OSS-like mode (as `options.reportCrc64` has it), else nothing. */
+  private crcOf(body: Uint8Array, answer: CrcAnswer): { crc64?: string } {
+    if (this.integrity !== 'crc64') return {};
+    const actual = crc64(body);
+    return { crc64: this.options.reportCrc64?.(actual, answer) ?? actual };
   }
 
   private upload(request: MultipartRef, what: string): Upload {

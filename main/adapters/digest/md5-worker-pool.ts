@@ -1,22 +1,35 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
+import { crc64Engine } from '../../../app/transfer/crc64.js';
+
 /**
  * The worker's whole program, evaluated from a string: no file to locate next to the compiled
  * code (or inside an asar archive). A SharedArrayBuffer-backed view arrives shared, anything
- * else as a copy; either way the hash is of exactly the bytes posted.
+ * else as a copy; either way the hash is of exactly the bytes posted. The CRC-64 is the very
+ * function app/transfer/crc64.ts runs, inlined from its source text (it is self-contained).
  */
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
-parentPort.on('message', ({ id, bytes }) => {
+// esbuild's keep-names helper, in case a test transform added it to the function text below.
+const __name = (target) => target;
+const crc64 = (${String(crc64Engine)})();
+parentPort.on('message', ({ id, bytes, algorithm }) => {
   try {
-    parentPort.postMessage({ id, md5: createHash('md5').update(bytes).digest('hex') });
+    const digest =
+      algorithm === 'crc64'
+        ? crc64.update('0', bytes)
+        : createHash('md5').update(bytes).digest('hex');
+    parentPort.postMessage({ id, digest });
   } catch (error) {
     parentPort.postMessage({ id, error: String(error) });
   }
 });
 `;
+
+/** What a worker computes: MD5 (hex) or OSS's CRC-64 (decimal). */
+export type WorkerDigest = 'md5' | 'crc64';
 
 /** Workers that fail before the pool stops trying (the caller then hashes on its own thread). */
 const MAX_FAILURES = 3;
@@ -60,14 +73,14 @@ export class Md5WorkerPool {
     return this.failures >= MAX_FAILURES;
   }
 
-  hash(bytes: Uint8Array): Promise<string> {
+  hash(bytes: Uint8Array, algorithm: WorkerDigest = 'md5'): Promise<string> {
     if (this.broken) return Promise.reject(new Error('the MD5 worker pool is broken'));
     const target = this.leastBusy();
     const id = this.nextId++;
     return new Promise<string>((resolve, reject) => {
       target.jobs.set(id, { resolve, reject });
       target.worker.ref(); // pending work keeps the process alive, idle workers do not
-      target.worker.postMessage({ id, bytes });
+      target.worker.postMessage({ id, bytes, algorithm });
     });
   }
 
@@ -87,12 +100,12 @@ export class Md5WorkerPool {
     const worker = new Worker(this.source, { eval: true });
     worker.unref();
     const entry: PoolWorker = { worker, jobs: new Map() };
-    worker.on('message', (message: { id: number; md5?: string; error?: string }) => {
+    worker.on('message', (message: { id: number; digest?: string; error?: string }) => {
       const job = entry.jobs.get(message.id);
       entry.jobs.delete(message.id);
       if (entry.jobs.size === 0) worker.unref();
-      if (message.md5 !== undefined) job?.resolve(message.md5);
-      else job?.reject(new Error(message.error ?? 'MD5 worker answered without a digest'));
+      if (message.digest !== undefined) job?.resolve(message.digest);
+      else job?.reject(new Error(message.error ?? 'digest worker answered without a digest'));
     });
     const fail = (error: Error) => {
       const index = this.workers.indexOf(entry);

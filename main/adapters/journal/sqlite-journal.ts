@@ -84,6 +84,9 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX history_by_time ON history (time);
   `,
+  /* 1 → 2: each part's CRC-64, for stores that verify by it (OSS); NULL for the others */ `
+  ALTER TABLE checkpoint_parts ADD COLUMN crc64 TEXT;
+  `,
 ];
 
 export interface SqliteJournalOptions {
@@ -184,6 +187,7 @@ interface PartRow {
   etag: string;
   size: number;
   md5: string;
+  crc64: string | null;
 }
 
 interface HistoryRow {
@@ -253,7 +257,7 @@ export class SqliteJournal implements Journal {
    * checkpoint (deleted or never started): a part of an upload nobody tracks is worthless.
    */
   addCheckpointPart(folderId: string, relativePath: string, part: CheckpointPart): void {
-    const row = { folderId, relativePath, ...pick(part, PART_FIELDS) };
+    const row = { folderId, relativePath, ...pick(part, PART_FIELDS), crc64: part.crc64 ?? null };
     this.run(() => {
       try {
         this.sql.putPart.run(row);
@@ -344,10 +348,10 @@ function prepare(db: Database.Database) {
       deleteCheckpoint.run(checkpoint);
       insertCheckpoint.run(checkpoint);
     }),
-    putPart: db.prepare<Key & CheckpointPart>(
+    putPart: db.prepare<Key & Omit<CheckpointPart, 'crc64'> & { crc64: string | null }>(
       `INSERT OR REPLACE INTO checkpoint_parts
-         (folder_id, relative_path, part_number, etag, size, md5)
-       VALUES (@folderId, @relativePath, @partNumber, @etag, @size, @md5)`,
+         (folder_id, relative_path, part_number, etag, size, md5, crc64)
+       VALUES (@folderId, @relativePath, @partNumber, @etag, @size, @md5, @crc64)`,
     ),
     // Reads of two tables share one transaction so that they see one snapshot.
     readCheckpoint: db.transaction((key: Key): MultipartCheckpoint | undefined => {
@@ -465,6 +469,7 @@ function toCheckpoint(row: CheckpointRow, parts: readonly PartRow[]): MultipartC
       etag: part.etag,
       size: part.size,
       md5: part.md5,
+      ...(part.crc64 === null ? {} : { crc64: part.crc64 }),
     })),
   };
 }

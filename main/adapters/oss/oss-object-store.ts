@@ -5,7 +5,7 @@ import type OSS from 'ali-oss';
 
 import { withAuthRetry } from '../../../app/credentials/auth-retry.js';
 import type { CredentialBroker } from '../../../app/credentials/credential-broker.js';
-import { isSyncError, type SyncError } from '../../../app/errors/sync-error.js';
+import { isSyncError } from '../../../app/errors/sync-error.js';
 import type {
   CompletedPart,
   ListPage,
@@ -15,24 +15,26 @@ import type {
   ObjectStore,
   PutObjectRequest,
   StoredPart,
+  StoredResult,
   UploadPartRequest,
 } from '../../../app/ports/object-store.js';
-import { networkErrorCode } from '../credentials/network-error.js';
 import { aliOss } from '../lazy/lazy-modules.js';
-import {
-  isAuthFailure,
-  isNotFound,
-  translateStoreFailure,
-  type StoreFailure,
-} from '../store-error.js';
+import { isNotFound } from '../store-error.js';
+import { aliOssTransport, ServerClock } from './ali-oss-transport.js';
+import { ossAddressing, type OssAddressing, type OssSignatureVersion } from './oss-addressing.js';
+import { base64Md5, crcOf, etagOf, headerOf, isTrue } from './oss-answers.js';
+import { isOssCredentialRejection, ossFailure, translateOssError } from './oss-error.js';
+import { checkOssBucket, checkOssKey } from './oss-names.js';
 
 export interface OssObjectStoreOptions {
-  /** e.g. oss-cn-hangzhou; or give `endpoint`. */
+  /** `cn-hangzhou` or `oss-cn-hangzhou`; may be omitted when `endpoint` is an OSS endpoint. */
   readonly region: string | undefined;
   /** An OSS endpoint (https://oss-cn-hangzhou.aliyuncs.com), a custom domain, or a test server. */
   readonly endpoint: string | undefined;
   /** `endpoint` is a custom domain bound to the bucket (ali-oss `cname`). */
   readonly customDomain: boolean;
+  /** Default v4 (OSS4-HMAC-SHA256); v1 only for gateways that still need it. */
+  readonly signatureVersion?: OssSignatureVersion;
   readonly broker: CredentialBroker;
   readonly timeoutMs?: number;
   /** Keep-alive (or proxy) agents shared by every request. */
@@ -45,29 +47,49 @@ type OssClient = InstanceType<typeof OSS>;
 /**
  * The ObjectStore port on Alibaba Cloud OSS through ali-oss's low-level calls.
  *
+ * Signing: V4 by default (ali-oss `authorizationV4` with the standard region, oss-addressing.ts);
+ * a store that refuses V1 is a fatal configuration error naming signatureVersion, not a token
+ * problem. Integrity: OSS returns `x-oss-hash-crc64ecma` on PUT, UploadPart, Complete and HEAD
+ * (OSS API reference, those operations' response headers), so multipart objects are verified by
+ * CRC-64; the multipart ETag is opaque ("not the MD5 of the object", same reference).
+ *
  * Token rotation: every call builds its client from the broker's token of that moment, so
  * parallel parts never share a client whose credentials ali-oss swaps under them (ali-oss's
  * interval refresh races parallel parts: issues #1363, #1391). `refreshSTSToken` is still given,
  * wired to the same broker, for ali-oss's own bookkeeping. On InvalidAccessKeyId,
- * SecurityTokenExpired or any 403 the broker refreshes once and the call is retried once.
+ * SecurityTokenExpired or any 403 (but the V1 refusal and RequestTimeTooSkewed) the broker
+ * refreshes once and the call is retried once.
  */
 export class OssObjectStore implements ObjectStore {
-  constructor(private readonly options: OssObjectStoreOptions) {}
+  readonly integrity = 'crc64';
+  /** Where requests go and how they are signed; throws `config-invalid` at construction. */
+  readonly addressing: OssAddressing;
+  private readonly clock = new ServerClock();
+  private readonly signatureVersion: OssSignatureVersion;
 
-  putObject(request: PutObjectRequest): Promise<{ readonly etag: string }> {
-    return this.call(`PutObject ${request.key}`, request.bucket, async (client) => {
+  constructor(private readonly options: OssObjectStoreOptions) {
+    this.signatureVersion = options.signatureVersion ?? 'v4';
+    this.addressing = ossAddressing({ ...options, signatureVersion: this.signatureVersion });
+  }
+
+  putObject(request: PutObjectRequest): Promise<StoredResult> {
+    const what = `PutObject ${request.key}`;
+    return this.call(what, request.bucket, async (client) => {
+      checkOssKey(request.key, what);
       const result = await client.put(request.key, Buffer.from(request.body), {
         headers: { 'Content-MD5': base64Md5(request.md5Hex) },
         ...(request.contentType ? { mime: request.contentType } : {}),
       });
-      return { etag: etagOf(headerOf(result.res, 'etag')) };
+      return { etag: etagOf(headerOf(result.res, 'etag')), ...crcOf(result.res) };
     });
   }
 
   createMultipart(
     request: ObjectRef & { readonly contentType?: string },
   ): Promise<{ readonly uploadId: string }> {
-    return this.call(`InitiateMultipartUpload ${request.key}`, request.bucket, async (client) => {
+    const what = `InitiateMultipartUpload ${request.key}`;
+    return this.call(what, request.bucket, async (client) => {
+      checkOssKey(request.key, what);
       const result = await client.initMultipartUpload(
         request.key,
         request.contentType ? { mime: request.contentType } : {},
@@ -76,7 +98,7 @@ export class OssObjectStore implements ObjectStore {
     });
   }
 
-  uploadPart(request: UploadPartRequest): Promise<{ readonly etag: string }> {
+  uploadPart(request: UploadPartRequest): Promise<StoredResult> {
     return this.call(
       `UploadPart ${request.key}#${request.partNumber}`,
       request.bucket,
@@ -93,7 +115,7 @@ export class OssObjectStore implements ObjectStore {
             headers: { 'Content-MD5': base64Md5(request.md5Hex) },
           } as Parameters<OssClient['uploadPart']>[6],
         );
-        return { etag: etagOf(result.etag) };
+        return { etag: etagOf(result.etag), ...crcOf(result.res) };
       },
     );
   }
@@ -128,7 +150,7 @@ export class OssObjectStore implements ObjectStore {
 
   completeMultipart(
     request: MultipartRef & { readonly parts: readonly CompletedPart[] },
-  ): Promise<{ readonly etag: string | undefined }> {
+  ): Promise<{ readonly etag: string | undefined; readonly crc64?: string }> {
     return this.call(`CompleteMultipartUpload ${request.key}`, request.bucket, async (client) => {
       const parts = [...request.parts]
         .sort((a, b) => a.partNumber - b.partNumber)
@@ -136,7 +158,7 @@ export class OssObjectStore implements ObjectStore {
       const result = await client.completeMultipartUpload(request.key, request.uploadId, parts);
       const etag =
         (result.data as { ETag?: string } | undefined)?.ETag ?? headerOf(result.res, 'etag');
-      return { etag: etag ? etagOf(etag) : undefined };
+      return { etag: etag ? etagOf(etag) : undefined, ...crcOf(result.res) };
     });
   }
 
@@ -154,6 +176,7 @@ export class OssObjectStore implements ObjectStore {
           key: request.key,
           etag: etagOf(headerOf(result.res, 'etag')),
           size: Number(headerOf(result.res, 'content-length') ?? 0),
+          ...crcOf(result.res),
         };
       });
     } catch (error) {
@@ -213,25 +236,26 @@ export class OssObjectStore implements ObjectStore {
   ): Promise<T> {
     const { broker } = this.options;
     try {
+      checkOssBucket(bucket, what);
       return await withAuthRetry(
         broker,
         async () => operation(await this.client(bucket)),
-        (error) => !isSyncError(error) && isAuthFailure(ossFailure(error)),
+        isOssCredentialRejection,
       );
     } catch (error) {
-      throw translateOssError(error, what);
+      throw translateOssError(error, what, bucket, {
+        signatureVersion: this.signatureVersion,
+        clock: this.clock,
+      });
     }
   }
 
   private async client(bucket: string): Promise<OssClient> {
-    const { broker, region, endpoint, customDomain, timeoutMs, agent, httpsAgent } = this.options;
+    const { broker, timeoutMs, agent, httpsAgent } = this.options;
     const token = await broker.get();
     const AliOss = aliOss();
     return new AliOss({
-      ...(region ? { region } : {}),
-      ...(endpoint ? { endpoint } : {}),
-      secure: endpoint ? endpoint.startsWith('https:') : true,
-      cname: customDomain,
+      ...this.addressing.clientOptions,
       bucket,
       accessKeyId: token.accessKeyId,
       accessKeySecret: token.secretAccessKey,
@@ -245,53 +269,11 @@ export class OssObjectStore implements ObjectStore {
           stsToken: fresh.sessionToken,
         };
       },
-      ...(agent ? { agent } : {}),
-      ...(httpsAgent ? { httpsAgent } : {}),
-    });
+      // Our transport carries the agents (keep-alive or proxy) to every request.
+      urllib: aliOssTransport(
+        { ...(agent ? { httpAgent: agent } : {}), ...(httpsAgent ? { httpsAgent } : {}) },
+        this.clock,
+      ),
+    } as ConstructorParameters<typeof OSS>[0]);
   }
-}
-
-/** The parts of an ali-oss error that matter: `status` (-1/-2 for no answer), `code`, `requestId`. */
-export function ossFailure(error: unknown): StoreFailure {
-  const shape = (typeof error === 'object' && error !== null ? error : {}) as {
-    status?: number;
-    code?: string;
-    name?: string;
-    requestId?: string;
-  };
-  const answered = typeof shape.status === 'number' && shape.status > 0;
-  const network =
-    networkErrorCode(error) ?? (answered ? undefined : (shape.code ?? shape.name ?? 'no answer'));
-  return {
-    status: answered ? shape.status : undefined,
-    name: shape.code ?? shape.name ?? 'Error',
-    requestId: shape.requestId,
-    network,
-  };
-}
-
-/** ali-oss error → SyncError; broker SyncErrors pass through. The ali-oss error is never kept
- *  as a cause: it holds the signed request parameters. */
-export function translateOssError(error: unknown, what: string): SyncError {
-  if (isSyncError(error)) return error;
-  return translateStoreFailure(ossFailure(error), what);
-}
-
-function base64Md5(md5Hex: string): string {
-  return Buffer.from(md5Hex, 'hex').toString('base64');
-}
-
-function etagOf(value: string | undefined): string {
-  return (value ?? '').replace(/"/g, '').toLowerCase();
-}
-
-function headerOf(res: unknown, name: string): string | undefined {
-  const headers =
-    (res as { headers?: Record<string, string | string[] | undefined> } | undefined)?.headers ?? {};
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function isTrue(value: unknown): boolean {
-  return value === true || value === 'true';
 }

@@ -40,6 +40,9 @@ export interface S3ObjectStoreOptions {
  * only. Bodies are buffers with a Content-MD5, so the store itself rejects damaged bytes.
  */
 export class S3ObjectStore implements ObjectStore {
+  /** The S3 rule where the ETag has its shape (AWS, Ceph); opaque ETags are size-checked only. */
+  readonly integrity = 's3-md5-of-md5s';
+
   constructor(private readonly options: S3ObjectStoreOptions) {}
 
   async putObject(request: PutObjectRequest): Promise<{ readonly etag: string }> {

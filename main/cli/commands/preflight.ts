@@ -56,7 +56,9 @@ export async function preflight(
         );
       }
       // access-denied: the policy may not grant GetObject here; uploads will tell per file.
-      if (isCredentialError(error)) throw error;
+      // Fatal store answers are the folder's configuration (no such bucket, V1 signatures
+      // refused, clock skew): every file would fail the same way, so stop here (exit 2).
+      if (isCredentialError(error) || error.disposition === 'fatal') throw error;
     }
   }
 }

@@ -80,6 +80,13 @@ describe('SqliteJournal on disk', () => {
       createdAt: 10,
     };
     const part = { partNumber: 2, etag: 'e2', size: 2 ** 24, md5: 'm2' };
+    const ossPart = {
+      partNumber: 3,
+      etag: 'e3',
+      size: 5,
+      md5: 'm3',
+      crc64: '18446744073709551615',
+    };
     const entry: HistoryEntry = {
       time: 5,
       folderId: 'photos',
@@ -95,16 +102,17 @@ describe('SqliteJournal on disk', () => {
     first.putFile(record);
     first.startCheckpoint(checkpoint);
     first.addCheckpointPart('videos', 'big.mp4', part);
+    first.addCheckpointPart('videos', 'big.mp4', ossPart);
     first.addHistory(entry);
     first.close();
 
     const second = openJournal(path);
     expect(second.getFile(record.folderId, record.relativePath)).toStrictEqual(record);
-    expect(second.listCheckpoints()).toStrictEqual([{ ...checkpoint, parts: [part] }]);
+    expect(second.listCheckpoints()).toStrictEqual([{ ...checkpoint, parts: [part, ossPart] }]);
     expect(second.recentHistory(10)).toStrictEqual([entry]);
   });
 
-  it('creates its directory private to the user, in WAL mode, at schema version 1', () => {
+  it('creates its directory private to the user, in WAL mode, at schema version 2', () => {
     const dir = tempDir();
     const path = join(dir, 'state', 'nested', 'journal.db');
     openJournal(path);
@@ -114,7 +122,7 @@ describe('SqliteJournal on disk', () => {
     const db = new Database(path, { readonly: true });
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      expect(db.pragma('user_version', { simple: true })).toBe(2);
       const tables = db
         .prepare<[], { name: string }>(
           "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
@@ -125,6 +133,45 @@ describe('SqliteJournal on disk', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('migrates a version-1 journal: its checkpoint parts stay, without a CRC-64, and new ones keep theirs', () => {
+    const path = join(tempDir(), 'journal.db');
+    const v1 = new Database(path);
+    v1.exec(`
+      CREATE TABLE checkpoints (folder_id TEXT NOT NULL, relative_path TEXT NOT NULL,
+        bucket TEXT NOT NULL, remote_key TEXT NOT NULL, upload_id TEXT NOT NULL,
+        size INTEGER NOT NULL, mtime_ms REAL NOT NULL, part_size INTEGER NOT NULL,
+        created_at REAL NOT NULL, PRIMARY KEY (folder_id, relative_path)) WITHOUT ROWID;
+      CREATE TABLE checkpoint_parts (folder_id TEXT NOT NULL, relative_path TEXT NOT NULL,
+        part_number INTEGER NOT NULL, etag TEXT NOT NULL, size INTEGER NOT NULL,
+        md5 TEXT NOT NULL, PRIMARY KEY (folder_id, relative_path, part_number),
+        FOREIGN KEY (folder_id, relative_path) REFERENCES checkpoints (folder_id, relative_path)
+          ON DELETE CASCADE) WITHOUT ROWID;
+      CREATE TABLE files (folder_id TEXT NOT NULL, relative_path TEXT NOT NULL,
+        size INTEGER NOT NULL, mtime_ms REAL NOT NULL, md5 TEXT, remote_key TEXT NOT NULL,
+        etag TEXT, state TEXT NOT NULL, last_error TEXT, updated_at REAL NOT NULL,
+        PRIMARY KEY (folder_id, relative_path)) WITHOUT ROWID;
+      CREATE TABLE history (id INTEGER PRIMARY KEY AUTOINCREMENT, time REAL NOT NULL,
+        folder_id TEXT NOT NULL, relative_path TEXT NOT NULL, action TEXT NOT NULL,
+        result TEXT NOT NULL, bytes INTEGER NOT NULL, duration_ms REAL NOT NULL, error TEXT);
+      INSERT INTO checkpoints VALUES ('v', 'big', 'b', 'k', 'u-1', 20, 1, 10, 1);
+      INSERT INTO checkpoint_parts VALUES ('v', 'big', 1, 'e1', 10, 'm1');
+      PRAGMA user_version = 1;
+    `);
+    v1.close();
+    const journal = openJournal(path);
+    journal.addCheckpointPart('v', 'big', {
+      partNumber: 2,
+      etag: 'e2',
+      size: 10,
+      md5: 'm2',
+      crc64: '42',
+    });
+    expect(journal.getCheckpoint('v', 'big')?.parts).toStrictEqual([
+      { partNumber: 1, etag: 'e1', size: 10, md5: 'm1' },
+      { partNumber: 2, etag: 'e2', size: 10, md5: 'm2', crc64: '42' },
+    ]);
   });
 
   it('reopens an existing journal without migrating it again', () => {

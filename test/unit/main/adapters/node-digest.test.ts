@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { crc64 } from '../../../../app/transfer/crc64.js';
 import { Md5WorkerPool } from '../../../../main/adapters/digest/md5-worker-pool.js';
 import { nodeDigest } from '../../../../main/adapters/node-digest.js';
 
@@ -63,5 +64,29 @@ describe('Md5WorkerPool', () => {
     }
     expect(pool.broken).toBe(true);
     await expect(pool.hash(randomBytes(KiB))).rejects.toThrow(/broken/);
+  });
+});
+
+describe('nodeDigest.crc64Async (OSS CRC-64)', () => {
+  it.each([0, 9, 300 * KiB, 3 * 1024 * KiB])(
+    'equals the main-thread crc64 for %i bytes, in plain and in allocate()d memory',
+    async (size) => {
+      const bytes = randomBytes(size);
+      const shared = nodeDigest.allocate(size);
+      shared.set(bytes);
+      expect(await nodeDigest.crc64Async(bytes)).toBe(crc64(bytes));
+      expect(await nodeDigest.crc64Async(shared)).toBe(crc64(bytes));
+    },
+  );
+
+  it('a worker computes it from the engine’s own source text', async () => {
+    const pool = new Md5WorkerPool({ size: 1 });
+    try {
+      const bytes = randomBytes(1024 * KiB + 3);
+      expect(await pool.hash(bytes, 'crc64')).toBe(crc64(bytes));
+      expect(await pool.hash(bytes)).toBe(md5(bytes));
+    } finally {
+      await pool.close();
+    }
   });
 });
