@@ -41,6 +41,39 @@ export interface ObjectStore {
   }): Promise<ListPage>;
   /** Deleting a missing key succeeds (S3 semantics). */
   delete(request: ObjectRef): Promise<void>;
+  /**
+   * One page of the multipart uploads in progress (started, neither completed nor aborted) whose
+   * key starts with `prefix`, in key order (S3 ListMultipartUploads, OSS ListMultipartUploads);
+   * pass the page's `next` back to get the following one. `access-denied` where the policy does
+   * not grant s3:ListBucketMultipartUploads / oss:ListMultipartUploads: callers treat listing as
+   * optional. Used to find uploads whose CreateMultipartUpload answer never arrived (orphans).
+   */
+  listMultipartUploads(request: ListMultipartUploadsRequest): Promise<MultipartUploadPage>;
+}
+
+export interface ListMultipartUploadsRequest {
+  readonly bucket: string;
+  readonly prefix: string;
+  readonly next?: MultipartUploadMarker;
+}
+
+/** An upload in progress, as ListMultipartUploads reports it. */
+export interface MultipartUploadInfo {
+  readonly key: string;
+  readonly uploadId: string;
+  /** When the store says it was started (its clock, ms since the epoch). */
+  readonly initiatedAt: number;
+}
+
+/** Where the next page starts (S3 and OSS page by key marker and upload id marker). */
+export interface MultipartUploadMarker {
+  readonly keyMarker: string;
+  readonly uploadIdMarker: string;
+}
+
+export interface MultipartUploadPage {
+  readonly uploads: readonly MultipartUploadInfo[];
+  readonly next?: MultipartUploadMarker;
 }
 
 /**

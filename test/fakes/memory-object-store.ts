@@ -6,6 +6,9 @@ import type {
   ListPage,
   MultipartIntegrity,
   MultipartRef,
+  MultipartUploadInfo,
+  MultipartUploadMarker,
+  MultipartUploadPage,
   ObjectInfo,
   ObjectRef,
   ObjectStore,
@@ -34,6 +37,8 @@ export interface MemoryObjectStoreOptions {
   readonly integrity?: MultipartIntegrity;
   /** Tests only: what the store reports as a CRC-64, given the real one (a store that lies). */
   readonly reportCrc64?: (actual: string, answer: CrcAnswer) => string;
+  /** The store's clock, for the `initiatedAt` of uploads in progress (default Date.now). */
+  readonly now?: () => number;
   /** Answer CompleteMultipartUpload with an empty ETag, as Ceph RGW does. */
   readonly emptyCompleteEtag?: boolean;
   /** Keys per list page (S3: 1000); small values exercise continuation. */
@@ -55,6 +60,7 @@ interface Upload {
   readonly bucket: string;
   readonly key: string;
   readonly contentType: string | undefined;
+  readonly initiatedAt: number;
   readonly parts: Map<number, { readonly body: Uint8Array; readonly etag: string }>;
 }
 
@@ -69,6 +75,7 @@ const METHODS: readonly ObjectStoreMethod[] = [
   'head',
   'list',
   'delete',
+  'listMultipartUploads',
 ];
 
 /**
@@ -158,6 +165,7 @@ export class MemoryObjectStore implements ObjectStore {
         bucket: request.bucket,
         key: request.key,
         contentType: request.contentType,
+        initiatedAt: (this.options.now ?? Date.now)(),
         parts: new Map(),
       });
       return { uploadId };
@@ -268,6 +276,32 @@ export class MemoryObjectStore implements ObjectStore {
   delete(request: ObjectRef): Promise<void> {
     return this.run('delete', 'DeleteObject', request.key, () => {
       this.objects.delete(objectId(request.bucket, request.key));
+    });
+  }
+
+  listMultipartUploads(request: {
+    readonly bucket: string;
+    readonly prefix: string;
+    readonly next?: MultipartUploadMarker;
+  }): Promise<MultipartUploadPage> {
+    return this.run('listMultipartUploads', 'ListMultipartUploads', request.prefix, () => {
+      const after = request.next;
+      // S3 order: by key (UTF-8 bytes), then by upload id; a page starts after the marker.
+      const all: MultipartUploadInfo[] = [...this.uploads.entries()]
+        .filter(([, u]) => u.bucket === request.bucket && u.key.startsWith(request.prefix))
+        .map(([uploadId, u]) => ({ key: u.key, uploadId, initiatedAt: u.initiatedAt }))
+        .sort((a, b) => compareUtf8(a.key, b.key) || (a.uploadId < b.uploadId ? -1 : 1))
+        .filter(
+          (u) =>
+            after === undefined ||
+            compareUtf8(u.key, after.keyMarker) > 0 ||
+            (u.key === after.keyMarker && u.uploadId > after.uploadIdMarker),
+        );
+      const uploads = all.slice(0, this.pageSize);
+      const last = uploads.at(-1);
+      return all.length > uploads.length && last
+        ? { uploads, next: { keyMarker: last.key, uploadIdMarker: last.uploadId } }
+        : { uploads };
     });
   }
 

@@ -8,7 +8,9 @@ import type { CredentialBroker } from '../../../app/credentials/credential-broke
 import { isSyncError } from '../../../app/errors/sync-error.js';
 import type {
   CompletedPart,
+  ListMultipartUploadsRequest,
   ListPage,
+  MultipartUploadPage,
   MultipartRef,
   ObjectInfo,
   ObjectRef,
@@ -24,6 +26,7 @@ import { aliOssTransport, ServerClock } from './ali-oss-transport.js';
 import { ossAddressing, type OssAddressing, type OssSignatureVersion } from './oss-addressing.js';
 import { base64Md5, crcOf, etagOf, headerOf, isTrue } from './oss-answers.js';
 import { isOssCredentialRejection, ossFailure, translateOssError } from './oss-error.js';
+import { listOssMultipartUploads } from './oss-multipart-uploads.js';
 import { checkOssBucket, checkOssKey } from './oss-names.js';
 
 export interface OssObjectStoreOptions {
@@ -227,6 +230,11 @@ export class OssObjectStore implements ObjectStore {
         throw error;
       }
     });
+  }
+
+  listMultipartUploads(request: ListMultipartUploadsRequest): Promise<MultipartUploadPage> {
+    const what = `ListMultipartUploads ${request.prefix}`;
+    return this.call(what, request.bucket, (client) => listOssMultipartUploads(client, request));
   }
 
   private async call<T>(

@@ -16,7 +16,9 @@ import type { CredentialBroker } from '../../../app/credentials/credential-broke
 import { isSyncError, SyncError } from '../../../app/errors/sync-error.js';
 import type {
   CompletedPart,
+  ListMultipartUploadsRequest,
   ListPage,
+  MultipartUploadPage,
   MultipartRef,
   ObjectInfo,
   ObjectRef,
@@ -26,6 +28,7 @@ import type {
   UploadPartRequest,
 } from '../../../app/ports/object-store.js';
 import { isS3AuthFailure, isS3NotFound, translateS3Error } from './s3-error.js';
+import { listS3MultipartUploads } from './s3-multipart-uploads.js';
 
 export interface S3ObjectStoreOptions {
   /** Signs with `() => broker.get()` (see createS3Client). */
@@ -257,6 +260,10 @@ export class S3ObjectStore implements ObjectStore {
       if (isS3NotFound(error) && !isNoSuchBucket(error)) return;
       throw translateS3Error(error, what);
     }
+  }
+
+  listMultipartUploads(request: ListMultipartUploadsRequest): Promise<MultipartUploadPage> {
+    return listS3MultipartUploads(this.options.client, request, (what, op) => this.call(what, op));
   }
 
   private async call<T>(what: string, operation: () => Promise<T>): Promise<T> {
