@@ -1,4 +1,4 @@
-import { toSyncError } from '../errors/sync-error.js';
+import { toSyncError, type SyncError } from '../errors/sync-error.js';
 import type { Clock } from '../ports/clock.js';
 import type { FileSystem } from '../ports/file-system.js';
 import type { WatchEvent, WatcherHandle, FileWatcher } from '../ports/file-watcher.js';
@@ -8,9 +8,12 @@ import type { ObjectInfo, ObjectStore } from '../ports/object-store.js';
 import type { FolderSpec, LocalFile } from '../sync/folder-spec.js';
 import { scanFolder } from '../sync/folder-scanner.js';
 import { IGNORE_FILE_NAME, IgnoreRules } from '../sync/ignore-rules.js';
+import { folderKeyMapping, keyCollisionError, KeyIndex } from '../sync/key-collisions.js';
+import type { KeyMapping } from '../sync/key-collisions.js';
 import { planFolder, type Plan } from '../sync/planner.js';
 import type { TransferQueue } from '../transfer/transfer-queue.js';
 import type { EngineEvent } from './engine-events.js';
+import { trackFastPathKey } from './fast-path-keys.js';
 
 export interface FolderSyncOptions {
   readonly massDeleteCount: number;
@@ -52,6 +55,9 @@ export class FolderSync {
   pauseReason: string | null = null;
   lastScanAt: number | null = null;
   lastError: string | null = null;
+  /** Local paths by the object key they map to: files sharing one key are all refused. */
+  private readonly keyMapping: KeyMapping;
+  private keyIndex: KeyIndex;
 
   constructor(
     readonly spec: FolderSpec,
@@ -59,6 +65,14 @@ export class FolderSync {
     private readonly options: FolderSyncOptions,
   ) {
     this.rules = new IgnoreRules(spec.ignore);
+    this.keyMapping = folderKeyMapping(spec.prefix, spec.keyRules);
+    this.keyIndex = new KeyIndex(this.keyMapping);
+  }
+
+  /** The invalid-name error of a path whose key another local file maps to, or null. */
+  keyCollision(relativePath: string): SyncError | null {
+    const others = this.keyIndex.othersOf(relativePath);
+    return others.length > 0 ? keyCollisionError(relativePath, others) : null;
   }
 
   get state(): FolderState {
@@ -183,8 +197,12 @@ export class FolderSync {
       massDeleteCount: this.options.massDeleteCount,
       massDeleteFraction: this.options.massDeleteFraction,
       deletesConfirmed: this.deletesConfirmed,
+      keys: this.keyMapping,
     });
-    if (!dryRun) this.missingSince = plan.missingSince;
+    if (!dryRun) {
+      this.missingSince = plan.missingSince;
+      this.keyIndex = KeyIndex.of(files?.keys() ?? [], this.keyMapping);
+    }
     return plan;
   }
 
@@ -201,6 +219,16 @@ export class FolderSync {
         relativePath: upload.relativePath,
         kind: 'upload',
         size: upload.size,
+      });
+    }
+    // Queued to fail: the runner refuses each with the collision error, so they are listed,
+    // logged and counted like any failed file, and retried once the names are fixed.
+    for (const collision of plan.collisions) {
+      queue.enqueue({
+        folderId: this.spec.id,
+        relativePath: collision.relativePath,
+        kind: 'upload',
+        size: collision.size,
       });
     }
     for (const relativePath of plan.forget) journal.deleteFile(this.spec.id, relativePath);
@@ -270,6 +298,13 @@ export class FolderSync {
     const { fs, journal, queue } = this.dependencies;
     if (this.rules.isIgnored(relativePath, false)) return;
     const stat = await fs.stat(fs.join(this.spec.root, relativePath));
+    const size = stat?.kind === 'file' ? stat.size : null;
+    const target = { folderId: this.spec.id, queue };
+    if (
+      await trackFastPathKey(this.keyIndex, target, relativePath, size, (p) => this.checkPath(p))
+    ) {
+      return;
+    }
     const record = journal.getFile(this.spec.id, relativePath);
     if (stat?.kind === 'file') {
       if (

@@ -123,6 +123,7 @@ export class SyncEngine {
         logger,
         queue: () => this.queue,
         requeue: (t, delay) => this.requeue(t, delay),
+        keyCollision: (folderId, path) => this.folders.get(folderId)?.keyCollision(path) ?? null,
       },
       {
         clock,
@@ -271,7 +272,7 @@ export class SyncEngine {
         size: file.size,
         drop: {
           absolutePath: file.absolutePath,
-          remoteKey: toObjectKey(folder.spec.prefix, file.relativeKey),
+          remoteKey: toObjectKey(folder.spec.prefix, file.relativeKey, folder.spec.keyRules),
         },
       }),
     );

@@ -24,6 +24,8 @@ export interface TransferRunnerDependencies {
   readonly queue: () => TransferQueue;
   /** Asks for the path to be transferred again after `delayMs` (file changed or busy). */
   readonly requeue: (transfer: Transfer, delayMs: number) => void;
+  /** The invalid-name error of a path whose key another local file also maps to, or null. */
+  readonly keyCollision?: (folderId: string, relativePath: string) => SyncError | null;
 }
 
 export type RetrySettings = Omit<RetryOptions, 'onWait' | 'cancelled'>;
@@ -70,8 +72,13 @@ export class TransferRunner {
             relativePath: transfer.relativePath,
             absolutePath: fs.join(folder.root, transfer.relativePath),
             bucket: folder.bucket,
-            remoteKey: toObjectKey(folder.prefix, transfer.relativePath),
+            remoteKey: toObjectKey(folder.prefix, transfer.relativePath, folder.keyRules),
           };
+      // Another local file maps to the same key: uploading either would overwrite the other.
+      const collision = transfer.drop
+        ? null
+        : (this.dependencies.keyCollision?.(folder.id, transfer.relativePath) ?? null);
+      if (collision) throw collision;
       const outcome = await this.withRetries(transfer, 'uploading', () =>
         uploader.upload(target, (bytes) =>
           this.dependencies.queue().update(transfer, { bytesDone: transfer.bytesDone + bytes }),

@@ -1,4 +1,5 @@
 import type { FolderMode } from '../credentials/session-policy.js';
+import type { ObjectKeyRules } from './object-key.js';
 
 /** One synced folder, as the engine sees it (resolved from the config). */
 export interface FolderSpec {
@@ -16,6 +17,8 @@ export interface FolderSpec {
   readonly remoteListing: boolean;
   /** Mirror mode: how long a file must stay gone before its object is deleted. */
   readonly deleteDelayMs: number;
+  /** The store's key rules (length, first character, case); default: S3's. */
+  readonly keyRules?: ObjectKeyRules;
 }
 
 /** A regular file found on disk, relative to its folder root ("/"-separated, as on disk). */

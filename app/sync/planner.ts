@@ -2,6 +2,7 @@ import type { FileRecord } from '../ports/journal.js';
 import type { ObjectInfo } from '../ports/object-store.js';
 import type { FolderMode } from '../credentials/session-policy.js';
 import type { LocalFile } from './folder-spec.js';
+import { KeyIndex, PATH_KEY_MAPPING, type KeyMapping } from './key-collisions.js';
 
 export type UploadReason = 'new' | 'changed' | 'retry' | 'missing-remotely';
 
@@ -24,6 +25,15 @@ export interface PlannedConflict {
   readonly reason: string;
 }
 
+/** Local files that map to one object key: none of them is uploaded (each fails, naming the
+ *  others), none of their objects is deleted. */
+export interface PlannedCollision {
+  readonly relativePath: string;
+  readonly size: number;
+  /** The other local paths with the same key. */
+  readonly others: readonly string[];
+}
+
 export interface PlanInput {
   readonly mode: FolderMode;
   /** What the scan found. null when the folder root itself is missing or not a directory. */
@@ -41,6 +51,8 @@ export interface PlanInput {
   readonly massDeleteFraction: number;
   /** The user confirmed the pending mass delete. */
   readonly deletesConfirmed: boolean;
+  /** How paths become keys (prefix, NFC, the store's case rules); default: NFC paths. */
+  readonly keys?: KeyMapping;
 }
 
 export interface Plan {
@@ -49,6 +61,8 @@ export interface Plan {
   /** Files gone locally in upload mode: the journal forgets them, the bucket keeps them. */
   readonly forget: string[];
   readonly conflicts: PlannedConflict[];
+  /** Files whose key another local file also maps to: failed, never uploaded nor deleted. */
+  readonly collisions: PlannedCollision[];
   /** Unchanged files (one stat each, nothing else). */
   readonly unchanged: number;
   /** Updated delete-delay bookkeeping, to pass to the next plan. */
@@ -65,7 +79,9 @@ export interface Plan {
  * - `upload` mode never deletes remotely;
  * - `mirror` mode deletes only after `deleteDelayMs`, never when the root is missing or empty
  *   while the journal is not, and never beyond the mass-delete threshold without confirmation;
- * - an object that changed remotely since Ferry uploaded it is a conflict, not overwritten.
+ * - an object that changed remotely since Ferry uploaded it is a conflict, not overwritten;
+ * - two local files with one key (NFC/NFD, or case on a case-insensitive store) are both
+ *   refused, and no delete ever targets a key a local file still maps to.
  */
 export function planFolder(input: PlanInput): Plan {
   const uploads: PlannedUpload[] = [];
@@ -73,8 +89,15 @@ export function planFolder(input: PlanInput): Plan {
   const forget: string[] = [];
   let unchanged = 0;
   const local = input.local ?? new Map<string, LocalFile>();
+  const keys = KeyIndex.of(local.keys(), input.keys ?? PATH_KEY_MAPPING);
+  const collisions: PlannedCollision[] = [];
 
   for (const file of local.values()) {
+    const others = keys.othersOf(file.relativePath);
+    if (others.length > 0) {
+      collisions.push({ relativePath: file.relativePath, size: file.size, others });
+      continue;
+    }
     const record = input.journal.get(file.relativePath);
     const remote = record && input.remote ? input.remote.get(record.remoteKey) : undefined;
     if (!record) {
@@ -99,11 +122,28 @@ export function planFolder(input: PlanInput): Plan {
     else unchanged += 1;
   }
 
-  const gone = [...input.journal.values()].filter((record) => !local.has(record.relativePath));
+  const missing = [...input.journal.values()].filter((record) => !local.has(record.relativePath));
+  // A record whose object a local file still maps to (renamed from NFD to NFC, say): deleting
+  // that object would delete the other file's. Forget the record; the bucket keeps the object.
+  const gone: FileRecord[] = [];
+  for (const record of missing) {
+    if (keys.claimsKey(record.remoteKey) || keys.claimsPathOf(record.relativePath)) {
+      forget.push(record.relativePath);
+    } else gone.push(record);
+  }
   const missingSince = new Map<string, number>();
   if (input.mode === 'upload') {
     forget.push(...gone.map((record) => record.relativePath));
-    return { uploads, deletes: [], forget, conflicts, unchanged, missingSince, deletePause: null };
+    return {
+      uploads,
+      deletes: [],
+      forget,
+      conflicts,
+      collisions,
+      unchanged,
+      missingSince,
+      deletePause: null,
+    };
   }
 
   // Mirror mode. A missing or emptied root looks exactly like "the user deleted everything":
@@ -120,6 +160,7 @@ export function planFolder(input: PlanInput): Plan {
       deletes: [],
       forget,
       conflicts,
+      collisions,
       unchanged,
       missingSince: new Map(input.missingSince),
       deletePause: rootProblem,
@@ -144,10 +185,20 @@ export function planFolder(input: PlanInput): Plan {
       deletes: [],
       forget,
       conflicts,
+      collisions,
       unchanged,
       missingSince,
       deletePause: 'mass-delete',
     };
   }
-  return { uploads, deletes: due, forget, conflicts, unchanged, missingSince, deletePause: null };
+  return {
+    uploads,
+    deletes: due,
+    forget,
+    conflicts,
+    collisions,
+    unchanged,
+    missingSince,
+    deletePause: null,
+  };
 }

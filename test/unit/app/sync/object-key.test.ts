@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 
 import { SyncError } from '../../../../app/errors/sync-error.js';
-import { MAX_KEY_BYTES, toObjectKey } from '../../../../app/sync/object-key.js';
+import {
+  keyIdentity,
+  MAX_KEY_BYTES,
+  OSS_KEY_RULES,
+  toObjectKey,
+  type ObjectKeyRules,
+} from '../../../../app/sync/object-key.js';
 
 /** The error toObjectKey throws, or a test failure when it returns. */
-function failure(prefix: string, path: string): SyncError {
+function failure(prefix: string, path: string, rules?: ObjectKeyRules): SyncError {
   try {
-    toObjectKey(prefix, path);
+    toObjectKey(prefix, path, rules);
   } catch (error) {
     expect(error).toBeInstanceOf(SyncError);
     return error as SyncError;
@@ -120,5 +126,71 @@ describe('toObjectKey: key length in UTF-8 bytes', () => {
 describe('toObjectKey: the prefix', () => {
   it('refuses a prefix without its trailing slash (a caller bug, not a file problem)', () => {
     expect(() => toObjectKey('backup', 'a.txt')).toThrow(/does not end in "\/"/);
+  });
+});
+
+describe('toObjectKey: characters that make keys lie (issue 11)', () => {
+  it.each([
+    ['a\\b.txt', /backslash/, /separator/],
+    ['dir\\', /backslash/, /separator/],
+    ['invoice\u202Efdp.exe', /bidirectional control U\+202E/, /\.exe/],
+    ['x\u202A', /U\+202A/, /Rename/],
+    ['x\u202D', /U\+202D/, /Rename/],
+    ['x\u2066y', /U\+2066/, /Rename/],
+    ['x\u2069', /U\+2069/, /Rename/],
+    ['mark\u200E', /U\+200E/, /Rename/],
+    ['mark\u200F', /U\+200F/, /Rename/],
+    ['alm\u061C', /U\+061C/, /Rename/],
+    ['zw\u200Bspace', /invisible character U\+200B/, /zero-width/],
+    ['zw\u200C', /U\+200C/, /zero-width/],
+    ['zw\u200D', /U\+200D/, /zero-width/],
+    ['wj\u2060', /U\+2060/, /zero-width/],
+    ['\uFEFFbom.txt', /U\+FEFF/, /zero-width/],
+  ])('%j is refused: %s', (path, message, hint) => {
+    const error = failure('', path);
+    expect(error.code).toBe('invalid-name');
+    expect(error.disposition).toBe('no-retry');
+    expect(error.message).toMatch(message);
+    expect(error.hint).toMatch(hint);
+    // The message shows the character escaped, never as a raw reordering control.
+    expect(error.message).not.toMatch(
+      /[\u202A-\u202E\u2066-\u2069\u200B-\u200F\u2060\uFEFF\u061C]/u,
+    );
+  });
+
+  it('refuses the zero-width joiner even inside an emoji sequence', () => {
+    expect(failure('', 'family \u{1F468}\u200D\u{1F469}.jpg').message).toMatch(/U\+200D/);
+  });
+
+  it('checks the NFC form, the one that becomes the key', () => {
+    // U+037E GREEK QUESTION MARK is ";" under NFC: the key holds ";", and so does the result.
+    expect(toObjectKey('', 'a\u037E.txt')).toBe('a;.txt');
+  });
+});
+
+describe('toObjectKey: per-provider key rules', () => {
+  it('OSS allows 1023 bytes, S3 1024', () => {
+    expect(toObjectKey('', 'a'.repeat(1024))).toHaveLength(1024);
+    expect(toObjectKey('', 'a'.repeat(1023), OSS_KEY_RULES)).toHaveLength(1023);
+    const error = failure('', 'a'.repeat(1024), OSS_KEY_RULES);
+    expect(error.message).toContain('1024 bytes of UTF-8; this store allows at most 1023');
+  });
+
+  it('OSS refuses a key starting with "/" (a prefix from an old config)', () => {
+    expect(failure('/', 'a.txt', OSS_KEY_RULES).message).toMatch(/starts with "\/"/);
+    expect(toObjectKey('/', 'a.txt')).toBe('/a.txt'); // S3 allows it
+  });
+});
+
+describe('keyIdentity', () => {
+  it.each([
+    ['caf\u00e9', 'cafe\u0301', false, true],
+    ['A.txt', 'a.txt', false, false],
+    ['A.txt', 'a.txt', true, true],
+    ['STRASSE', 'stra\u00dfe', true, true],
+    ['CAF\u00c9', 'cafe\u0301', true, true],
+  ])('%j and %j (case-insensitive store: %s) are one object: %s', (a, b, caseInsensitive, same) => {
+    const rules = { maxBytes: 1024, forbiddenFirstChars: [], caseInsensitive };
+    expect(keyIdentity(a, rules) === keyIdentity(b, rules)).toBe(same);
   });
 });
