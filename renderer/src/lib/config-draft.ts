@@ -91,7 +91,8 @@ function profileDraftOf(value: unknown): ProfileDraft {
   const original = asObject(value);
   const credentials = asObject(original.credentials);
   const source = credentials.source;
-  const provider = original.provider === 'oss' ? 'oss' : 's3';
+  // The settings form edits the API family; the preset name (ctyun, aws, aliyun-oss…) is kept.
+  const provider = original.provider === 'oss' || original.provider === 'aliyun-oss' ? 'oss' : 's3';
   return {
     id: text(original.id),
     provider,
@@ -113,7 +114,10 @@ function profileDraftOf(value: unknown): ProfileDraft {
 
 function profileDocumentOf(draft: ProfileDraft): PlainObject {
   const { original } = draft;
-  const document: PlainObject = { ...original, id: draft.id.trim(), provider: draft.provider };
+  const sameFamily = profileDraftOf(original).provider === draft.provider;
+  const provider =
+    sameFamily && typeof original.provider === 'string' ? original.provider : draft.provider;
+  const document: PlainObject = { ...original, id: draft.id.trim(), provider };
   setOrDelete(document, 'endpoint', draft.endpoint.trim());
   setOrDelete(document, 'region', draft.region.trim());
   if (draft.forcePathStyle || 'forcePathStyle' in original) {

@@ -132,3 +132,32 @@ describe('config drafts', () => {
     expect(numberOrText('')).toBe('');
   });
 });
+
+describe('config drafts keep the provider preset (issue 10)', () => {
+  const withProvider = (provider: string) => ({
+    ...existing,
+    profiles: [{ ...existing.profiles[0], provider }],
+  });
+
+  it.each(['ctyun', 'aws', 'ceph', 'minio'])('an edited %s profile stays %s', (provider) => {
+    const draft = draftFromDocument(withProvider(provider));
+    const [profile] = draft.profiles;
+    if (!profile) throw new Error('fixture');
+    expect(profile.provider).toBe('s3');
+    const document = documentFromDraft({
+      ...draft,
+      profiles: [{ ...profile, endpoint: 'https://other.example' }],
+    });
+    expect(document['profiles']).toMatchObject([{ provider, endpoint: 'https://other.example' }]);
+  });
+
+  it('an aliyun-oss profile is an OSS draft and stays aliyun-oss; switching family writes the family', () => {
+    const draft = draftFromDocument(withProvider('aliyun-oss'));
+    const [profile] = draft.profiles;
+    if (!profile) throw new Error('fixture');
+    expect(profile.provider).toBe('oss');
+    expect(documentFromDraft(draft)['profiles']).toMatchObject([{ provider: 'aliyun-oss' }]);
+    const switched = documentFromDraft({ ...draft, profiles: [{ ...profile, provider: 's3' }] });
+    expect(switched['profiles']).toMatchObject([{ provider: 's3' }]);
+  });
+});
