@@ -60,6 +60,10 @@ export interface OssTestServerOptions {
   readonly dataDir?: string;
   /** Interface to listen on (default 127.0.0.1). */
   readonly host?: string;
+  /** Port of the OSS endpoint (default 0: a free port). */
+  readonly port?: number;
+  /** Port of the STS endpoint (default 0: a free port). */
+  readonly stsPort?: number;
   /**
    * Answer V1-signed OSS requests 403 AccessDenied with EC 0002-00000080, as OSS does for
    * accounts created from 2025-03-01 and buckets from 2025-09-01 ("Notice on the
@@ -136,8 +140,8 @@ function randomDigits(length: number): string {
   return Array.from({ length }, (_, i) => randomInt(i === 0 ? 1 : 0, 10)).join('');
 }
 
-async function listen(server: Server, host: string): Promise<string> {
-  server.listen(0, host);
+async function listen(server: Server, host: string, wanted: number): Promise<string> {
+  server.listen(wanted, host);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   return `http://${host}:${port}`;
@@ -233,8 +237,8 @@ export async function startOssTestServer(
   });
   const host = options.host ?? '127.0.0.1';
   const [endpoint, stsEndpoint] = await Promise.all([
-    listen(ossServer, host),
-    listen(stsServer, host),
+    listen(ossServer, host, options.port ?? 0),
+    listen(stsServer, host, options.stsPort ?? 0),
   ]);
 
   const inspected = (key: string): InspectedObject | undefined => {
