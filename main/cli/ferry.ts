@@ -6,6 +6,7 @@ import { EnvOverlaySecretStore } from '../adapters/secrets/env-overlay-secret-st
 import { KeytarSecretStore } from '../adapters/secrets/keytar-secret-store.js';
 import type { UploadLimits } from '../serve/upload-limits.js';
 import { checkCommand, type CommandIo } from './commands/check.js';
+import { redactProcessOutput } from './redacting-output.js';
 import { secretDeleteCommand, secretSetCommand } from './commands/secret.js';
 import { DEFAULT_SERVE_PORT, parseByteSize, serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
@@ -25,16 +26,23 @@ const USAGE = `Usage:
                                      (defaults 5GiB each, 20GiB waiting, 4 at once)
   ferry check --config FILE          validate the config, get a token for every profile, show
                                      each token's expiry and the session policy in use
-  ferry secret set PROFILE_ID        store a profile's secret in the OS keychain (from stdin)
+  ferry secret set PROFILE_ID --config FILE
+                                     store a profile's secret in the OS keychain (from stdin),
+                                     bound to the profile's source, key id and endpoint: a
+                                     config change of any of them needs the secret again
   ferry secret delete PROFILE_ID     remove it
 
 Secrets can also come from FERRY_SECRET_<PROFILE_ID> (upper-cased, non-alphanumerics as "_").
 Exit codes: 0 ok, 1 some files failed, 2 configuration or credential problem, 64 usage error.
 `;
 
+// Before anything is printed: every byte to stdout and stderr passes the redactor.
+const output = redactProcessOutput();
+
 const io: CommandIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  outVerbatim: output.stdoutVerbatim,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -105,9 +113,11 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'secret' && (sub === 'set' || sub === 'delete')) {
     if (!profileId) return usage(`secret ${sub} needs a PROFILE_ID`);
-    return sub === 'set'
-      ? secretSetCommand(profileId, keychain, io)
-      : secretDeleteCommand(profileId, keychain, io);
+    if (sub === 'delete') return secretDeleteCommand(profileId, keychain, io);
+    if (!values.config) {
+      return usage('secret set needs --config FILE (the secret is bound to the profile in it)');
+    }
+    return secretSetCommand(profileId, values.config, keychain, io);
   }
   return usage(`unknown command "${positionals.join(' ')}"`);
 }

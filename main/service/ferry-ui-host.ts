@@ -3,7 +3,9 @@ import { isSyncError, SyncError, toSyncError } from '../../app/errors/sync-error
 import type { FerryConfig } from '../../app/config/schema.js';
 import type { PushMessage, UiHost } from '../../app/ipc/contract.js';
 import { NoticeCenter } from '../../app/ipc/notice-center.js';
+import { redactMessages } from '../../app/logging/redact-messages.js';
 import type { UiSnapshot } from '../../app/ipc/views.js';
+import { secretTargetOf, secretUse } from '../../app/credentials/secret-target.js';
 import type { SecretStore } from '../../app/ports/secret-store.js';
 import type { Transfer } from '../../app/transfer/transfer-queue.js';
 import { EngineSession } from './engine-session.js';
@@ -89,6 +91,7 @@ class Host implements FerryUiHost {
       desktop: options.desktop,
       notices: this.notices,
       session: () => this.session,
+      config: () => this.config,
       snapshot: () => this.snapshot(),
       reload: () => this.reload(),
       refreshSecretState: (profileId) => this.refreshSecretState(profileId),
@@ -203,9 +206,22 @@ class Host implements FerryUiHost {
     await this.load();
   }
 
+  /** "Stored" means usable for the profile as configured now: a secret stored for another
+   *  target shows as missing (and the refresh error says why). */
   private async refreshSecretState(profileId: string): Promise<void> {
+    const profile = this.config?.profiles.find((p) => p.id === profileId);
     try {
-      this.secretStored.set(profileId, (await this.options.secrets.get(profileId)) !== null);
+      const stored = await this.options.secrets.get(profileId);
+      const use = stored && profile ? secretUse(stored, secretTargetOf(profile)) : null;
+      // A FERRY_SECRET_<ID> variable is bound to the config the process started with, before a
+      // config saved over the bridge could point the profile elsewhere.
+      if (use === 'bind-first' && stored?.origin === 'environment' && profile) {
+        await this.options.secrets.bind(profileId, secretTargetOf(profile));
+      }
+      this.secretStored.set(
+        profileId,
+        stored !== null && (profile === undefined || use === 'usable' || use === 'bind-first'),
+      );
     } catch {
       this.secretStored.set(profileId, null); // keychain locked or missing: unknown, not "no"
     }
@@ -237,6 +253,9 @@ class Host implements FerryUiHost {
   }
 
   private push(message: PushMessage): void {
-    for (const listener of this.listeners) listener(message);
+    // Every text the window, the browser and the notifications get: SyncError messages quote
+    // SDK errors and STS answers, so they pass the redactor on their way out.
+    const safe = { ...message, payload: redactMessages(message.payload) } as PushMessage;
+    for (const listener of this.listeners) listener(safe);
   }
 }

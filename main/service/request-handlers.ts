@@ -3,6 +3,8 @@ import type { RequestHandlers } from '../../app/ipc/contract.js';
 import type { NoticeCenter } from '../../app/ipc/notice-center.js';
 import { latestPerPath } from '../../app/ipc/transfer-totals.js';
 import type { UiSnapshot } from '../../app/ipc/views.js';
+import type { FerryConfig } from '../../app/config/schema.js';
+import { secretTargetOf } from '../../app/credentials/secret-target.js';
 import type { SecretStore } from '../../app/ports/secret-store.js';
 import { readConfigDocument, saveConfigDocument } from './config-file.js';
 import type { EngineSession } from './engine-session.js';
@@ -22,6 +24,8 @@ export interface HandlerContext {
   readonly desktop: DesktopHooks | undefined;
   readonly notices: NoticeCenter;
   session(): EngineSession | null;
+  /** The config file as last loaded (also without folders, when no engine runs). */
+  config(): FerryConfig | null;
   snapshot(): UiSnapshot;
   /** Stops the engine and starts it on the config file as it is now. */
   reload(): Promise<void>;
@@ -105,7 +109,15 @@ export function createRequestHandlers(context: HandlerContext): RequestHandlers 
       }
     },
     'secrets:set': async ({ profileId, secret }) => {
-      await context.secrets.set(profileId, secret);
+      // Bound to the profile's target as saved: a later config change of the source, key id
+      // or endpoint needs the secret again (app/credentials/secret-target.ts).
+      const profile = context.config()?.profiles.find((p) => p.id === profileId);
+      if (!profile) {
+        throw new SyncError('not-found', 'no-retry', `There is no profile "${profileId}".`, {
+          hint: 'Save the profile in the configuration first, then enter its secret.',
+        });
+      }
+      await context.secrets.set(profileId, secret, secretTargetOf(profile));
       await context.refreshSecretState(profileId);
       // A fixed secret should take effect now, not at the next backoff.
       void context

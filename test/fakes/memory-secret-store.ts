@@ -1,15 +1,29 @@
-import type { SecretStore } from '../../app/ports/secret-store.js';
+import type { SecretStore, SecretTarget, StoredSecret } from '../../app/ports/secret-store.js';
+import { decodeSecret, encodeSecret } from '../../main/adapters/secrets/secret-envelope.js';
 
+/**
+ * The keychain in memory, storing exactly what the keytar adapter stores: `secrets` holds the
+ * raw entries, so a test that puts a plain string there has an entry from before Ferry bound
+ * secrets (unbound), and `set` writes the bound envelope.
+ */
 export class MemorySecretStore implements SecretStore {
   readonly secrets = new Map<string, string>();
 
-  get(profileId: string): Promise<string | null> {
-    return Promise.resolve(this.secrets.get(profileId) ?? null);
+  get(profileId: string): Promise<StoredSecret | null> {
+    const raw = this.secrets.get(profileId);
+    return Promise.resolve(
+      raw === undefined ? null : { ...decodeSecret(raw), origin: 'keychain' as const },
+    );
   }
 
-  set(profileId: string, secret: string): Promise<void> {
-    this.secrets.set(profileId, secret);
+  set(profileId: string, secret: string, target: SecretTarget): Promise<void> {
+    this.secrets.set(profileId, encodeSecret(secret, target));
     return Promise.resolve();
+  }
+
+  async bind(profileId: string, target: SecretTarget): Promise<void> {
+    const stored = await this.get(profileId);
+    if (stored !== null && stored.target === null) await this.set(profileId, stored.secret, target);
   }
 
   delete(profileId: string): Promise<boolean> {

@@ -4,6 +4,7 @@ import { SyncError } from '../../../app/errors/sync-error.js';
 import type { CredentialSource } from '../../../app/ports/credential-source.js';
 import type { SecretStore } from '../../../app/ports/secret-store.js';
 import type { SdkAgents } from '../network/proxy-agents.js';
+import { assumeRoleTarget } from '../../../app/credentials/secret-target.js';
 import { requireSecret } from './require-secret.js';
 import { translateStsError } from './sts-error.js';
 
@@ -33,7 +34,12 @@ export function createAssumeRoleSource(options: AssumeRoleSourceOptions): Creden
   const endpointLabel = options.endpoint ?? `AWS STS (${options.region})`;
   return async () => {
     // Read per call, not cached: `ferry secret set` takes effect at the next refresh.
-    const secretAccessKey = await requireSecret(options.secrets, options.profileId, 'secret key');
+    const secretAccessKey = await requireSecret(
+      options.secrets,
+      options.profileId,
+      'secret key',
+      assumeRoleTarget(options.accessKeyId, options.endpoint),
+    );
     const client = new STSClient({
       region: options.region,
       ...(options.endpoint ? { endpoint: options.endpoint } : {}),

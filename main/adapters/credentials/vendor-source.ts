@@ -4,6 +4,7 @@ import type { Clock } from '../../../app/ports/clock.js';
 import type { CredentialSource } from '../../../app/ports/credential-source.js';
 import type { SecretStore } from '../../../app/ports/secret-store.js';
 import { innermostMessage, networkErrorCode } from './network-error.js';
+import { vendorTarget } from '../../../app/credentials/secret-target.js';
 import { requireSecret } from './require-secret.js';
 
 export interface VendorSourceOptions {
@@ -34,6 +35,8 @@ export function createVendorSource(options: VendorSourceOptions): CredentialSour
       options.secrets,
       options.profileId,
       'bearer token for the token backend',
+      // Bound to this URL: a config pointing the profile elsewhere does not get the token.
+      vendorTarget(options.url),
     );
     let response: Response;
     let text: string;

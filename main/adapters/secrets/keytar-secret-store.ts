@@ -1,9 +1,11 @@
 import type * as KeytarModule from 'keytar';
 
 import { SyncError } from '../../../app/errors/sync-error.js';
-import type { SecretStore } from '../../../app/ports/secret-store.js';
+import type { SecretStore, SecretTarget, StoredSecret } from '../../../app/ports/secret-store.js';
+import { decodeSecret, encodeSecret } from './secret-envelope.js';
 
-/** The keychain service name; the account is the profile id. */
+/** The keychain service name; the account is the profile id, the password the secret and its
+ *  target (secret-envelope.ts). */
 export const KEYCHAIN_SERVICE = 'ferry';
 
 type Keytar = Pick<typeof KeytarModule, 'getPassword' | 'setPassword' | 'deletePassword'>;
@@ -18,19 +20,28 @@ export class KeytarSecretStore implements SecretStore {
 
   constructor(private readonly service = KEYCHAIN_SERVICE) {}
 
-  async get(profileId: string): Promise<string | null> {
+  async get(profileId: string): Promise<StoredSecret | null> {
     const keytar = await this.load();
-    return this.call(() => keytar.getPassword(this.service, profileId));
+    const raw = await this.call(() => keytar.getPassword(this.service, profileId));
+    return raw === null ? null : { ...decodeSecret(raw), origin: 'keychain' };
   }
 
-  async set(profileId: string, secret: string): Promise<void> {
+  async set(profileId: string, secret: string, target: SecretTarget): Promise<void> {
     if (secret === '') {
       throw new SyncError('secret-missing', 'fatal', 'Refusing to store an empty secret.', {
         hint: 'Pipe the secret on standard input.',
       });
     }
     const keytar = await this.load();
-    await this.call(() => keytar.setPassword(this.service, profileId, secret));
+    await this.call(() =>
+      keytar.setPassword(this.service, profileId, encodeSecret(secret, target)),
+    );
+  }
+
+  async bind(profileId: string, target: SecretTarget): Promise<void> {
+    const stored = await this.get(profileId);
+    if (stored === null || stored.target !== null) return;
+    await this.set(profileId, stored.secret, target);
   }
 
   async delete(profileId: string): Promise<boolean> {

@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { vendorTarget } from '../../../app/credentials/secret-target.js';
 import { sessionPolicyText } from '../../../app/credentials/session-policy.js';
 import { createVendorSource } from '../../../main/adapters/credentials/vendor-source.js';
 import { systemClock } from '../../../main/adapters/system-clock.js';
@@ -34,7 +35,10 @@ afterAll(() => server.close());
 
 function vendorSource(path: string, options: { bearer?: string | null; timeoutMs?: number } = {}) {
   const secrets = new MemorySecretStore();
-  if (options.bearer !== null) secrets.secrets.set('corp', options.bearer ?? BEARER);
+  // Stored for this URL, as `ferry secret set` or the app would (an unbound one is refused).
+  if (options.bearer !== null) {
+    void secrets.set('corp', options.bearer ?? BEARER, vendorTarget(`${server.url}${path}`));
+  }
   return createVendorSource({
     profileId: 'corp',
     url: `${server.url}${path}`,
@@ -119,8 +123,8 @@ describe('vendor source against a token backend that calls RGW STS', () => {
 
   it('reports an unreachable backend as retryable', async () => {
     const secrets = new MemorySecretStore();
-    await secrets.set('corp', BEARER);
     const port = await closedPort();
+    await secrets.set('corp', BEARER, vendorTarget(`http://127.0.0.1:${port}/sts`));
     const source = createVendorSource({
       profileId: 'corp',
       url: `http://127.0.0.1:${port}/sts`,

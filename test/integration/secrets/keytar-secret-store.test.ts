@@ -4,11 +4,13 @@ import { promisify } from 'node:util';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
+import { assumeRoleTarget } from '../../../app/credentials/secret-target.js';
 import { EnvOverlaySecretStore } from '../../../main/adapters/secrets/env-overlay-secret-store.js';
 import { KeytarSecretStore } from '../../../main/adapters/secrets/keytar-secret-store.js';
 import { buildOnce, repoRoot } from '../../support/build-once.js';
 
 const run = promisify(execFile);
+const TARGET = assumeRoleTarget('AKIDEXAMPLE', 'https://sts.example.com');
 
 // These run inside test/services/with-keyring.sh: a private D-Bus session with an unlocked
 // gnome-keyring, i.e. the real Secret Service a Linux desktop offers.
@@ -18,26 +20,26 @@ describe('KeytarSecretStore against gnome-keyring', () => {
 
   it('round-trips set, get and delete', async () => {
     expect(await store.get(account)).toBeNull();
-    await store.set(account, 'sub-account secret 密钥 with spaces');
-    expect(await store.get(account)).toBe('sub-account secret 密钥 with spaces');
-    await store.set(account, 'rotated');
-    expect(await store.get(account)).toBe('rotated');
+    await store.set(account, 'sub-account secret 密钥 with spaces', TARGET);
+    expect((await store.get(account))?.secret).toBe('sub-account secret 密钥 with spaces');
+    await store.set(account, 'rotated', TARGET);
+    expect((await store.get(account))?.secret).toBe('rotated');
     expect(await store.delete(account)).toBe(true);
     expect(await store.get(account)).toBeNull();
     expect(await store.delete(account)).toBe(false);
   });
 
   it('keeps profiles apart', async () => {
-    await store.set(`${account}-a`, 'secret-a');
-    await store.set(`${account}-b`, 'secret-b');
-    expect(await store.get(`${account}-a`)).toBe('secret-a');
-    expect(await store.get(`${account}-b`)).toBe('secret-b');
+    await store.set(`${account}-a`, 'secret-a', TARGET);
+    await store.set(`${account}-b`, 'secret-b', TARGET);
+    expect((await store.get(`${account}-a`))?.secret).toBe('secret-a');
+    expect((await store.get(`${account}-b`))?.secret).toBe('secret-b');
     await store.delete(`${account}-a`);
     await store.delete(`${account}-b`);
   });
 
   it('is really the Secret Service: secret-tool sees what Ferry stored', async () => {
-    await store.set(`${account}-tool`, 'visible-to-secret-tool');
+    await store.set(`${account}-tool`, 'visible-to-secret-tool', TARGET);
     const { stdout } = await run('secret-tool', [
       'lookup',
       'service',
@@ -45,21 +47,26 @@ describe('KeytarSecretStore against gnome-keyring', () => {
       'account',
       `${account}-tool`,
     ]);
-    expect(stdout).toBe('visible-to-secret-tool');
+    // One entry holds the secret and what it is bound to (secret-envelope.ts).
+    expect(JSON.parse(stdout)).toEqual({ v: 1, target: TARGET, secret: 'visible-to-secret-tool' });
     await store.delete(`${account}-tool`);
   });
 
   it('refuses to store an empty secret', async () => {
-    await expect(store.set(account, '')).rejects.toMatchObject({ code: 'secret-missing' });
+    await expect(store.set(account, '', TARGET)).rejects.toMatchObject({ code: 'secret-missing' });
   });
 
   it('lets FERRY_SECRET_<ID> override the keychain', async () => {
-    await store.set(`${account}-env`, 'from-keychain');
+    await store.set(`${account}-env`, 'from-keychain', TARGET);
     const env = {
       [`FERRY_SECRET_${`${account}-env`.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`]: 'from-env',
     };
-    expect(await new EnvOverlaySecretStore(store, env).get(`${account}-env`)).toBe('from-env');
-    expect(await new EnvOverlaySecretStore(store, {}).get(`${account}-env`)).toBe('from-keychain');
+    expect((await new EnvOverlaySecretStore(store, env).get(`${account}-env`))?.secret).toBe(
+      'from-env',
+    );
+    expect((await new EnvOverlaySecretStore(store, {}).get(`${account}-env`))?.secret).toBe(
+      'from-keychain',
+    );
     await store.delete(`${account}-env`);
   });
 });
