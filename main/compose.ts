@@ -158,6 +158,9 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
     backoff: { baseMs: 1_000, maxMs: 60_000 },
     failOnFatalCredentials: options.once,
     maxRequeues: 5,
+    // `--once` has no later scan: a file still being written gets ~10 s more to hold still, then
+    // fails "still changing" (exit 1); watching, it stays pending until it settles (issue 11).
+    finalSettleWaitMs: options.once ? 10_000 : null,
     massDeleteCount: MASS_DELETE_COUNT,
     massDeleteFraction: MASS_DELETE_FRACTION,
     rescanIntervalMs: 60 * 60_000,

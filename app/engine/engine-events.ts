@@ -21,6 +21,14 @@ export type EngineEvent =
       readonly code: string;
       readonly message: string;
     }
+  | {
+      /** Seen and deliberately not uploaded (a FIFO, a link, a default ignore rule). */
+      readonly type: 'path-skipped';
+      readonly folderId: string;
+      readonly relativePath: string;
+      readonly code: string;
+      readonly reason: string;
+    }
   | { readonly type: 'transfer'; readonly transfer: Readonly<Transfer> }
   | {
       readonly type: 'conflict';

@@ -1,4 +1,5 @@
 import { toSyncError, type SyncError } from '../errors/sync-error.js';
+import type { PathProblem } from '../sync/path-problem.js';
 import type { Clock } from '../ports/clock.js';
 import type { FileSystem } from '../ports/file-system.js';
 import type { WatchEvent, WatcherHandle, FileWatcher } from '../ports/file-watcher.js';
@@ -14,6 +15,7 @@ import { planFolder, type Plan } from '../sync/planner.js';
 import type { TransferQueue } from '../transfer/transfer-queue.js';
 import type { EngineEvent } from './engine-events.js';
 import { trackFastPathKey } from './fast-path-keys.js';
+import { problemsOfScan, reportProblems } from './scan-problems.js';
 
 export interface FolderSyncOptions {
   readonly massDeleteCount: number;
@@ -55,6 +57,8 @@ export class FolderSync {
   pauseReason: string | null = null;
   lastScanAt: number | null = null;
   lastError: string | null = null;
+  /** What the last scan (or dry run) saw and will not upload, with why. */
+  problems: readonly PathProblem[] = [];
   /** Local paths by the object key they map to: files sharing one key are all refused. */
   private readonly keyMapping: KeyMapping;
   private keyIndex: KeyIndex;
@@ -103,6 +107,8 @@ export class FolderSync {
   /** The plan only, without transferring anything (`--dry-run`). */
   async planOnly(): Promise<Plan> {
     const scan = await scanFolder(this.dependencies.fs, this.spec, this.rules);
+    this.problems = problemsOfScan(this.spec.id, scan);
+    reportProblems(this.problems, this.dependencies.logger, this.dependencies.emit);
     return this.plan(scan.files, await this.remoteListing(), true);
   }
 
@@ -135,16 +141,8 @@ export class FolderSync {
     emit({ type: 'scan-started', folderId: this.spec.id });
     try {
       const scan = await scanFolder(fs, this.spec, this.rules);
-      for (const problem of scan.errors) {
-        const error = toSyncError(problem.error, 'file-unreadable');
-        emit({
-          type: 'scan-error',
-          folderId: this.spec.id,
-          relativePath: problem.relativePath,
-          code: error.code,
-          message: error.message,
-        });
-      }
+      this.problems = problemsOfScan(this.spec.id, scan);
+      reportProblems(this.problems, logger, emit);
       const plan = this.plan(scan.files, await this.remoteListing(), false);
       this.apply(plan);
       this.lastScanAt = clock.now();

@@ -8,6 +8,7 @@ import type { Logger } from '../ports/logger.js';
 import type { ObjectStore } from '../ports/object-store.js';
 import type { BackoffPolicy } from '../retry/backoff.js';
 import type { FolderSpec } from '../sync/folder-spec.js';
+import type { PathProblem } from '../sync/path-problem.js';
 import type { Plan } from '../sync/planner.js';
 import { toObjectKey } from '../sync/object-key.js';
 import { SyncError } from '../errors/sync-error.js';
@@ -17,6 +18,8 @@ import { TokenBucket } from '../transfer/token-bucket.js';
 import { TransferQueue, type Transfer } from '../transfer/transfer-queue.js';
 import type { EngineEvent } from './engine-events.js';
 import { FolderSync, type FolderState, type FolderSyncOptions } from './folder-sync.js';
+import { Requeuer } from './requeuer.js';
+import { summarizeRun, type RunSummary } from './run-summary.js';
 import { TransferRunner } from './transfer-runner.js';
 
 export interface EngineOptions extends FolderSyncOptions {
@@ -32,6 +35,11 @@ export interface EngineOptions extends FolderSyncOptions {
   readonly failOnFatalCredentials: boolean;
   /** How often one path may be re-queued because it changed during upload. */
   readonly maxRequeues: number;
+  /**
+   * `--once`: how long a path over `maxRequeues` may still take to hold still before it fails
+   * "still changing" (ms). Absent or null: watching, such a path stays pending until it settles.
+   */
+  readonly finalSettleWaitMs?: number | null;
 }
 
 export interface ProfileBinding {
@@ -61,16 +69,11 @@ export interface FolderSnapshot {
   readonly pauseReason: string | null;
   readonly lastScanAt: number | null;
   readonly lastError: string | null;
+  /** Seen and not uploaded: the last scan's problems and the paths still changing. */
+  readonly problems: readonly PathProblem[];
 }
 
-export interface RunSummary {
-  readonly uploaded: number;
-  readonly deleted: number;
-  readonly bytes: number;
-  readonly failed: readonly Transfer[];
-  readonly conflicts: readonly Extract<EngineEvent, { type: 'conflict' }>[];
-  readonly paused: readonly { readonly folderId: string; readonly reason: string }[];
-}
+export type { RunSummary } from './run-summary.js';
 
 /**
  * The sync engine: folders (scans + watchers) feed one transfer queue; uploads are signed by
@@ -81,17 +84,15 @@ export class SyncEngine {
   readonly queue: TransferQueue;
   private readonly folders = new Map<string, FolderSync>();
   private readonly listeners = new Set<(event: EngineEvent) => void>();
-  private readonly requeueCounts = new Map<string, number>();
   private readonly conflicts: Extract<EngineEvent, { type: 'conflict' }>[] = [];
-  private pendingRequeues = 0;
-  private requeueSettled: (() => void)[] = [];
+  private readonly requeuer: Requeuer;
   private stopped = false;
   private readonly unsubscribers: (() => void)[] = [];
 
   constructor(
     private readonly dependencies: EngineDependencies,
     folderSpecs: readonly FolderSpec[],
-    private readonly options: EngineOptions,
+    options: EngineOptions,
   ) {
     const { clock, journal, fs, logger, random, digest } = dependencies;
     const bandwidth = new TokenBucket(options.bandwidthLimit, clock);
@@ -112,6 +113,17 @@ export class SyncEngine {
       );
     }
     const specs = new Map(folderSpecs.map((spec) => [spec.id, spec]));
+    this.requeuer = new Requeuer(
+      {
+        fs,
+        clock,
+        queue: () => this.queue,
+        rootOf: (folderId) => specs.get(folderId)?.root,
+        stopped: () => this.stopped,
+      },
+      { maxRequeues: options.maxRequeues, settleMs: options.stability.settleMs },
+    );
+    const finalWaitMs = options.finalSettleWaitMs ?? null;
     const runner = new TransferRunner(
       {
         folders: specs,
@@ -122,8 +134,17 @@ export class SyncEngine {
         clock,
         logger,
         queue: () => this.queue,
-        requeue: (t, delay) => this.requeue(t, delay),
+        requeue: (t, delay) => this.requeuer.requeue(t, delay),
         keyCollision: (folderId, path) => this.folders.get(folderId)?.keyCollision(path) ?? null,
+        park: (t) => this.requeuer.park(t),
+        finalSettleWait:
+          finalWaitMs === null
+            ? null
+            : {
+                holdMs: options.stability.settleMs,
+                pollMs: options.stability.probeMs,
+                maxWaitMs: finalWaitMs,
+              },
       },
       {
         clock,
@@ -142,7 +163,12 @@ export class SyncEngine {
       now: () => clock.now(),
     });
     // A copy: observers keep what the transfer was at that moment, not what it becomes.
-    this.queue.onChange((transfer) => this.emit({ type: 'transfer', transfer: { ...transfer } }));
+    this.queue.onChange((transfer) => {
+      if (transfer.kind === 'upload' && transfer.state === 'done' && !transfer.drop) {
+        this.requeuer.uploaded(transfer);
+      }
+      this.emit({ type: 'transfer', transfer: { ...transfer } });
+    });
     for (const spec of folderSpecs) {
       const binding = dependencies.profiles.get(spec.profileId);
       if (!binding) throw new Error(`folder ${spec.id}: no profile ${spec.profileId}`);
@@ -187,17 +213,14 @@ export class SyncEngine {
     } finally {
       unsubscribe();
     }
-    const finals = [...latest.values()];
-    return {
-      uploaded: finals.filter((t) => t.kind === 'upload' && t.state === 'done').length,
-      deleted: finals.filter((t) => t.kind === 'delete' && t.state === 'done').length,
-      bytes: finals.filter((t) => t.state === 'done').reduce((sum, t) => sum + t.bytesDone, 0),
-      failed: finals.filter((t) => t.state === 'failed'),
-      conflicts: [...this.conflicts],
-      paused: [...this.folders.values()]
+    return summarizeRun(
+      [...latest.values()],
+      this.problems(),
+      [...this.conflicts],
+      [...this.folders.values()]
         .filter((f) => f.pauseReason !== null)
         .map((f) => ({ folderId: f.spec.id, reason: f.pauseReason ?? '' })),
-    };
+    );
   }
 
   /** Long-running mode: scan, then watch every folder and rescan periodically. */
@@ -223,6 +246,16 @@ export class SyncEngine {
     this.queue.pause();
     for (const unsubscribe of this.unsubscribers) unsubscribe();
     await Promise.all([...this.folders.values()].map((folder) => folder.stop()));
+  }
+
+  /**
+   * What the last scans (or dry runs) saw and will not upload, and the paths parked as still
+   * changing: one folder's or all, in folder order.
+   */
+  problems(folderId?: string): PathProblem[] {
+    return [...this.folders.values()]
+      .filter((folder) => folderId === undefined || folder.spec.id === folderId)
+      .flatMap((folder) => [...folder.problems, ...this.requeuer.pending(folder.spec.id)]);
   }
 
   /** Plans without transferring (`--dry-run`). */
@@ -290,8 +323,8 @@ export class SyncEngine {
   async drain(): Promise<void> {
     for (;;) {
       await this.queue.whenIdle();
-      if (this.pendingRequeues === 0) return;
-      await new Promise<void>((resolve) => this.requeueSettled.push(resolve));
+      if (!this.requeuer.busy) return;
+      await this.requeuer.whenSettled();
     }
   }
 
@@ -306,6 +339,7 @@ export class SyncEngine {
       pauseReason: folder.pauseReason,
       lastScanAt: folder.lastScanAt,
       lastError: folder.lastError,
+      problems: [...folder.problems, ...this.requeuer.pending(folder.spec.id)],
     }));
   }
 
@@ -345,39 +379,6 @@ export class SyncEngine {
       }
       journal.deleteCheckpoint(checkpoint.folderId, checkpoint.relativePath);
     }
-  }
-
-  private requeue(transfer: Transfer, delayMs: number): void {
-    const key = `${transfer.folderId}/${transfer.relativePath}`;
-    const count = (this.requeueCounts.get(key) ?? 0) + 1;
-    this.requeueCounts.set(key, count);
-    if (count > this.options.maxRequeues || this.stopped) return; // the next scan picks it up
-    this.pendingRequeues += 1;
-    void this.dependencies.clock.sleep(delayMs).then(async () => {
-      try {
-        const stat = await this.dependencies.fs.stat(
-          this.dependencies.fs.join(
-            this.folders.get(transfer.folderId)?.spec.root ?? '',
-            transfer.relativePath,
-          ),
-        );
-        if (!this.stopped && stat?.kind === 'file') {
-          this.queue.enqueue({
-            folderId: transfer.folderId,
-            relativePath: transfer.relativePath,
-            kind: 'upload',
-            size: stat.size,
-          });
-        }
-      } finally {
-        this.pendingRequeues -= 1;
-        if (this.pendingRequeues === 0) {
-          const waiters = this.requeueSettled;
-          this.requeueSettled = [];
-          for (const resolve of waiters) resolve();
-        }
-      }
-    });
   }
 
   private emit(event: EngineEvent): void {

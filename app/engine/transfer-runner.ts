@@ -10,6 +10,11 @@ import { toObjectKey } from '../sync/object-key.js';
 import type { FileUploader } from '../transfer/file-uploader.js';
 import { formatPartSize } from '../transfer/part-size.js';
 import type { Transfer, TransferQueue } from '../transfer/transfer-queue.js';
+import type { RequeueResult } from './requeuer.js';
+import { stillChangingError, waitUntilSettled, type SettleWait } from './still-changing.js';
+
+/** The note of a transfer that found its file already uploaded: nothing was left behind. */
+export const UNCHANGED_NOTE = 'unchanged since its last upload';
 
 export interface TransferRunnerDependencies {
   readonly folders: ReadonlyMap<string, FolderSpec>;
@@ -23,7 +28,14 @@ export interface TransferRunnerDependencies {
   readonly logger: Logger;
   readonly queue: () => TransferQueue;
   /** Asks for the path to be transferred again after `delayMs` (file changed or busy). */
-  readonly requeue: (transfer: Transfer, delayMs: number) => void;
+  readonly requeue: (transfer: Transfer, delayMs: number) => RequeueResult;
+  /** Watching: keeps a path that is still changing pending until it holds still. */
+  readonly park: (transfer: Transfer) => void;
+  /**
+   * `--once` (no later scan): a path over the re-queue limit gets this one last wait to hold
+   * still, then one more attempt, then fails "still changing". null: watching, it is parked.
+   */
+  readonly finalSettleWait: SettleWait | null;
   /** The invalid-name error of a path whose key another local file also maps to, or null. */
   readonly keyCollision?: (folderId: string, relativePath: string) => SyncError | null;
 }
@@ -79,11 +91,23 @@ export class TransferRunner {
         ? null
         : (this.dependencies.keyCollision?.(folder.id, transfer.relativePath) ?? null);
       if (collision) throw collision;
-      const outcome = await this.withRetries(transfer, 'uploading', () =>
-        uploader.upload(target, (bytes) =>
-          this.dependencies.queue().update(transfer, { bytesDone: transfer.bytesDone + bytes }),
-        ),
-      );
+      const attempt = () =>
+        this.withRetries(transfer, 'uploading', () =>
+          uploader.upload(target, (bytes) =>
+            this.dependencies.queue().update(transfer, { bytesDone: transfer.bytesDone + bytes }),
+          ),
+        );
+      let outcome = await attempt();
+      const unsettled = outcome.kind === 'changed' || outcome.kind === 'busy';
+      let requeued: RequeueResult | undefined;
+      if (unsettled && !transfer.drop) {
+        requeued = this.dependencies.requeue(transfer, outcome.kind === 'changed' ? 0 : 2_000);
+        if (requeued === 'limit') {
+          const last = await this.lastChance(transfer, target.absolutePath, attempt);
+          if (last === 'parked') return;
+          outcome = last;
+        }
+      }
       switch (outcome.kind) {
         case 'uploaded':
           this.history(transfer, 'upload', 'ok', outcome.size, started, null);
@@ -101,7 +125,7 @@ export class TransferRunner {
             bytesDone: outcome.size,
           });
         case 'unchanged':
-          return this.finish(transfer, 'skipped', 'unchanged since its last upload');
+          return this.finish(transfer, 'skipped', UNCHANGED_NOTE);
         case 'vanished':
           return this.finish(
             transfer,
@@ -109,35 +133,24 @@ export class TransferRunner {
             'the file disappeared before it could be uploaded',
           );
         case 'changed':
+        case 'busy': {
+          const changed = outcome.kind === 'changed';
           if (transfer.drop) {
+            const message = changed ? 'changed during the upload' : 'is still being written';
             return this.fail(
               transfer,
-              new SyncError('file-changed', 'no-retry', 'The file changed during the upload.', {
-                hint: 'Drop it again once it is no longer being written.',
-              }),
-            );
-          }
-          this.dependencies.requeue(transfer, 0);
-          return this.finish(
-            transfer,
-            'skipped',
-            'the file changed during the upload; it is uploaded again',
-          );
-        case 'busy':
-          if (transfer.drop) {
-            return this.fail(
-              transfer,
-              new SyncError('file-changed', 'no-retry', 'The file is still being written.', {
+              new SyncError('file-changed', 'no-retry', `The file ${message}.`, {
                 hint: 'Drop it again once it is complete.',
               }),
             );
           }
-          this.dependencies.requeue(transfer, 2_000);
-          return this.finish(
-            transfer,
-            'skipped',
-            'the file is still being written; Ferry tries again shortly',
-          );
+          // Over the limit and it changed again right after holding still: it is not settling.
+          if (requeued === 'limit') throw stillChangingError('it changed again during the upload');
+          const note = changed
+            ? 'the file changed during the upload; it is uploaded again'
+            : 'the file is still being written; Ferry tries again shortly';
+          return this.finish(transfer, 'skipped', note);
+        }
       }
     } catch (thrown) {
       const error = toSyncError(thrown);
@@ -162,6 +175,33 @@ export class TransferRunner {
       this.history(transfer, 'upload', 'failed', 0, started, error.message);
       this.fail(transfer, error);
     }
+  }
+
+  /**
+   * A path over the re-queue limit. Watching, it is parked (pending, "still changing") and the
+   * row says so. In `--once` it gets one bounded wait to hold still and one more attempt; a file
+   * that never settles fails (exit 1) instead of being dropped as "skipped" (issue 11).
+   */
+  private async lastChance<T>(
+    transfer: Transfer,
+    absolutePath: string,
+    attempt: () => Promise<T>,
+  ): Promise<T | 'parked'> {
+    const { finalSettleWait: wait, fs, clock, queue } = this.dependencies;
+    if (wait === null) {
+      this.dependencies.park(transfer);
+      this.finish(transfer, 'skipped', 'still changing: pending until it holds still');
+      return 'parked';
+    }
+    queue().update(transfer, { note: 'still changing: waiting for it to hold still' });
+    const started = clock.now();
+    const settled = await waitUntilSettled(fs, absolutePath, clock, wait);
+    if (settled === 'changing') {
+      throw stillChangingError(
+        `also during ${Math.round((clock.now() - started) / 1000)} s of extra waiting`,
+      );
+    }
+    return attempt(); // settled (or vanished: the uploader says so)
   }
 
   private async remove(folder: FolderSpec, transfer: Transfer): Promise<void> {

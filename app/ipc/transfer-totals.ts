@@ -1,10 +1,11 @@
+import type { PathProblem } from '../sync/path-problem.js';
 import type { Transfer } from '../transfer/transfer-queue.js';
 import type { FolderCounts, TransferTotals } from './views.js';
 
 /** Per-folder and overall counts from the transfer list, counting each path once. */
 export interface TransferCounts {
   readonly totals: Omit<TransferTotals, 'bytesPerSecond'>;
-  readonly byFolder: ReadonlyMap<string, Omit<FolderCounts, 'files'>>;
+  readonly byFolder: ReadonlyMap<string, Omit<FolderCounts, 'files' | 'skipped'>>;
 }
 
 const ACTIVE = new Set<Transfer['state']>(['uploading', 'deleting']);
@@ -48,4 +49,21 @@ export function countTransfers(transfers: readonly Readonly<Transfer>[]): Transf
     }
   }
   return { totals, byFolder };
+}
+
+/**
+ * A folder's scan problems, counted as the transfers are: `failed` (unreadable, bad names) adds
+ * to the failed transfers, so a folder that left files behind never shows "0 failed".
+ */
+export function countProblems(problems: readonly PathProblem[]): {
+  readonly failed: number;
+  readonly skipped: number;
+} {
+  let failed = 0;
+  let skipped = 0;
+  for (const problem of problems) {
+    if (problem.outcome === 'failed') failed += 1;
+    else if (problem.outcome === 'skipped') skipped += 1;
+  }
+  return { failed, skipped };
 }

@@ -1,5 +1,6 @@
 import type { CredentialStatus } from '../credentials/credential-broker.js';
 import type { FolderState } from '../engine/folder-sync.js';
+import type { PathProblem } from '../sync/path-problem.js';
 import type { Transfer } from '../transfer/transfer-queue.js';
 
 /**
@@ -15,8 +16,18 @@ export interface FolderCounts {
   readonly files: number;
   readonly queued: number;
   readonly active: number;
+  /** Failed transfers plus paths the last scan could not read (folders, names not UTF-8). */
   readonly failed: number;
+  /** Seen and deliberately not uploaded (special files, links, default rules). */
+  readonly skipped: number;
 }
+
+/**
+ * A path seen and not uploaded, with why (issue 11): the UI lists these with the failed
+ * transfers. Scan problems are not transfers, so "Retry failed" does not apply to them: a rescan
+ * (sync now) looks again.
+ */
+export type PathProblemView = Readonly<PathProblem>;
 
 export interface FolderView {
   readonly id: string;
@@ -33,7 +44,12 @@ export interface FolderView {
   readonly lastScanAt: number | null;
   readonly lastError: string | null;
   readonly counts: FolderCounts;
+  /** Paths not uploaded, failures first; at most PROBLEMS_SHOWN (counts hold the totals). */
+  readonly problems: readonly PathProblemView[];
 }
+
+/** Problems sent per folder in a snapshot, which is rebuilt often: the rest are in the log. */
+export const PROBLEMS_SHOWN = 200;
 
 export type CredentialSourceKind = 'assume-role' | 'aliyun-sts' | 'vendor';
 

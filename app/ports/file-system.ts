@@ -13,13 +13,32 @@ export interface WalkEntry {
   readonly stat: FileStat;
 }
 
+/** What a walk passed over without yielding it (see `WalkOptions.onSkip`). */
+export type SkippedEntryKind =
+  | 'fifo'
+  | 'socket'
+  | 'block-device'
+  | 'character-device'
+  | 'symlink'
+  | 'unknown';
+
 export interface WalkOptions {
   /** Follow symbolic links to directories and files. Off by default; loops are never followed. */
   readonly followSymlinks: boolean;
   /** Asked before descending into a directory (isDirectory true) or yielding a file. */
   readonly isIgnored: (relativePath: string, isDirectory: boolean) => boolean;
-  /** A directory or file that could not be read (EACCES, vanished): reported, walk goes on. */
+  /**
+   * A directory or file that could not be read (EACCES, vanished), or a name that is not valid
+   * UTF-8 (a SyncError `invalid-name`; its relativePath shows the bad bytes escaped, `bad\xff`):
+   * reported, walk goes on.
+   */
   readonly onError: (relativePath: string, error: unknown) => void;
+  /**
+   * An entry the walk saw and deliberately does not yield: a FIFO, socket or device, or a symlink
+   * it does not follow. Asked only for entries `isIgnored` lets through, so nothing the walk
+   * passes over goes unmentioned (issue 11: no silent skips).
+   */
+  readonly onSkip?: (relativePath: string, kind: SkippedEntryKind) => void;
   /**
    * Called with a directory's entry names before any of them is considered ("" is the root),
    * and awaited: lets ignore rules load that directory's .ferryignore before its siblings are

@@ -1,12 +1,15 @@
 import type { FileSystem } from '../ports/file-system.js';
 import type { FolderSpec, LocalFile } from './folder-spec.js';
 import type { IgnoreRules } from './ignore-rules.js';
+import { excludedByDefault, skippedEntry, type PathProblem } from './path-problem.js';
 
 export interface ScanResult {
   /** Regular files by relative path; null when the root is missing or not a directory. */
   readonly files: Map<string, LocalFile> | null;
   /** Paths that could not be read (reported, not fatal). */
   readonly errors: { readonly relativePath: string; readonly error: unknown }[];
+  /** Seen and deliberately not synced: special files, links, default ignore rules. */
+  readonly skipped: PathProblem[];
 }
 
 /**
@@ -19,13 +22,21 @@ export async function scanFolder(
   rules: IgnoreRules,
 ): Promise<ScanResult> {
   const root = await fs.stat(folder.root);
-  if (!root || root.kind !== 'directory') return { files: null, errors: [] };
+  if (!root || root.kind !== 'directory') return { files: null, errors: [], skipped: [] };
   const files = new Map<string, LocalFile>();
   const errors: { relativePath: string; error: unknown }[] = [];
+  const skipped: PathProblem[] = [];
   const walk = fs.walk(folder.root, {
     followSymlinks: false,
-    isIgnored: (relativePath, isDirectory) => rules.isIgnored(relativePath, isDirectory),
+    isIgnored: (relativePath, isDirectory) => {
+      if (!rules.isIgnored(relativePath, isDirectory)) return false;
+      // Only ignored paths pay for this lookup; a user's own patterns need no report.
+      const rule = rules.defaultRuleFor(relativePath, isDirectory);
+      if (rule !== null) skipped.push(excludedByDefault(folder.id, relativePath, rule));
+      return true;
+    },
     onError: (relativePath, error) => errors.push({ relativePath, error }),
+    onSkip: (relativePath, kind) => skipped.push(skippedEntry(folder.id, relativePath, kind)),
     enterDirectory: (relativeDirectory, names) =>
       rules.enterDirectory(relativeDirectory, names, (relativePath) =>
         fs.readText(fs.join(folder.root, relativePath)),
@@ -38,5 +49,5 @@ export async function scanFolder(
       mtimeMs: entry.stat.mtimeMs,
     });
   }
-  return { files, errors };
+  return { files, errors, skipped };
 }

@@ -88,6 +88,17 @@ export class IgnoreRules {
   }
 
   /**
+   * The built-in pattern (DEFAULT_IGNORE_PATTERNS) that excludes this very path, or null: for
+   * telling the user about exclusions they never wrote (issue 11). Ferry's own temporary files
+   * (`.ferry-*`) are not reported: they are not the user's.
+   */
+  defaultRuleFor(path: string, isDirectory: boolean): string | null {
+    const result = this.defaults.test(path.normalize('NFC') + (isDirectory ? '/' : ''));
+    const rule = result.ignored ? (result.rule?.pattern ?? null) : null;
+    return rule === '.ferry-*' ? null : rule;
+  }
+
+  /**
    * Called with a directory's entry names before any of them is matched: loads the directory's
    * .ferryignore when there is one, and drops rules whose file has disappeared. `readText` gets
    * the file's path relative to the root and returns null when it is missing; its errors

@@ -62,6 +62,11 @@ export function reportOnTerminal(
         stream,
         `! ${event.folderId}: ${'reason' in event ? event.reason : event.message}\n`,
       );
+    } else if (event.type === 'scan-error') {
+      clearAndWrite(stream, `✗ ${event.folderId}/${event.relativePath}: ${event.message}\n`);
+    } else if (event.type === 'path-skipped' && event.code !== 'default-rule') {
+      // Default-rule exclusions go to the log and the summary's count, not one line each.
+      clearAndWrite(stream, `- ${event.folderId}/${event.relativePath}: ${event.reason}\n`);
     } else if (event.type === 'conflict') {
       clearAndWrite(
         stream,

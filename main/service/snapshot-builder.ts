@@ -2,8 +2,13 @@ import { presetFor } from '../../app/config/providers/provider-presets.js';
 import type { FerryConfig } from '../../app/config/schema.js';
 import type { CredentialStatus } from '../../app/credentials/credential-broker.js';
 import { trayStateOf } from '../../app/ipc/tray-state.js';
-import { countTransfers } from '../../app/ipc/transfer-totals.js';
-import type { FolderView, ProfileView, UiSnapshot } from '../../app/ipc/views.js';
+import { countProblems, countTransfers } from '../../app/ipc/transfer-totals.js';
+import {
+  PROBLEMS_SHOWN,
+  type FolderView,
+  type ProfileView,
+  type UiSnapshot,
+} from '../../app/ipc/views.js';
 import type { EngineSession } from './engine-session.js';
 
 const NO_TOKEN: CredentialStatus = {
@@ -32,7 +37,10 @@ export function buildSnapshot(inputs: SnapshotInputs): UiSnapshot {
   const engine = session?.composition.engine;
   const transfers = engine?.queue.list() ?? [];
   const counts = countTransfers(transfers);
-  const folders: FolderView[] = (engine?.folderSnapshots() ?? []).map((folder) => ({
+  const snapshots = engine?.folderSnapshots() ?? [];
+  // Scan problems (unreadable, bad names, special files) are not transfers: counted beside them.
+  const scanned = new Map(snapshots.map((folder) => [folder.id, countProblems(folder.problems)]));
+  const folders: FolderView[] = snapshots.map((folder) => ({
     id: folder.id,
     path: folder.root,
     profileId: config?.folders.find((f) => f.id === folder.id)?.profile ?? '',
@@ -48,8 +56,10 @@ export function buildSnapshot(inputs: SnapshotInputs): UiSnapshot {
       files: session?.filesIn(folder.id) ?? 0,
       queued: counts.byFolder.get(folder.id)?.queued ?? 0,
       active: counts.byFolder.get(folder.id)?.active ?? 0,
-      failed: counts.byFolder.get(folder.id)?.failed ?? 0,
+      failed: (counts.byFolder.get(folder.id)?.failed ?? 0) + (scanned.get(folder.id)?.failed ?? 0),
+      skipped: scanned.get(folder.id)?.skipped ?? 0,
     },
+    problems: folder.problems.slice(0, PROBLEMS_SHOWN),
   }));
   const bindings = session?.composition.profiles;
   const profiles: ProfileView[] = (config?.profiles ?? []).map((profile) => {
@@ -67,7 +77,11 @@ export function buildSnapshot(inputs: SnapshotInputs): UiSnapshot {
     };
   });
   const pausedAll = engine?.queue.isPaused() ?? false;
-  const totals = { ...counts.totals, bytesPerSecond: session?.meter.bytesPerSecond(now) ?? 0 };
+  const totals = {
+    ...counts.totals,
+    failed: counts.totals.failed + [...scanned.values()].reduce((sum, c) => sum + c.failed, 0),
+    bytesPerSecond: session?.meter.bytesPerSecond(now) ?? 0,
+  };
   const usedProfiles = new Set(folders.map((folder) => folder.profileId));
   return {
     generatedAt: now,

@@ -1,4 +1,11 @@
-import type { FileStat, FileSystem, WalkEntry, WalkOptions } from '../../app/ports/file-system.js';
+import type {
+  FileStat,
+  FileSystem,
+  SkippedEntryKind,
+  WalkEntry,
+  WalkOptions,
+} from '../../app/ports/file-system.js';
+import { invalidNameError } from '../../main/adapters/fs/fs-errors.js';
 import {
   brokenLinkError,
   symlinkLoopError,
@@ -9,7 +16,8 @@ import {
 type Node =
   | { readonly kind: 'file'; readonly content: Uint8Array; readonly mtimeMs: number }
   | { readonly kind: 'directory'; readonly mtimeMs: number }
-  | { readonly kind: 'symlink'; readonly target: string; readonly mtimeMs: number };
+  | { readonly kind: 'symlink'; readonly target: string; readonly mtimeMs: number }
+  | { readonly kind: 'special'; readonly type: SkippedEntryKind; readonly mtimeMs: number };
 
 interface Frame {
   readonly relativePath: string;
@@ -32,6 +40,8 @@ export class MemoryFileSystem implements FileSystem {
   private readonly nodes = new Map<string, Node>();
   private readonly children = new Map<string, Set<string>>();
   private readonly failures = new Map<string, Error[]>();
+  /** Names that are not valid UTF-8, by directory: their escaped form (the walk reports them). */
+  private readonly undecodable = new Map<string, { escaped: string; isDirectory: boolean }[]>();
   /** Default mtimes: every write is a second after the previous one. */
   private clockMs = Date.UTC(2026, 0, 1);
 
@@ -55,6 +65,22 @@ export class MemoryFileSystem implements FileSystem {
   /** A symbolic link at `path`; a relative `target` is resolved from the link's directory. */
   symlink(path: string, target: string): void {
     this.put(path, { kind: 'symlink', target, mtimeMs: this.tick() });
+  }
+
+  /** A FIFO, socket or device node: the walk passes over it and says so (onSkip). */
+  special(path: string, type: Exclude<SkippedEntryKind, 'symlink'>): void {
+    this.put(path, { kind: 'special', type, mtimeMs: this.tick() });
+  }
+
+  /**
+   * An entry whose name is not valid UTF-8 in directory `directory`, given in its escaped form
+   * (`bad\xff.txt`): like the real walk, listing the directory reports it as invalid-name.
+   */
+  undecodableName(directory: string, escaped: string, isDirectory = false): void {
+    const normal = normalize(directory);
+    this.mkdir(normal);
+    const names = this.undecodable.get(normal) ?? [];
+    this.undecodable.set(normal, [...names, { escaped, isDirectory }]);
   }
 
   /** Removes a file, link or directory with everything below it (no-op when missing). */
@@ -114,7 +140,10 @@ export class MemoryFileSystem implements FileSystem {
         const own = this.nodes.get(this.resolve(absolutePath, false));
         let node = own;
         if (own?.kind === 'symlink') {
-          if (!options.followSymlinks) continue;
+          if (!options.followSymlinks) {
+            if (!options.isIgnored(relativePath, false)) options.onSkip?.(relativePath, 'symlink');
+            continue;
+          }
           node = this.followLink(absolutePath, relativePath);
         }
         if (node?.kind === 'directory') {
@@ -129,6 +158,8 @@ export class MemoryFileSystem implements FileSystem {
           if (options.isIgnored(relativePath, false)) continue;
           this.takeFailure(absolutePath);
           found = { relativePath, stat: toFileStat(node) };
+        } else if (node?.kind === 'special') {
+          if (!options.isIgnored(relativePath, false)) options.onSkip?.(relativePath, node.type);
         } else if (!node) {
           throw errno('ENOENT', absolutePath);
         }
@@ -178,6 +209,10 @@ export class MemoryFileSystem implements FileSystem {
     const node = this.nodes.get(identity);
     if (!node) throw errno('ENOENT', absolutePath);
     if (node.kind !== 'directory') throw errno('ENOTDIR', absolutePath);
+    for (const { escaped, isDirectory } of this.undecodable.get(identity) ?? []) {
+      const path = relativePath ? `${relativePath}/${escaped}` : escaped;
+      options.onError(path, invalidNameError(path, isDirectory));
+    }
     const names = [...(this.children.get(identity) ?? [])].sort((a, b) =>
       a < b ? -1 : a > b ? 1 : 0,
     );
@@ -270,7 +305,7 @@ export class MemoryFileSystem implements FileSystem {
 
 function toFileStat(node: Node): FileStat {
   return {
-    kind: node.kind,
+    kind: node.kind === 'special' ? 'other' : node.kind,
     size: node.kind === 'file' ? node.content.length : 0,
     mtimeMs: node.mtimeMs,
   };

@@ -3,12 +3,14 @@ import { readdir, stat } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
-import type { WalkEntry, WalkOptions } from '../../../app/ports/file-system.js';
+import type { SkippedEntryKind, WalkEntry, WalkOptions } from '../../../app/ports/file-system.js';
 
+import { decodeEntryName } from './entry-names.js';
 import { lstatAsync, toFileStat } from './fs-callbacks.js';
 import {
   brokenLinkError,
   errorCode,
+  invalidNameError,
   symlinkLoopError,
   translateFsError,
   walkRootError,
@@ -27,11 +29,17 @@ export interface WalkTuning {
  *  the scheduler's doing than the disk's). */
 const SLOW_STATS_IN_A_ROW = 3;
 
+/** A listed entry whose name is valid UTF-8 (the others are reported when listed). */
+interface Entry {
+  readonly name: string;
+  readonly type: Dirent<Buffer>;
+}
+
 /** One directory being listed, on the path from the root down to where the walk is. */
 interface Frame {
   readonly relativePath: string;
   readonly absolutePath: string;
-  readonly entries: readonly Dirent[];
+  readonly entries: readonly Entry[];
   next: number;
   /** "dev:ino", known only when following symlinks (the only way to build a loop). */
   readonly identity: string | undefined;
@@ -59,13 +67,14 @@ export async function* walkFolder(
 
   while (stack.length > 0) {
     const frame = stack[stack.length - 1] as Frame;
-    const entry = frame.entries[frame.next++];
-    if (!entry) {
+    const listed = frame.entries[frame.next++];
+    if (!listed) {
       stack.pop();
       continue;
     }
-    const relativePath = frame.relativePath ? `${frame.relativePath}/${entry.name}` : entry.name;
-    const absolutePath = `${frame.absolutePath}${sep}${entry.name}`;
+    const entry = listed.type;
+    const relativePath = frame.relativePath ? `${frame.relativePath}/${listed.name}` : listed.name;
+    const absolutePath = `${frame.absolutePath}${sep}${listed.name}`;
     let found: WalkEntry | undefined;
     try {
       if (entry.isDirectory()) {
@@ -78,7 +87,9 @@ export async function* walkFolder(
         if (options.isIgnored(relativePath, false)) continue;
         // lstat again: the listing's type may be stale, and it carries no size or mtime.
         const info = await stats.lstat(absolutePath);
+        // Replaced since the listing (by a FIFO, a link…): said, not dropped without a word.
         if (info.isFile()) found = { relativePath, stat: toFileStat(info) };
+        else if (!info.isDirectory()) options.onSkip?.(relativePath, skippedKind(info));
       } else if (entry.isSymbolicLink() && options.followSymlinks) {
         const target = await linkTarget(absolutePath, relativePath);
         if (target.isDirectory()) {
@@ -90,9 +101,13 @@ export async function* walkFolder(
           if (options.isIgnored(relativePath, false)) continue;
           // The target's size and mtime: they are what would be uploaded.
           found = { relativePath, stat: toFileStat(target) };
+        } else if (!options.isIgnored(relativePath, false)) {
+          options.onSkip?.(relativePath, skippedKind(target));
         }
+      } else if (!options.isIgnored(relativePath, false)) {
+        // Symlinks not followed, sockets, FIFOs and devices are not synced, and the user is told.
+        options.onSkip?.(relativePath, skippedKind(entry));
       }
-      // Symlinks not followed, sockets, FIFOs and devices are not synced.
     } catch (error) {
       // Includes a failing enterDirectory: the directory is skipped rather than synced
       // without the rules its .ferryignore holds.
@@ -125,13 +140,34 @@ async function openDirectory(
   options: WalkOptions,
   identity: string | undefined,
 ): Promise<Frame> {
-  const entries = await readdir(absolutePath, { withFileTypes: true });
+  // Names as bytes: a lossy decode would turn a non-UTF-8 name into a path that does not exist.
+  const listing = await readdir(absolutePath, { withFileTypes: true, encoding: 'buffer' });
+  const entries: Entry[] = [];
+  for (const type of listing) {
+    const decoded = decodeEntryName(type.name);
+    if (decoded.valid) {
+      entries.push({ name: decoded.name, type });
+    } else {
+      const escaped = relativePath ? `${relativePath}/${decoded.escaped}` : decoded.escaped;
+      options.onError(escaped, invalidNameError(escaped, type.isDirectory()));
+    }
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   await options.enterDirectory?.(
     relativePath,
     entries.map((entry) => entry.name),
   );
   return { relativePath, absolutePath, entries, next: 0, identity };
+}
+
+/** What kind of entry the walk passes over (a Dirent or a Stats: both have the is* tests). */
+function skippedKind(entry: Dirent<Buffer> | Stats): SkippedEntryKind {
+  if (entry.isSymbolicLink()) return 'symlink';
+  if (entry.isFIFO()) return 'fifo';
+  if (entry.isSocket()) return 'socket';
+  if (entry.isBlockDevice()) return 'block-device';
+  if (entry.isCharacterDevice()) return 'character-device';
+  return 'unknown';
 }
 
 /**

@@ -69,3 +69,17 @@ export function translateFsError(error: unknown, path: string, what = 'Cannot re
     cause: error,
   });
 }
+
+/** A name that is not valid UTF-8 (see entry-names.ts): object keys are UTF-8, so it cannot go. */
+export function invalidNameError(escapedPath: string, isDirectory: boolean): SyncError {
+  return new SyncError(
+    'invalid-name',
+    'no-retry',
+    isDirectory
+      ? `The folder "${escapedPath}": name is not valid UTF-8; nothing in it is uploaded.`
+      : `"${escapedPath}": name is not valid UTF-8.`,
+    {
+      hint: 'Rename it to a UTF-8 name (e.g. `convmv -f latin1 -t utf8 --notest NAME`); object keys must be UTF-8.',
+    },
+  );
+}

@@ -1,5 +1,6 @@
 import { SyncError } from '../../../app/errors/sync-error.js';
 import type { SecretStore } from '../../../app/ports/secret-store.js';
+import { describeSkips } from '../../../app/sync/path-problem.js';
 import { compose } from '../../compose.js';
 import { loadConfig } from '../../config/load-config.js';
 import type { CommandIo } from './check.js';
@@ -9,8 +10,17 @@ export interface FolderStatus {
   readonly path: string;
   readonly synced: number;
   readonly pending: number;
+  /** Recorded failures plus what the scan could not read (folders, names that are not UTF-8). */
   readonly failed: number;
+  readonly skipped: number;
   readonly lastError: string | null;
+  /** Every path not synced, with why: recorded failures, unreadable and skipped paths. */
+  readonly problems: readonly {
+    readonly path: string;
+    readonly outcome: 'failed' | 'skipped' | 'pending';
+    readonly code: string;
+    readonly reason: string;
+  }[];
 }
 
 /**
@@ -32,6 +42,21 @@ export async function statusCommand(
       const failed = records.filter((r) => r.state === 'failed');
       const plan = plans.get(folder.id);
       if (!plan) throw new SyncError('internal', 'fatal', `no plan for folder ${folder.id}`);
+      const scanned = composition.engine.problems(folder.id);
+      const problems = [
+        ...failed.map((r) => ({
+          path: r.relativePath,
+          outcome: 'failed' as const,
+          code: 'failed',
+          reason: r.lastError ?? 'failed',
+        })),
+        ...scanned.map((p) => ({
+          path: p.relativePath,
+          outcome: p.outcome,
+          code: p.code,
+          reason: p.reason,
+        })),
+      ];
       return {
         folder: folder.id,
         path: folder.root,
@@ -40,8 +65,10 @@ export async function statusCommand(
           plan.uploads.length -
           plan.uploads.filter((u) => u.reason === 'retry').length +
           plan.deletes.length,
-        failed: failed.length,
+        failed: failed.length + scanned.filter((p) => p.outcome === 'failed').length,
+        skipped: scanned.filter((p) => p.outcome === 'skipped').length,
         lastError: failed.at(-1)?.lastError ?? null,
+        problems,
       };
     });
     if (json) {
@@ -49,10 +76,15 @@ export async function statusCommand(
       return 0;
     }
     for (const row of rows) {
+      const skips = composition.engine.problems(row.folder).filter((p) => p.outcome === 'skipped');
+      const why = skips.length > 0 ? ` (${describeSkips(skips)})` : '';
       io.out(
-        `${row.folder}  ${row.path}\n  ${row.synced} synced, ${row.pending} pending, ${row.failed} failed\n`,
+        `${row.folder}  ${row.path}\n  ${row.synced} synced, ${row.pending} pending, ${row.failed} failed, ${row.skipped} skipped${why}\n`,
       );
-      if (row.lastError) io.out(`  last error: ${row.lastError}\n`);
+      // Default-rule exclusions are counted above; `sync --dry-run` lists them with their rule.
+      for (const problem of row.problems.filter((p) => p.code !== 'default-rule')) {
+        io.out(`  ${problem.outcome}: ${problem.path}: ${problem.reason}\n`);
+      }
     }
     return 0;
   } finally {

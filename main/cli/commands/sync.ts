@@ -4,6 +4,7 @@ import type { Plan } from '../../../app/sync/planner.js';
 import type { SecretStore } from '../../../app/ports/secret-store.js';
 import { compose, type Composition } from '../../compose.js';
 import { loadConfig } from '../../config/load-config.js';
+import { dryRunProblemLines, summaryLine, writeProblems } from '../problem-report.js';
 import { reportJson, reportOnTerminal } from '../progress-reporter.js';
 import type { CommandIo } from './check.js';
 import { preflight } from './preflight.js';
@@ -89,6 +90,7 @@ async function runOnce(
     );
     if (transfer.error?.hint) io.err(`  → ${transfer.error.hint}\n`);
   }
+  writeProblems([...summary.unreadable, ...summary.skipped], io.err);
   for (const conflict of summary.conflicts) {
     io.err(`conflict: ${conflict.folderId}/${conflict.relativePath}: ${conflict.reason}\n`);
   }
@@ -97,15 +99,11 @@ async function runOnce(
       `paused: ${pause.folderId}: ${pause.reason} (run again with --confirm-deletes to proceed)\n`,
     );
   }
-  if (!flags.json) {
-    io.out(
-      `${summary.uploaded} uploaded, ${summary.deleted} deleted, ${summary.failed.length} failed, ${summary.conflicts.length} conflicts.\n`,
-    );
-  }
+  if (!flags.json) io.out(summaryLine(summary));
   if (credentialFailure) return 2;
-  return summary.failed.length > 0 || summary.conflicts.length > 0 || summary.paused.length > 0
-    ? 1
-    : 0;
+  // A folder or name that could not be read left files behind: as much a failure as a failed PUT.
+  const leftBehind = summary.failed.length + summary.unreadable.length;
+  return leftBehind > 0 || summary.conflicts.length > 0 || summary.paused.length > 0 ? 1 : 0;
 }
 
 async function runUntilSignalled(composition: Composition, io: CommandIo): Promise<number> {
@@ -119,6 +117,7 @@ async function runUntilSignalled(composition: Composition, io: CommandIo): Promi
 }
 
 function printPlans(plans: Map<string, Plan>, composition: Composition, io: CommandIo): number {
+  let unreadable = 0;
   for (const folder of composition.folders) {
     const plan = plans.get(folder.id);
     if (!plan) continue;
@@ -134,10 +133,13 @@ function printPlans(plans: Map<string, Plan>, composition: Composition, io: Comm
     for (const conflict of plan.conflicts) {
       io.out(`  skip    ${conflict.relativePath}  (conflict: ${conflict.reason})\n`);
     }
+    const problems = composition.engine.problems(folder.id);
+    for (const line of dryRunProblemLines(problems)) io.out(line);
+    unreadable += problems.filter((problem) => problem.outcome === 'failed').length;
     if (plan.deletePause) io.out(`  deletes on hold: ${plan.deletePause}\n`);
     io.out(
-      `  ${plan.uploads.length} to upload, ${plan.deletes.length} to delete, ${plan.unchanged} unchanged. Nothing was changed (dry run).\n`,
+      `  ${plan.uploads.length} to upload, ${plan.deletes.length} to delete, ${plan.unchanged} unchanged, ${problems.length} left out. Nothing was changed (dry run).\n`,
     );
   }
-  return 0;
+  return unreadable > 0 ? 1 : 0; // the real run would leave those behind: exit as it would
 }

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, lstat, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -462,3 +463,62 @@ async function walkAsNobody(directory: string): Promise<{ stdout: string }> {
     directory,
   ]);
 }
+
+describe('NodeFileSystem.walk says what it passes over (issue 11: no silent skips)', () => {
+  async function walkWithSkips(options: Partial<WalkOptions> = {}) {
+    const skipped: [string, string][] = [];
+    const result = await walk({ onSkip: (path, kind) => skipped.push([path, kind]), ...options });
+    return { ...result, skipped };
+  }
+
+  it('reports FIFOs, sockets and links it does not follow; yields the files', async () => {
+    await tree({ 'a.txt': 'a', 'sub/b.txt': 'b' });
+    await run('mkfifo', [join(root, 'pipe')]);
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(join(root, 'sub', 'app.sock'), resolve));
+    try {
+      await symlink('a.txt', join(root, 'link'));
+      const { paths, errors, skipped } = await walkWithSkips();
+      expect(paths).toEqual(['a.txt', 'sub/b.txt']);
+      expect(errors).toEqual([]);
+      expect(skipped).toEqual([
+        ['link', 'symlink'],
+        ['pipe', 'fifo'],
+        ['sub/app.sock', 'socket'],
+      ]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('reports nothing the ignore rules leave out', async () => {
+    await run('mkfifo', [join(root, 'pipe')]);
+    const { skipped } = await walkWithSkips({ isIgnored: (path) => path === 'pipe' });
+    expect(skipped).toEqual([]);
+  });
+
+  it('reports a name that is not UTF-8 as invalid-name with its bytes escaped, and goes on', async () => {
+    await tree({ 'ok.txt': 'ok', 'dir/inner.txt': 'i' });
+    const rootBytes = Buffer.from(root);
+    const named = (...parts: Buffer[]) => Buffer.concat([rootBytes, ...parts]);
+    await writeFile(named(Buffer.from('/bad'), Buffer.from([0xff]), Buffer.from('.txt')), 'x');
+    await mkdir(named(Buffer.from('/caf'), Buffer.from([0xe9])));
+    await writeFile(named(Buffer.from('/caf'), Buffer.from([0xe9]), Buffer.from('/lost.txt')), 'y');
+    await writeFile(named(Buffer.from('/dir/'), Buffer.from([0xc0, 0xaf])), 'z');
+    const { paths, errors } = await walk();
+    expect(paths).toEqual(['dir/inner.txt', 'ok.txt']);
+    expect(
+      errors.map(({ path, error }) => [path, error.code, error.disposition, error.message]),
+    ).toEqual([
+      ['bad\\xff.txt', 'invalid-name', 'no-retry', '"bad\\xff.txt": name is not valid UTF-8.'],
+      [
+        'caf\\xe9',
+        'invalid-name',
+        'no-retry',
+        'The folder "caf\\xe9": name is not valid UTF-8; nothing in it is uploaded.',
+      ],
+      ['dir/\\xc0\\xaf', 'invalid-name', 'no-retry', '"dir/\\xc0\\xaf": name is not valid UTF-8.'],
+    ]);
+    expect(errors.map(({ error }) => error.message).join()).not.toMatch(/no longer exists/);
+  });
+});

@@ -41,7 +41,8 @@ describe('isFolderPaused', () => {
     pauseReason: null,
     lastScanAt: null,
     lastError: null,
-    counts: { files: 0, queued: 0, active: 0, failed: 0 },
+    counts: { files: 0, queued: 0, active: 0, failed: 0, skipped: 0 },
+    problems: [],
   };
 
   it('is paused by the user, by pause-all, or by Ferry itself', () => {

@@ -278,3 +278,18 @@ describe('IgnoreRules with .ferryignore files', () => {
     await expect(rules.enterDirectory('a', ['.ferryignore'], failing)).rejects.toThrow('EACCES');
   });
 });
+
+describe('IgnoreRules.defaultRuleFor (issue 11: say which built-in rule left a path out)', () => {
+  const rules = new IgnoreRules(['*.log']);
+  it.each<[string, boolean, string | null]>([
+    ['~$report.docx', false, '~$*'],
+    ['sub/film.mkv.part', false, '*.part'],
+    ['.Trash-1000', true, '.Trash-*/'],
+    ['THUMBS.DB', false, 'Thumbs.db'],
+    ['app.log', false, null], // the user's own pattern: no report
+    ['.ferry-upload-1', false, null], // Ferry's own temporary file
+    ['notes.txt', false, null],
+  ])('%s → %s', (path, isDirectory, rule) => {
+    expect(rules.defaultRuleFor(path, isDirectory)).toBe(rule);
+  });
+});

@@ -40,7 +40,8 @@ export function aFolder(overrides: Partial<FolderView> = {}): FolderView {
     pauseReason: null,
     lastScanAt: NOW - 60_000,
     lastError: null,
-    counts: { files: 10, queued: 0, active: 0, failed: 0 },
+    counts: { files: 10, queued: 0, active: 0, failed: 0, skipped: 0 },
+    problems: [],
     ...overrides,
   };
 }
