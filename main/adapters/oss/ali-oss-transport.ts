@@ -10,19 +10,61 @@ export interface UrllibLike {
 interface UrllibResult {
   readonly status: number;
   readonly headers?: Record<string, string | string[] | undefined>;
+  readonly data?: unknown;
 }
 
-/** What the server's clock said, from the `Date` header of the latest answer. */
+/**
+ * How far the local clock is from the store's, as the store's answers tell it: the `Date` header
+ * of every answer, and the RequestTime/ServerTime pair of a RequestTimeTooSkewed error ("OSS
+ * error codes": the error XML carries both; HEAD errors carry the XML base64-encoded in
+ * `x-oss-err`, which ali-oss lib/client.js `requestError` reads the same way).
+ */
 export class ServerClock {
-  /** Server time minus local time, ms; undefined until a dated answer came. */
-  offsetMs: number | undefined;
+  /** Local time minus the store's, ms (positive: this computer is ahead); undefined until known. */
+  skewMs: number | undefined;
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  observe(dateHeader: string | undefined): void {
-    const server = dateHeader === undefined ? Number.NaN : Date.parse(dateHeader);
-    if (!Number.isNaN(server)) this.offsetMs = server - this.now();
+  observe(result: UrllibResult): void {
+    const reported = result.status === 403 ? skewReport(result) : undefined;
+    if (reported !== undefined) {
+      this.skewMs = reported;
+      return;
+    }
+    const date = header(result, 'date');
+    const server = date === undefined ? Number.NaN : Date.parse(date);
+    if (!Number.isNaN(server)) this.skewMs = this.now() - server;
   }
+}
+
+function header(result: UrllibResult, name: string): string | undefined {
+  const value = result.headers?.[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** RequestTime − ServerTime from a RequestTimeTooSkewed error's XML, when it has both. */
+function skewReport(result: UrllibResult): number | undefined {
+  const encoded = header(result, 'x-oss-err');
+  const xml =
+    result.data instanceof Uint8Array && result.data.byteLength > 0
+      ? Buffer.from(result.data).toString('utf8')
+      : encoded
+        ? Buffer.from(encoded, 'base64').toString('utf8')
+        : '';
+  if (!xml.includes('<Code>RequestTimeTooSkewed</Code>')) return undefined;
+  const request = ossTime(/<RequestTime>([^<]+)<\/RequestTime>/.exec(xml)?.[1]);
+  const server = ossTime(/<ServerTime>([^<]+)<\/ServerTime>/.exec(xml)?.[1]);
+  return request === undefined || server === undefined ? undefined : request - server;
+}
+
+/** An HTTP date, ISO 8601, or V4's basic form (20261130T101500Z), as ms since the epoch. */
+function ossTime(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const basic = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(text.trim());
+  const parsed = basic
+    ? Date.UTC(+basic[1]!, +basic[2]! - 1, +basic[3]!, +basic[4]!, +basic[5]!, +basic[6]!)
+    : Date.parse(text);
+  return Number.isNaN(parsed) ? undefined : parsed;
 }
 
 let urllibModule: UrllibLike | undefined;
@@ -43,8 +85,8 @@ function aliOssUrllib(): UrllibLike {
  * - `OSS.STS` hands urllib only `agent`, which urllib 2.x ignores for https URLs (it picks
  *   `httpsAgent`, lib/urllib.js `requestWithCallback`), so without this an https STS endpoint
  *   never saw the proxy (issue 10);
- * - the client's answers' `Date` headers feed `clock`, so that a RequestTimeTooSkewed can say by
- *   how much the local clock is off (ali-oss's node client drops the error's ServerTime).
+ * - the client's answers feed `clock`, so that a RequestTimeTooSkewed can say by how much the
+ *   local clock is off (ali-oss's node client drops the error's RequestTime and ServerTime).
  */
 export function aliOssTransport(agents: SdkAgents, clock?: ServerClock): UrllibLike {
   return {
@@ -54,8 +96,7 @@ export function aliOssTransport(agents: SdkAgents, clock?: ServerClock): UrllibL
         ...(agents.httpAgent ? { agent: agents.httpAgent } : {}),
         ...(agents.httpsAgent ? { httpsAgent: agents.httpsAgent } : {}),
       });
-      const date = result.headers?.['date'];
-      clock?.observe(Array.isArray(date) ? date[0] : date);
+      clock?.observe(result);
       return result;
     },
   };

@@ -13,7 +13,7 @@ export interface OssFailure extends StoreFailure {
 /** What the translation needs to know about the caller's setup. */
 export interface OssErrorContext {
   readonly signatureVersion: 'v4' | 'v1';
-  /** Where the store's clock was last seen, for RequestTimeTooSkewed. */
+  /** How far the store's answers say the local clock is off (RequestTimeTooSkewed). */
   readonly clock?: ServerClock;
 }
 
@@ -25,8 +25,11 @@ export interface OssErrorContext {
 const V1_REFUSED_EC = '0002-00000080';
 const V1_REFUSED_MESSAGE = /\bV1 signature/i;
 
-/** The parts of an ali-oss error that matter: `status` (-1/-2 for no answer), `code`, `ecCode`. */
-export function ossFailure(error: unknown): OssFailure {
+/**
+ * The parts of an ali-oss error that matter: `status` (-1/-2 for no answer), `code`, `ecCode`,
+ * the message, and how far the local clock was from the store's (`clock`, from the answers).
+ */
+export function ossFailure(error: unknown, clock?: ServerClock): OssFailure {
   const shape = (typeof error === 'object' && error !== null ? error : {}) as {
     status?: number;
     code?: string;
@@ -45,6 +48,7 @@ export function ossFailure(error: unknown): OssFailure {
     network,
     ec: typeof shape.ecCode === 'string' ? shape.ecCode : undefined,
     message: typeof shape.message === 'string' ? shape.message : '',
+    ...(clock?.skewMs === undefined ? {} : { skewMs: clock.skewMs }),
   };
 }
 
@@ -56,30 +60,29 @@ function isV1Refusal(failure: OssFailure): boolean {
 }
 
 /**
- * Whether a fresh token could help: the store's credential rejections, except the two 403s
- * that no token changes (V1 refused, clock skew) — refreshing on those is a refresh storm.
+ * Whether a fresh token could help: the store's credential rejections, except the 403s no token
+ * changes — V1 refused, and (store-error.ts) clock skew and throttling. Refreshing on those is a
+ * refresh storm.
  */
-export function isOssCredentialRejection(error: unknown): boolean {
+export function isOssCredentialRejection(error: unknown, clock?: ServerClock): boolean {
   if (isSyncError(error)) return false;
-  const failure = ossFailure(error);
-  if (isV1Refusal(failure) || failure.name === 'RequestTimeTooSkewed') return false;
-  return isAuthFailure(failure);
+  const failure = ossFailure(error, clock);
+  return !isV1Refusal(failure) && isAuthFailure(failure);
 }
 
 /**
  * ali-oss error → SyncError; SyncErrors (the broker's, our own checks') pass through. The
  * ali-oss error is never kept as a cause: it holds the signed request parameters. `what` names
- * the action and key; `bucket` the folder's bucket.
+ * the action and key. Everything but the V1 refusal is translated like any store's
+ * (store-error.ts: throttling, clock skew, bucket and key problems, denials).
  */
 export function translateOssError(
   error: unknown,
   what: string,
-  bucket: string,
   context: OssErrorContext,
 ): SyncError {
   if (isSyncError(error)) return error;
-  const failure = ossFailure(error);
-  const ids = failure.requestId ? { requestId: failure.requestId } : {};
+  const failure = ossFailure(error, context.clock);
   if (isV1Refusal(failure)) {
     return new SyncError(
       'config-invalid',
@@ -90,44 +93,7 @@ export function translateOssError(
           context.signatureVersion === 'v1'
             ? 'Set signatureVersion: v4 on the profile (the default), with its region (e.g. cn-hangzhou).'
             : 'Check signatureVersion and region on the profile.',
-        ...ids,
-      },
-    );
-  }
-  if (failure.name === 'RequestTimeTooSkewed') {
-    const offset = context.clock?.offsetMs;
-    const seconds = offset === undefined ? undefined : Math.round(Math.abs(offset) / 1000);
-    return new SyncError(
-      'clock-skewed',
-      'fatal',
-      seconds === undefined
-        ? `${what}: OSS says this computer's clock is off by more than 15 minutes (RequestTimeTooSkewed).`
-        : `${what}: your clock is ${seconds} s ${offset! > 0 ? 'behind' : 'ahead of'} the store's (RequestTimeTooSkewed: OSS allows 15 minutes).`,
-      {
-        hint: "Set this computer's clock automatically (NTP); new credentials would not help.",
-        ...ids,
-      },
-    );
-  }
-  if (failure.name === 'InvalidBucketName') {
-    return new SyncError(
-      'config-invalid',
-      'fatal',
-      `${what}: "${bucket}" is not a valid OSS bucket name (InvalidBucketName).`,
-      {
-        hint: "OSS bucket names are 3–63 lowercase letters, digits and hyphens, starting and ending with a letter or digit (no dots). Check the folder's bucket.",
-        ...ids,
-      },
-    );
-  }
-  if (failure.name === 'InvalidObjectName') {
-    return new SyncError(
-      'invalid-name',
-      'no-retry',
-      `${what}: OSS refuses this object name (InvalidObjectName).`,
-      {
-        hint: "OSS keys are 1–1023 bytes of UTF-8 and must not start with / or \\: check the folder's prefix and the file's path.",
-        ...ids,
+        ...(failure.requestId ? { requestId: failure.requestId } : {}),
       },
     );
   }

@@ -8,11 +8,11 @@ import { SyncError } from '../../../app/errors/sync-error.js';
  */
 const OSS_BUCKET = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
-/** Throws `config-invalid` (fatal: every file of the folder would fail the same way). */
+/** Throws `bucket-invalid` (fatal: every file of the folder would fail the same way). */
 export function checkOssBucket(bucket: string, what: string): void {
   if (OSS_BUCKET.test(bucket)) return;
   throw new SyncError(
-    'config-invalid',
+    'bucket-invalid',
     'fatal',
     `${what}: "${bucket}" is not an OSS bucket name.`,
     {
@@ -25,18 +25,21 @@ export function checkOssBucket(bucket: string, what: string): void {
  * OSS object names are 1–1023 bytes of UTF-8 and must not start with "/" or "\" (OSS "Object
  * naming conventions"). Checked before sending because ali-oss silently strips leading slashes
  * (lib/object.js `_objectName`), which would store the file under another key.
- * Throws `invalid-name` (no-retry: this file's name, not the connection).
+ * A leading slash can only come from the folder's prefix: `key-invalid` (fatal, the folder's
+ * configuration). A name too long is this file's: `invalid-name` (no-retry, the others go on).
  */
 export function checkOssKey(key: string, what: string): void {
+  if (/^[/\\]/.test(key)) {
+    throw new SyncError('key-invalid', 'fatal', `${what}: OSS keys must not start with / or \\.`, {
+      hint: "Remove the leading slash from the folder's prefix.",
+    });
+  }
   const bytes = new TextEncoder().encode(key).byteLength;
-  const slash = /^[/\\]/.test(key);
-  if (bytes >= 1 && bytes <= 1023 && !slash) return;
+  if (bytes >= 1 && bytes <= 1023) return;
   throw new SyncError(
     'invalid-name',
     'no-retry',
-    `${what}: OSS cannot store this name (${slash ? 'it starts with a slash' : `${bytes} bytes, OSS allows 1–1023`}).`,
-    {
-      hint: "Shorten the file's path, or change the folder's prefix (it must not start with / or \\).",
-    },
+    `${what}: OSS cannot store a name of ${bytes} bytes (it allows 1–1023).`,
+    { hint: "Shorten the file's path or the folder's prefix." },
   );
 }

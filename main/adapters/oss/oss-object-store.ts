@@ -248,10 +248,10 @@ export class OssObjectStore implements ObjectStore {
       return await withAuthRetry(
         broker,
         async () => operation(await this.client(bucket)),
-        isOssCredentialRejection,
+        (error) => isOssCredentialRejection(error, this.clock),
       );
     } catch (error) {
-      throw translateOssError(error, what, bucket, {
+      throw translateOssError(error, what, {
         signatureVersion: this.signatureVersion,
         clock: this.clock,
       });
