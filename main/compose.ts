@@ -4,7 +4,12 @@ import { Agent as HttpsAgent } from 'node:https';
 import { join } from 'node:path';
 
 import { forcePathStyleFor } from '../app/config/providers/profile-checks.js';
-import { isOssProvider, signingRegions } from '../app/config/providers/provider-presets.js';
+import {
+  isOssProvider,
+  keyRulesFor,
+  signingRegions,
+  type ProviderName,
+} from '../app/config/providers/provider-presets.js';
 import type { FerryConfig, ProfileConfig } from '../app/config/schema.js';
 import { CredentialBroker } from '../app/credentials/credential-broker.js';
 import { SyncEngine, type EngineOptions, type ProfileBinding } from '../app/engine/sync-engine.js';
@@ -89,6 +94,11 @@ function storeEndpoint(profile: ProfileConfig): string | undefined {
   return ossAddressing({ ...profile, signatureVersion: profile.signatureVersion }).endpoint;
 }
 
+/** The provider of a folder's profile (the schema guarantees the profile exists). */
+function providerOf(config: FerryConfig, profileId: string): ProviderName {
+  return config.profiles.find((profile) => profile.id === profileId)?.provider ?? 's3';
+}
+
 /** The composition root (DESIGN.md §6): every adapter is built here and nowhere else. */
 export function compose(config: FerryConfig, options: ComposeOptions): Composition {
   const stateDir = config.stateDir ?? defaultStateDir();
@@ -146,6 +156,8 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
     remoteListing: folder.remoteListing,
     // One pass sees a snapshot: in `--once` a file gone now is gone (the safety checks remain).
     deleteDelayMs: options.once ? 0 : folder.deleteDelaySeconds * 1000,
+    // The provider's key rules (OSS: 1–1023 bytes, no leading "/" or "\"), from its preset.
+    keyRules: keyRulesFor(providerOf(config, folder.profile)),
   }));
 
   const engineOptions: EngineOptions = {
