@@ -18,6 +18,7 @@ import { TokenBucket } from '../transfer/token-bucket.js';
 import { TransferQueue, type Transfer } from '../transfer/transfer-queue.js';
 import type { EngineEvent } from './engine-events.js';
 import { FolderSync, type FolderState, type FolderSyncOptions } from './folder-sync.js';
+import { ORPHAN_GRACE_MS, OrphanUploadSweep } from './orphan-upload-sweep.js';
 import { Requeuer } from './requeuer.js';
 import { summarizeRun, type RunSummary } from './run-summary.js';
 import { TransferRunner } from './transfer-runner.js';
@@ -35,6 +36,8 @@ export interface EngineOptions extends FolderSyncOptions {
   readonly failOnFatalCredentials: boolean;
   /** How often one path may be re-queued because it changed during upload. */
   readonly maxRequeues: number;
+  /** Unknown multipart uploads older than this are abandoned (default ORPHAN_GRACE_MS). */
+  readonly orphanGraceMs?: number;
   /**
    * `--once`: how long a path over `maxRequeues` may still take to hold still before it fails
    * "still changing" (ms). Absent or null: watching, such a path stays pending until it settles.
@@ -86,6 +89,9 @@ export class SyncEngine {
   private readonly listeners = new Set<(event: EngineEvent) => void>();
   private readonly conflicts: Extract<EngineEvent, { type: 'conflict' }>[] = [];
   private readonly requeuer: Requeuer;
+  private readonly orphans: OrphanUploadSweep;
+  /** With the periodic rescans: an orphan lives at most grace + one interval. */
+  private readonly orphanSweepIntervalMs: number;
   private stopped = false;
   private readonly unsubscribers: (() => void)[] = [];
 
@@ -98,12 +104,16 @@ export class SyncEngine {
     const bandwidth = new TokenBucket(options.bandwidthLimit, clock);
     const uploaders = new Map<string, FileUploader>();
     const stores = new Map<string, ObjectStore>();
+    for (const [profileId, binding] of dependencies.profiles) stores.set(profileId, binding.store);
+    const graceMs = options.orphanGraceMs ?? ORPHAN_GRACE_MS;
+    this.orphanSweepIntervalMs = options.rescanIntervalMs;
+    const sweepDependencies = { journal, clock, logger, folders: folderSpecs, stores };
+    this.orphans = new OrphanUploadSweep(sweepDependencies, { graceMs });
     for (const [profileId, binding] of dependencies.profiles) {
-      stores.set(profileId, binding.store);
       uploaders.set(
         profileId,
         new FileUploader(
-          { fs, store: binding.store, journal, digest, clock, bandwidth },
+          { fs, store: this.orphans.watch(binding.store), journal, digest, clock, bandwidth },
           {
             partSize: options.partSize,
             partConcurrency: options.partConcurrency,
@@ -208,8 +218,12 @@ export class SyncEngine {
     );
     try {
       await this.abortAbandonedUploads();
+      await this.orphans.sweep({ includeSuspects: false });
       await Promise.all([...this.folders.values()].map((folder) => folder.scan()));
       await this.drain();
+      // Nothing runs any more: uploads whose CreateMultipartUpload answer this run lost are
+      // orphans now, and aborting them here means none survives the run (orphan-upload-sweep.ts).
+      await this.orphans.sweep({ includeSuspects: true });
     } finally {
       unsubscribe();
     }
@@ -233,6 +247,12 @@ export class SyncEngine {
       );
     }
     await this.abortAbandonedUploads();
+    await this.orphans.sweep({ includeSuspects: false });
+    void this.orphans.runEvery(
+      this.orphanSweepIntervalMs,
+      () => this.stopped,
+      () => this.queue.pendingCount === 0,
+    );
     await Promise.all(
       [...this.folders.values()].map(async (folder) => {
         await folder.startWatching();
