@@ -27,6 +27,19 @@ describeObjectStoreContract('MemoryObjectStore', () =>
   }),
 );
 
+describeObjectStoreContract('MemoryObjectStore, OSS-like (CRC-64, opaque multipart ETag)', () =>
+  Promise.resolve({
+    store: (() => {
+      const store = new MemoryObjectStore({ pageSize: 2, integrity: 'crc64' });
+      store.denyKeysMatching(/^bob\//, ['putObject', 'uploadPart', 'createMultipart']);
+      return store;
+    })(),
+    bucket,
+    prefix: 'alice/',
+    deniedPrefix: 'bob/',
+  }),
+);
+
 describeObjectStoreContract('MemoryObjectStore mimicking Ceph (empty Complete ETag)', () =>
   Promise.resolve({
     store: new MemoryObjectStore({ emptyCompleteEtag: true }),
