@@ -20,7 +20,7 @@ const context = {
 /** Alibaba STS answering HTTP 400 Throttling.User `throttled` times, then a token. */
 function throttledSource(clock: FakeClock, throttled: number) {
   let calls = 0;
-  const source = async (): Promise<TemporaryCredentials> => {
+  const source = (): Promise<TemporaryCredentials> => {
     calls += 1;
     if (calls <= throttled) {
       const error = Object.assign(new Error('Request was denied due to user flow control.'), {
@@ -28,14 +28,14 @@ function throttledSource(clock: FakeClock, throttled: number) {
         code: 'Throttling.User',
         requestId: `req-${calls}`,
       });
-      throw translateStsError(error, context, aliyunStsFailure(error));
+      return Promise.reject(translateStsError(error, context, aliyunStsFailure(error)));
     }
-    return {
+    return Promise.resolve({
       accessKeyId: 'STS.x',
       secretAccessKey: 's',
       sessionToken: 't',
       expiration: new Date(clock.now() + 3_600_000),
-    };
+    });
   };
   return { source, calls: () => calls };
 }
