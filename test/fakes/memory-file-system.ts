@@ -211,7 +211,7 @@ export class MemoryFileSystem implements FileSystem {
     if (node.kind !== 'directory') throw errno('ENOTDIR', absolutePath);
     for (const { escaped, isDirectory } of this.undecodable.get(identity) ?? []) {
       const path = relativePath ? `${relativePath}/${escaped}` : escaped;
-      options.onError(path, invalidNameError(path, isDirectory));
+      options.onError(path, invalidNameError(isDirectory));
     }
     const names = [...(this.children.get(identity) ?? [])].sort((a, b) =>
       a < b ? -1 : a > b ? 1 : 0,

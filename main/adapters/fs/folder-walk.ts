@@ -149,7 +149,7 @@ async function openDirectory(
       entries.push({ name: decoded.name, type });
     } else {
       const escaped = relativePath ? `${relativePath}/${decoded.escaped}` : decoded.escaped;
-      options.onError(escaped, invalidNameError(escaped, type.isDirectory()));
+      options.onError(escaped, invalidNameError(type.isDirectory()));
     }
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -71,13 +71,14 @@ export function translateFsError(error: unknown, path: string, what = 'Cannot re
 }
 
 /** A name that is not valid UTF-8 (see entry-names.ts): object keys are UTF-8, so it cannot go. */
-export function invalidNameError(escapedPath: string, isDirectory: boolean): SyncError {
+export function invalidNameError(isDirectory: boolean): SyncError {
   return new SyncError(
     'invalid-name',
     'no-retry',
+    // Shown beside its path (escaped: bad\xff.txt), so the message does not repeat it.
     isDirectory
-      ? `The folder "${escapedPath}": name is not valid UTF-8; nothing in it is uploaded.`
-      : `"${escapedPath}": name is not valid UTF-8.`,
+      ? 'Folder name is not valid UTF-8: nothing in it is uploaded.'
+      : 'Name is not valid UTF-8: it cannot become an object key.',
     {
       hint: 'Rename it to a UTF-8 name (e.g. `convmv -f latin1 -t utf8 --notest NAME`); object keys must be UTF-8.',
     },

@@ -510,14 +510,24 @@ describe('NodeFileSystem.walk says what it passes over (issue 11: no silent skip
     expect(
       errors.map(({ path, error }) => [path, error.code, error.disposition, error.message]),
     ).toEqual([
-      ['bad\\xff.txt', 'invalid-name', 'no-retry', '"bad\\xff.txt": name is not valid UTF-8.'],
+      [
+        'bad\\xff.txt',
+        'invalid-name',
+        'no-retry',
+        'Name is not valid UTF-8: it cannot become an object key.',
+      ],
       [
         'caf\\xe9',
         'invalid-name',
         'no-retry',
-        'The folder "caf\\xe9": name is not valid UTF-8; nothing in it is uploaded.',
+        'Folder name is not valid UTF-8: nothing in it is uploaded.',
       ],
-      ['dir/\\xc0\\xaf', 'invalid-name', 'no-retry', '"dir/\\xc0\\xaf": name is not valid UTF-8.'],
+      [
+        'dir/\\xc0\\xaf',
+        'invalid-name',
+        'no-retry',
+        'Name is not valid UTF-8: it cannot become an object key.',
+      ],
     ]);
     expect(errors.map(({ error }) => error.message).join()).not.toMatch(/no longer exists/);
   });

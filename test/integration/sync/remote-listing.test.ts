@@ -33,7 +33,7 @@ describe('remote listing (s3:ListBucket limited to the prefix)', () => {
 
     const result = await ferry(['sync', '--config', ws.config, '--once']);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('1 uploaded, 0 deleted, 0 failed, 1 conflicts');
+    expect(result.stdout).toContain('1 uploaded, 0 deleted, 0 failed, 0 skipped, 1 conflicts');
     expect(result.stderr).toMatch(
       /conflict: data\/b\.txt: the object was changed in the bucket by someone else/,
     );

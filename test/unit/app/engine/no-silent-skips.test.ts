@@ -44,7 +44,7 @@ describe('paths the scan cannot upload', () => {
       expect.objectContaining({
         relativePath: 'sub/bad\\xff.txt',
         code: 'invalid-name',
-        reason: expect.stringMatching(/name is not valid UTF-8/),
+        reason: expect.stringMatching(/name is not valid UTF-8/i),
       }),
     ]);
     expect(summary.unreadable[0]?.reason).not.toMatch(/no longer exists/);
