@@ -150,11 +150,13 @@ function checkRpcRequest(
   checkNonce(required(params, 'SignatureNonce'), nonces);
   const secret = secretOf(required(params, 'AccessKeyId'), params.has('SecurityToken'), config);
   const text = rpcStringToSign(method, params);
+  // The wording is STS's: @alicloud/credentials' RAMRoleARN provider slices the server's
+  // string-to-sign out of exactly this message to tell a wrong secret from a signing bug.
   if (!signaturesMatch(rpcSignature(secret, text), required(params, 'Signature'))) {
     throw new StsError(
       400,
       'SignatureDoesNotMatch',
-      `Specified signature does not match our calculation. server string to sign is:${text}`,
+      `Specified signature is not matched with our calculation. server string to sign is:${text}`,
     );
   }
 }
@@ -218,7 +220,7 @@ function checkV3Request(
     throw new StsError(
       400,
       'SignatureDoesNotMatch',
-      `Specified signature does not match our calculation. server string to sign is:${text}`,
+      `Specified signature is not matched with our calculation. server string to sign is:${text}`,
     );
   }
 }
