@@ -13,7 +13,7 @@ import {
 import type { FerryConfig, ProfileConfig } from '../app/config/schema.js';
 import { CredentialBroker } from '../app/credentials/credential-broker.js';
 import { SyncEngine, type EngineOptions, type ProfileBinding } from '../app/engine/sync-engine.js';
-import { SecretRegistry } from '../app/logging/redact.js';
+import { processSecrets } from '../app/logging/redact.js';
 import type { Journal } from '../app/ports/journal.js';
 import type { ObjectStore } from '../app/ports/object-store.js';
 import type { Logger } from '../app/ports/logger.js';
@@ -104,7 +104,8 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
   const stateDir = config.stateDir ?? defaultStateDir();
   mkdirSync(stateDir, { recursive: true, mode: 0o700 });
   const lock = options.readOnly ? undefined : StateDirLock.acquire(stateDir);
-  const registry = new SecretRegistry();
+  // The process's one registry: what the log hides, the UI and the CLI hide too.
+  const registry = processSecrets;
   const logFile = options.logWrite
     ? undefined
     : createWriteStream(join(stateDir, 'ferry.log'), { flags: 'a', mode: 0o600 });

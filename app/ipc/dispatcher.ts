@@ -1,5 +1,7 @@
 import { formatPath } from '../config/parse-config.js';
 import { isSyncError, SyncError } from '../errors/sync-error.js';
+import { redactMessages } from '../logging/redact-messages.js';
+import { redactOutgoing } from '../logging/redact.js';
 import {
   requestSchemas,
   type BridgeErrorShape,
@@ -38,7 +40,8 @@ export function createDispatcher(
     }
     try {
       const handler = handlers[channel] as (validated: unknown) => Promise<unknown>;
-      return { ok: true, result: await handler(parsed.data) };
+      // Results carry views with messages (snapshots, retried transfers): redacted on the way out.
+      return { ok: true, result: redactMessages(await handler(parsed.data)) };
     } catch (error) {
       return { ok: false, error: toBridgeError(error) };
     }
@@ -49,13 +52,13 @@ export function toBridgeError(error: unknown): BridgeErrorShape {
   if (isSyncError(error)) {
     return {
       code: error.code,
-      message: error.message,
-      ...(error.hint ? { hint: error.hint } : {}),
+      message: redactOutgoing(error.message),
+      ...(error.hint ? { hint: redactOutgoing(error.hint) } : {}),
     };
   }
   return {
     code: 'internal',
-    message: error instanceof Error ? error.message : 'Unexpected error.',
+    message: error instanceof Error ? redactOutgoing(error.message) : 'Unexpected error.',
   };
 }
 

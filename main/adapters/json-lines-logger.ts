@@ -1,4 +1,9 @@
-import { redactField, redactText, type SecretRegistry } from '../../app/logging/redact.js';
+import {
+  processSecrets,
+  redactField,
+  redactText,
+  type SecretRegistry,
+} from '../../app/logging/redact.js';
 import type { LogFields, Logger } from '../../app/ports/logger.js';
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
@@ -7,7 +12,7 @@ export type LogLevel = keyof typeof LEVELS;
 export interface JsonLinesLoggerOptions {
   readonly write: (line: string) => void;
   readonly level?: LogLevel;
-  /** Exact secrets currently held; scrubbed from every line as a last resort. */
+  /** Exact secrets currently held, scrubbed from every line; default: the process's. */
   readonly secrets?: SecretRegistry;
   readonly now?: () => Date;
 }
@@ -44,6 +49,6 @@ export class JsonLinesLogger implements Logger {
       if (value !== undefined) record[name] = redactField(name, value);
     }
     const line = JSON.stringify(record);
-    this.options.write(`${this.options.secrets ? this.options.secrets.scrub(line) : line}\n`);
+    this.options.write(`${(this.options.secrets ?? processSecrets).scrub(line)}\n`);
   }
 }

@@ -13,6 +13,8 @@ import { formatRemaining } from '../format-duration.js';
 export interface CommandIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Stdout without redaction, for the one line meant to carry a secret (serve's URL). */
+  readonly outVerbatim?: (text: string) => void;
 }
 
 /**

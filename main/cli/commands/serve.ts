@@ -61,7 +61,8 @@ export async function serveCommand(
     }
     throw error;
   }
-  io.out(`Ferry web UI: ${server.url}\n`);
+  // The access token is the point of this line: it bypasses the output redaction.
+  (io.outVerbatim ?? io.out)(`Ferry web UI: ${server.url}\n`);
   io.err(
     'Open the URL above in a browser on this machine. It contains the access token; the page ' +
       'trades it for a cookie and drops it from the address bar. Press Ctrl+C to stop.\n',
