@@ -16,6 +16,8 @@ export interface DesktopApis {
     setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[] }): void;
   };
   readonly platform: NodeJS.Platform;
+  /** The real path of an existing directory, or null (`real-directory.ts`). */
+  readonly realDirectory: (path: string) => Promise<string | null>;
   /** Linux only: Electron's login items do nothing there (`LinuxAutostart`). */
   readonly linuxAutostart?: {
     isEnabled(): boolean;
@@ -29,8 +31,16 @@ export function createDesktopHooks(apis: DesktopApis): DesktopIntegration {
   const autostart = apis.platform === 'linux' ? apis.linuxAutostart : undefined;
   return {
     async openPath(path) {
+      // Only folders: the path comes from the config file, which the bridge can rewrite, and
+      // opening a file would run it (a script, a .desktop launcher, an .exe).
+      const directory = await apis.realDirectory(path);
+      if (directory === null) {
+        throw new SyncError('not-found', 'no-retry', `${path} is not an existing folder.`, {
+          hint: "Check the folder's path in the configuration; Ferry opens folders only.",
+        });
+      }
       // shell.openPath resolves with an error message, or "" when the file manager took it.
-      const problem = await apis.shell.openPath(path);
+      const problem = await apis.shell.openPath(directory);
       if (problem) {
         throw new SyncError('unsupported', 'no-retry', `Cannot open ${path}: ${problem}`, {
           hint: 'Check that the folder exists and that the desktop has a file manager.',

@@ -7,12 +7,15 @@ import { trayStrings } from '../../app/tray/tray-strings.js';
 import { EnvOverlaySecretStore } from '../adapters/secrets/env-overlay-secret-store.js';
 import { KeytarSecretStore } from '../adapters/secrets/keytar-secret-store.js';
 import { startFerryUiHost, type FerryUiHost } from '../service/ferry-ui-host.js';
+import { APP_PAGE_URL } from './app-protocol.js';
+import { registerAppScheme, serveAppProtocol } from './app-protocol-handler.js';
 import { createDesktopHooks } from './desktop-hooks.js';
 import { registerIpc } from './ipc.js';
 import { HIDDEN_FLAG, launchOptions } from './launch-options.js';
 import { autostartCommand, LinuxAutostart } from './linux-autostart.js';
 import { startNotifications } from './notifications.js';
 import { createQuitSequence } from './quit-sequence.js';
+import { realDirectory } from './real-directory.js';
 import { appResources } from './resource-paths.js';
 import { createElectronTray } from './tray.js';
 import { startTrayController } from './tray-controller.js';
@@ -25,6 +28,10 @@ import { mainWindowOptions } from './window-options.js';
 // The same data folder unpackaged (`electron .`, named after package.json "ferry") and packaged
 // ("Ferry"): one config file, one single-instance lock. Must precede the lock.
 app.setPath('userData', join(app.getPath('appData'), 'Ferry'));
+
+// The renderer's own origin, app://ferry (app-protocol.ts); privileged schemes must be known
+// before the app is ready.
+registerAppScheme();
 
 // One Ferry per user: launching it again shows the running one.
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -101,6 +108,7 @@ function runShell(): void {
         shell,
         app,
         platform: process.platform,
+        realDirectory,
         linuxAutostart: new LinuxAutostart(
           app.getPath('appData'),
           autostartCommand({
@@ -159,9 +167,10 @@ function runShell(): void {
         showWindow,
       }),
     );
-    // CSP: the page's own <meta http-equiv="Content-Security-Policy"> (renderer/index.html);
-    // a file:// load has no response headers for session.webRequest to add one to.
-    await ownWindow.loadFile(resources.rendererHtml);
+    // app://ferry serves the packaged renderer only, with the CSP as a response header
+    // (app-protocol.ts); the page never loads from file://.
+    serveAppProtocol(resources.rendererDir);
+    await ownWindow.loadURL(APP_PAGE_URL);
   };
 
   app

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 import type { TrayState } from '../../app/ipc/views.js';
+import { APP_PAGE_URL } from './app-protocol.js';
 
 /** Where the app runs from (Electron's `app.getAppPath()`, `app.isPackaged`, `process.resourcesPath`). */
 export interface AppLocation {
@@ -13,9 +13,9 @@ export interface AppLocation {
 export interface AppResources {
   /** The bundled sandboxed preload (`npm run build:preload`). */
   readonly preload: string;
-  /** The renderer page (`npm run build:renderer`). */
-  readonly rendererHtml: string;
-  /** The same page as the file:// URL its frame reports (checked on every IPC request). */
+  /** The built renderer (`npm run build:renderer`), served on app://ferry/. */
+  readonly rendererDir: string;
+  /** The page's URL, as its frame reports it (checked on every IPC request). */
   readonly rendererUrl: string;
   /** The per-state tray icons. */
   readonly trayIconDir: string;
@@ -28,11 +28,10 @@ export interface AppResources {
  * in the repository they are in build/tray.
  */
 export function appResources(location: AppLocation): AppResources {
-  const rendererHtml = join(location.appPath, 'out', 'renderer', 'index.html');
   return {
     preload: join(location.appPath, 'out', 'preload', 'preload.cjs'),
-    rendererHtml,
-    rendererUrl: pathToFileURL(rendererHtml).href,
+    rendererDir: join(location.appPath, 'out', 'renderer'),
+    rendererUrl: APP_PAGE_URL,
     trayIconDir: location.isPackaged
       ? join(location.resourcesPath, 'tray')
       : join(location.appPath, 'build', 'tray'),

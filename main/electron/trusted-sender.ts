@@ -1,3 +1,5 @@
+import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './app-protocol.js';
+
 /**
  * Who may call the engine (Electron security checklist #17, "validate the sender of all IPC
  * messages"): only the main frame of our own window, showing our own page. A subframe, another
@@ -29,7 +31,7 @@ export interface OwnContentsLike {
 export interface TrustedSenderOptions {
   /** Our window's contents; undefined before the window exists or after it is gone. */
   readonly contents: () => OwnContentsLike | undefined;
-  /** The file:// URL of the renderer page we load. */
+  /** The URL of the renderer page we load: app://ferry/index.html (or a file:// URL). */
   readonly rendererUrl: string;
   /** Compare paths case-insensitively (Windows and macOS file systems). */
   readonly caseInsensitivePaths: boolean;
@@ -38,8 +40,8 @@ export interface TrustedSenderOptions {
 export function createTrustedSenderCheck(
   options: TrustedSenderOptions,
 ): (event: SenderEventLike) => boolean {
-  const expected = fileUrlPath(options.rendererUrl, options.caseInsensitivePaths);
-  if (expected === null) throw new Error(`Not a file URL: ${options.rendererUrl}`);
+  const expected = pageKey(options.rendererUrl, options.caseInsensitivePaths);
+  if (expected === null) throw new Error(`Not a page URL: ${options.rendererUrl}`);
   return (event) => {
     const contents = options.contents();
     if (!contents || contents.isDestroyed()) return false;
@@ -47,8 +49,25 @@ export function createTrustedSenderCheck(
     const frame = event.senderFrame;
     // Main frame only: same object as the window's main frame, and no parent to be sure.
     if (frame === null || frame.parent !== null || frame !== contents.mainFrame) return false;
-    return fileUrlPath(frame.url, options.caseInsensitivePaths) === expected;
+    return pageKey(frame.url, options.caseInsensitivePaths) === expected;
   };
+}
+
+/** A page URL without its query and fragment: app://ferry/<path> ("/" is the page), or a
+ *  file:// path; null for anything else. */
+function pageKey(url: string, caseInsensitive: boolean): string | null {
+  if (url.startsWith(`${APP_ORIGIN}/`)) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return null;
+    }
+    if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
+    return `${APP_ORIGIN}${parsed.pathname === '/' ? '/index.html' : parsed.pathname}`;
+  }
+  const path = fileUrlPath(url, caseInsensitive);
+  return path === null ? null : `file:${path}`;
 }
 
 /**

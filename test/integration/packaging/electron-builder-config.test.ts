@@ -133,7 +133,7 @@ describe('electron-builder.yml', () => {
       'out/app/ipc/contract.js',
       'out/main/service/ferry-ui-host.js',
       resources.preload.slice(repo.length + 1),
-      resources.rendererHtml.slice(repo.length + 1),
+      join(resources.rendererDir, 'index.html').slice(repo.length + 1),
       'out/renderer/assets/index-3f2a1b.js',
     ]) {
       expect(included(file), file).toBe(true);
@@ -200,6 +200,6 @@ describe('electron-builder.yml', () => {
     expect(join(await built('main/electron/preload.vite.config.ts'), 'preload.cjs')).toBe(
       resources.preload,
     );
-    expect(join(await built('renderer/vite.config.ts'), 'index.html')).toBe(resources.rendererHtml);
+    expect(await built('renderer/vite.config.ts')).toBe(resources.rendererDir);
   });
 });

@@ -4,7 +4,14 @@ import { isSyncError } from '../../../../app/errors/sync-error.js';
 import { createDesktopHooks, type DesktopApis } from '../../../../main/electron/desktop-hooks.js';
 
 /** Electron's login items as the OS keeps them: on Windows an entry is path *and* arguments. */
-function fakeApis(platform: NodeJS.Platform, openResult = '') {
+function fakeApis(
+  platform: NodeJS.Platform,
+  openResult = '',
+  directories: Record<string, string> = {
+    '/home/ann/Documents': '/home/ann/Documents',
+    '/gone-later': '/gone-later',
+  },
+) {
   const loginItems = new Map<string, boolean>();
   const autostart = { enabled: false };
   const opened: string[] = [];
@@ -23,6 +30,8 @@ function fakeApis(platform: NodeJS.Platform, openResult = '') {
       setLoginItemSettings: (settings) =>
         void loginItems.set(JSON.stringify(settings.args ?? []), settings.openAtLogin),
     },
+    // What exists on disk: a path → its real path when it is a directory.
+    realDirectory: (path) => Promise.resolve(directories[path] ?? null),
     linuxAutostart: {
       isEnabled: () => autostart.enabled,
       setEnabled: (enabled) => void (autostart.enabled = enabled),
@@ -65,13 +74,29 @@ describe('createDesktopHooks', () => {
   it('turns the file manager’s refusal into a SyncError with a hint', async () => {
     const { apis } = fakeApis('linux', 'Failed to open path');
     const error: unknown = await createDesktopHooks(apis)
-      .openPath('/gone')
+      .openPath('/gone-later')
       .catch((e: unknown) => e);
     expect(isSyncError(error)).toBe(true);
     expect(error).toMatchObject({
       code: 'unsupported',
-      message: 'Cannot open /gone: Failed to open path',
+      message: 'Cannot open /gone-later: Failed to open path',
       hint: expect.any(String),
     });
+  });
+
+  it('opens only existing directories, by their real path: never a file the OS would run', async () => {
+    const { apis, opened } = fakeApis('linux', '', {
+      '/home/ann/link-to-docs': '/home/ann/Documents',
+    });
+    const hooks = createDesktopHooks(apis);
+    await hooks.openPath('/home/ann/link-to-docs');
+    expect(opened).toEqual(['/home/ann/Documents']);
+    for (const path of ['/home/ann/Downloads/installer.sh', '/missing', 'relative/dir']) {
+      await expect(hooks.openPath(path)).rejects.toMatchObject({
+        code: 'not-found',
+        hint: expect.stringContaining('folder'),
+      });
+    }
+    expect(opened).toEqual(['/home/ann/Documents']);
   });
 });

@@ -39,7 +39,7 @@ export class FakeIpcMain implements IpcMainLike {
   }
 }
 
-export const RENDERER_URL = 'file:///opt/Ferry/resources/app.asar/out/renderer/index.html';
+export const RENDERER_URL = 'app://ferry/index.html';
 
 /** A window's webContents with its main frame; `sent` records pushes. */
 export class FakeContents implements PushTargetLike {

@@ -97,8 +97,11 @@ describe('registerIpc', () => {
     it.each([
       'https://evil.example/index.html',
       'file:///tmp/evil/index.html',
-      'file:///opt/Ferry/resources/app.asar/out/renderer/other.html',
-      'file://fileserver/opt/Ferry/resources/app.asar/out/renderer/index.html',
+      'file:///opt/Ferry/resources/app.asar/out/renderer/index.html',
+      'app://ferry/other.html',
+      'app://evil/index.html',
+      'app://ferry.evil.example/index.html',
+      'app:ferry/index.html',
       'about:blank',
       '',
     ])('our main frame showing a foreign page: %j', async (url) => {

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 const repo = join(import.meta.dirname, '..', '..', '..', '..');
 
 /**
- * The window loads the renderer from file://, which has no response headers, so the shell relies
- * on the page's own <meta> Content-Security-Policy (checklist #7). This pins down what it needs.
+ * The page's own <meta> Content-Security-Policy (checklist #7), shared by the desktop window and
+ * the `ferry serve` page. Each adds a stricter header on top (app://ferry allows no connections
+ * at all, see app-protocol.test.ts; ferry serve only its own bridge); a page obeys both.
  */
 async function pagePolicy(): Promise<Map<string, string[]>> {
   const html = await readFile(join(repo, 'renderer', 'index.html'), 'utf8');

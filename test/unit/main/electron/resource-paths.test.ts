@@ -2,8 +2,8 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { resolveAppRequest } from '../../../../main/electron/app-protocol.js';
 import { appResources, trayIconPath } from '../../../../main/electron/resource-paths.js';
-import { fileUrlPath } from '../../../../main/electron/trusted-sender.js';
 
 describe('appResources', () => {
   it('finds the built files in the repository, tray icons in build/tray', () => {
@@ -14,8 +14,8 @@ describe('appResources', () => {
     });
     expect(resources).toEqual({
       preload: join('/src/ferry', 'out', 'preload', 'preload.cjs'),
-      rendererHtml: join('/src/ferry', 'out', 'renderer', 'index.html'),
-      rendererUrl: 'file:///src/ferry/out/renderer/index.html',
+      rendererDir: join('/src/ferry', 'out', 'renderer'),
+      rendererUrl: 'app://ferry/index.html',
       trayIconDir: join('/src/ferry', 'build', 'tray'),
     });
   });
@@ -32,15 +32,15 @@ describe('appResources', () => {
     expect(resources.trayIconDir).toBe(join('/opt/Ferry/resources', 'tray'));
   });
 
-  it('gives a renderer URL that maps back to the page, even with spaces and non-ASCII', () => {
+  it('serves the page from app://ferry, never file://, wherever the app is installed', () => {
     const appPath = '/home/ann/My Apps/费瑞 #1';
-    const { rendererUrl, rendererHtml } = appResources({
+    const { rendererUrl, rendererDir } = appResources({
       appPath,
       isPackaged: false,
       resourcesPath: '/r',
     });
-    expect(rendererUrl).not.toContain(' ');
-    expect(fileUrlPath(rendererUrl, false)).toBe(rendererHtml);
+    expect(rendererUrl).toBe('app://ferry/index.html');
+    expect(resolveAppRequest(rendererDir, rendererUrl)).toBe(join(rendererDir, 'index.html'));
   });
 });
 
