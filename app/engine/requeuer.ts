@@ -51,8 +51,9 @@ export class Requeuer {
     void this.dependencies.clock.sleep(delayMs).then(async () => {
       try {
         const stat = await this.dependencies.fs.stat(this.pathOf(transfer));
-        if (!this.dependencies.stopped() && stat?.kind === 'file')
+        if (!this.dependencies.stopped() && stat?.kind === 'file') {
           this.enqueue(transfer, stat.size);
+        }
       } finally {
         this.inFlight -= 1;
         if (this.inFlight === 0) {

@@ -1,5 +1,6 @@
 import type { FolderView } from '../../../../app/ipc/views.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { FolderProblems } from './folder-problems.js';
 
 /** Where a folder syncs from and to, and its counts. */
 export function FolderFacts({
@@ -59,6 +60,7 @@ export function FolderFacts({
           <span className="counts__label">{t('countFailed')}</span>
         </li>
       </ul>
+      <FolderProblems folder={folder} />
     </>
   );
 }
