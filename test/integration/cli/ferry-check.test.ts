@@ -126,7 +126,8 @@ describe('ferry secret', () => {
     const info = rgw();
     const profileId = `kc-${process.pid}`;
     const config = await writeConfig(profileId);
-    const set = await ferry(['secret', 'set', profileId], {
+    expect((await ferry(['secret', 'set', profileId], { input: 'x\n' })).code).toBe(64);
+    const set = await ferry(['secret', 'set', profileId, '--config', config], {
       input: `${info.user.secretAccessKey}\n`,
     });
     expect(set).toMatchObject({
@@ -134,6 +135,12 @@ describe('ferry secret', () => {
       stdout: expect.stringContaining(`Stored the secret for profile "${profileId}"`),
     });
     expect((await ferry(['check', '--config', config])).code).toBe(0);
+
+    // Bound to the profile as configured: another STS endpoint does not get it.
+    const moved = await writeConfig(profileId, { stsEndpoint: 'http://127.0.0.1:9' });
+    const elsewhere = await ferry(['check', '--config', moved]);
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stderr).toContain('was stored for another target');
 
     const deleted = await ferry(['secret', 'delete', profileId]);
     expect(deleted.stdout).toContain('Deleted the secret');
@@ -143,7 +150,8 @@ describe('ferry secret', () => {
   });
 
   it('refuses an empty secret', async () => {
-    const result = await ferry(['secret', 'set', 'empty'], { input: '\n' });
+    const config = await writeConfig('empty');
+    const result = await ferry(['secret', 'set', 'empty', '--config', config], { input: '\n' });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('No secret was given on standard input');
   });
