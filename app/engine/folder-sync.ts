@@ -15,6 +15,7 @@ import { planFolder, type Plan } from '../sync/planner.js';
 import type { TransferQueue } from '../transfer/transfer-queue.js';
 import type { EngineEvent } from './engine-events.js';
 import { trackFastPathKey } from './fast-path-keys.js';
+import { fastPathStat } from './fast-path-stat.js';
 import { problemsOfScan, reportProblems } from './scan-problems.js';
 
 export interface FolderSyncOptions {
@@ -295,7 +296,11 @@ export class FolderSync {
   private async checkPath(relativePath: string): Promise<void> {
     const { fs, journal, queue } = this.dependencies;
     if (this.rules.isIgnored(relativePath, false)) return;
-    const stat = await fs.stat(fs.join(this.spec.root, relativePath));
+    const stat = await fastPathStat(fs, this.spec.root, relativePath);
+    if (stat === 'ask-uploader') {
+      queue.enqueue({ folderId: this.spec.id, relativePath, kind: 'upload', size: 0 });
+      return;
+    }
     const size = stat?.kind === 'file' ? stat.size : null;
     const target = { folderId: this.spec.id, queue };
     if (

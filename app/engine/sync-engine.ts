@@ -372,7 +372,8 @@ export class SyncEngine {
     for (const checkpoint of journal.listCheckpoints()) {
       const folder = this.folders.get(checkpoint.folderId);
       const stat = folder
-        ? await fs.stat(fs.join(folder.spec.root, checkpoint.relativePath))
+        ? // A path through a link (outside-folder) counts as gone: the upload is aborted.
+          await fs.statBeneath(folder.spec.root, checkpoint.relativePath).catch(() => null)
         : null;
       if (
         folder &&

@@ -8,10 +8,10 @@ import { withRetries, type RetryOptions } from '../retry/with-retries.js';
 import type { FolderSpec } from '../sync/folder-spec.js';
 import { toObjectKey } from '../sync/object-key.js';
 import type { FileUploader } from '../transfer/file-uploader.js';
-import { formatPartSize } from '../transfer/part-size.js';
 import type { Transfer, TransferQueue } from '../transfer/transfer-queue.js';
 import type { RequeueResult } from './requeuer.js';
 import { stillChangingError, waitUntilSettled, type SettleWait } from './still-changing.js';
+import { uploadNote } from './upload-note.js';
 
 /** The note of a transfer that found its file already uploaded: nothing was left behind. */
 export const UNCHANGED_NOTE = 'unchanged since its last upload';
@@ -304,18 +304,3 @@ function view(error: SyncError): Transfer['error'] {
   return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
 }
 
-function resumedNote(partsReused: number): string | null {
-  return partsReused > 0
-    ? `resumed: ${partsReused} parts were already stored and not sent again`
-    : null;
-}
-
-/** The done note: a resume, and the part size when it was raised to fit 10,000 parts. */
-function uploadNote(outcome: { partsReused: number; partSizeRaisedTo?: number }): string | null {
-  const raised =
-    outcome.partSizeRaisedTo === undefined
-      ? null
-      : `sent in ${formatPartSize(outcome.partSizeRaisedTo)} parts (raised from the configured size so the file fits in 10,000 parts)`;
-  const notes = [resumedNote(outcome.partsReused), raised].filter((n) => n !== null);
-  return notes.length > 0 ? notes.join('; ') : null;
-}

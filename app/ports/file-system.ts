@@ -47,7 +47,27 @@ export interface WalkOptions {
   readonly enterDirectory?: (relativeDirectory: string, names: readonly string[]) => Promise<void>;
 }
 
-/** The local disk. Paths given to it are absolute. */
+/**
+ * A regular file opened for reading. Every byte read through it comes from the one file that was
+ * verified when it was opened, whatever happens to its path afterwards (renamed, replaced, a
+ * parent swapped for a link): an upload reads its single PUT or every multipart part from one
+ * OpenFile and never goes back to the path. The opener closes it (try/finally).
+ */
+export interface OpenFile {
+  /** The handle's own stat (fstat) when it was opened: the version being uploaded. */
+  readonly stat: FileStat;
+  /**
+   * Fills `target` from its start with the bytes at `offset`; resolves with the count, fewer
+   * only at end of file. Positional (pread): concurrent reads at different offsets are fine.
+   */
+  readInto(offset: number, target: Uint8Array): Promise<number>;
+  /** The handle's stat now: differs from `stat` when the file was written while it was open. */
+  restat(): Promise<FileStat>;
+  /** Releases the handle once reads in flight are done. Idempotent; reads after it reject. */
+  close(): Promise<void>;
+}
+
+/** The local disk. Paths given to it are absolute; `relativePath`s are "/"-separated. */
 export interface FileSystem {
   /** null when the path does not exist. Does not follow a final symlink (lstat). */
   stat(path: string): Promise<FileStat | null>;
@@ -55,14 +75,29 @@ export interface FileSystem {
    *  SyncError when the root itself cannot be listed (never an empty walk: that would look like
    *  "everything was deleted"). */
   walk(root: string, options: WalkOptions): AsyncIterable<WalkEntry>;
-  /** Reads `length` bytes from `offset` (fewer at end of file). Rejects if the file is gone. */
-  readRange(path: string, offset: number, length: number): Promise<Uint8Array>;
   /**
-   * Like readRange, into the caller's buffer (filling `target` from its start; fewer bytes at
-   * end of file): resolves with the number of bytes read. Optional: lets a caller reuse one
-   * buffer for many reads (multipart parts) instead of allocating one per read.
+   * Like `stat` for `relativePath` beneath the folder `root`, without following a symbolic link
+   * on the way (`root` itself may be one: the user configured it). null when missing (as when a
+   * directory on the way is gone or is a file). A link as the last component is kind 'symlink'.
+   * Rejects with SyncError `outside-folder` when a directory on the way is a link, and with
+   * `file-changed` (retry) when one was swapped while it looked.
    */
-  readInto?(path: string, offset: number, target: Uint8Array): Promise<number>;
+  statBeneath(root: string, relativePath: string): Promise<FileStat | null>;
+  /**
+   * Opens `relativePath` beneath the folder `root` for reading, following no symbolic link on
+   * the way or at the end, and verifies that the handle is the file now at that path (issue 11:
+   * nothing from outside the folder is ever read). Rejects with SyncError `file-vanished` (gone),
+   * `outside-folder` (a link on the way or at the end: report it, never read it),
+   * `file-changed` (retry: the path was swapped while it opened) or `file-unreadable`
+   * (permission, not a regular file).
+   */
+  openBeneath(root: string, relativePath: string): Promise<OpenFile>;
+  /**
+   * Opens a file the user chose by its absolute path (a drop, not part of a synced folder): the
+   * directories on the way may be links (the user picked the path), the file itself may not.
+   * Rejects like openBeneath.
+   */
+  openFile(path: string): Promise<OpenFile>;
   /** Whole small files (.ferryignore); null when missing. */
   readText(path: string): Promise<string | null>;
   /** Joins a root and a "/"-separated relative path the platform's way. */

@@ -1,7 +1,8 @@
-import type { FileStat } from '../ports/file-system.js';
+import type { FileStat, OpenFile } from '../ports/file-system.js';
 import { uploadMultipart } from './multipart-uploader.js';
 import { partSizeFor } from './part-size.js';
 import { sameContentStat, stableStat, type StabilityOptions } from './stable-stat.js';
+import { openSource, statSource } from './upload-source.js';
 import {
   vanishedOrUnreadable,
   type FileUploaderDependencies,
@@ -48,27 +49,55 @@ export class FileUploader {
 
   async upload(target: UploadTarget, onBytes: (bytes: number) => void): Promise<UploadOutcome> {
     const { fs, clock } = this.dependencies;
-    const settled = await stableStat(fs, target.absolutePath, clock, this.options.stability);
+    const settled = await stableStat(() => statSource(fs, target), clock, this.options.stability);
     if (settled.kind !== 'stable') return settled;
-    const before = settled.stat;
-    if (target.oneOff !== true && this.alreadyRecorded(target, before)) {
+    if (target.oneOff !== true && this.alreadyRecorded(target, settled.stat)) {
       return { kind: 'unchanged' };
     }
 
+    let file: OpenFile;
+    try {
+      file = await openSource(fs, target);
+    } catch (error) {
+      // Swapped while it was opened: look again. A link on the way (outside-folder) is thrown.
+      if ((error as { code?: unknown }).code === 'file-changed') return { kind: 'changed' };
+      return { kind: vanishedOrUnreadable(error, target) };
+    }
+    try {
+      // The handle's version is the one uploaded: it must be the one that settled.
+      if (!sameContentStat(settled.stat, file.stat)) return { kind: 'changed' };
+      return await this.uploadFrom(target, file, onBytes);
+    } finally {
+      await file.close(); // also when a multipart upload failed half-way
+    }
+  }
+
+  /** Every byte comes from `file`, the handle opened for this upload, never from the path. */
+  private async uploadFrom(
+    target: UploadTarget,
+    file: OpenFile,
+    onBytes: (bytes: number) => void,
+  ): Promise<UploadOutcome> {
+    const before = file.stat;
     const result =
       before.size <= this.options.partSize
-        ? await this.singlePut(target, before, onBytes)
+        ? await this.singlePut(target, file, onBytes)
         : await uploadMultipart(
             this.dependencies,
             target,
-            before,
+            file,
             { partSize: this.options.partSize, partConcurrency: this.options.partConcurrency },
             onBytes,
           );
     if (result === 'vanished' || result === 'changed') return { kind: result };
 
-    const after = await fs.stat(target.absolutePath);
-    if (!sameContentStat(before, after)) {
+    // The file must not have been written while it was read, and the path must still hold that
+    // version (an editor's save-by-rename leaves the handle on the old file).
+    const [written, after] = await Promise.all([
+      file.restat(),
+      statSource(this.dependencies.fs, target).catch(() => undefined),
+    ]);
+    if (!sameContentStat(before, written) || !sameContentStat(before, after ?? null)) {
       // The object holds a version that may already be stale: record nothing, upload again.
       return after === null ? { kind: 'vanished' } : { kind: 'changed' };
     }
@@ -121,17 +150,16 @@ export class FileUploader {
 
   private async singlePut(
     target: UploadTarget,
-    stat: FileStat,
+    file: OpenFile,
     onBytes: (bytes: number) => void,
-  ): Promise<{ etag: string; md5: string } | 'vanished'> {
-    const { fs, store, digest, bandwidth } = this.dependencies;
-    let body: Uint8Array;
+  ): Promise<{ etag: string; md5: string } | 'vanished' | 'changed'> {
+    const { store, digest, bandwidth } = this.dependencies;
+    const body = new Uint8Array(file.stat.size);
     try {
-      body = await fs.readRange(target.absolutePath, 0, stat.size);
+      if ((await file.readInto(0, body)) !== body.byteLength) return 'changed'; // it shrank
     } catch (error) {
       return vanishedOrUnreadable(error, target);
     }
-    if (body.byteLength !== stat.size) return 'vanished';
     // Off the event loop for the larger single PUTs (up to one part size): other transfers
     // keep flowing while a few MiB are hashed.
     const md5 = await digest.md5HexAsync(body);

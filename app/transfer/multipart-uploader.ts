@@ -1,5 +1,5 @@
 import { SyncError, isSyncError, toSyncError } from '../errors/sync-error.js';
-import type { FileStat } from '../ports/file-system.js';
+import type { FileStat, OpenFile } from '../ports/file-system.js';
 import type { CheckpointPart, MultipartCheckpoint } from '../ports/journal.js';
 import {
   completeAndVerify,
@@ -28,15 +28,18 @@ type PartResult = CheckpointPart;
  * upload continues from the parts the store really holds (ListParts), and no completed part is
  * sent again. The finished object is checked as the store allows (multipart-completion.ts):
  * md5(part md5s)-N on S3 stores, the CRC-64 combined from the parts' on OSS.
+ * Every part is read from `file`, the one handle opened and verified for this upload (issue 11:
+ * reopening the path for each part let a swapped parent directory feed it another file).
  */
 export async function uploadMultipart(
   dependencies: FileUploaderDependencies,
   target: UploadTarget,
-  stat: FileStat,
+  file: OpenFile,
   options: MultipartOptions,
   onBytes: (bytes: number) => void,
 ): Promise<{ etag: string; md5: null; partsReused: number } | 'vanished' | 'changed'> {
   const { store, journal, clock } = dependencies;
+  const stat = file.stat;
   const ref = { bucket: target.bucket, key: target.remoteKey };
   // Raised for files that would need more than 10,000 parts; the checkpoint records this size.
   const partSize = partSizeFor(stat.size, options.partSize);
@@ -77,6 +80,7 @@ export async function uploadMultipart(
         const part = await sendPart(
           dependencies,
           target,
+          file,
           uploadId,
           partNumber,
           stat.size,
@@ -165,23 +169,19 @@ async function usableCheckpoint(
 async function sendPart(
   dependencies: FileUploaderDependencies,
   target: UploadTarget,
+  file: OpenFile,
   uploadId: string,
   partNumber: number,
   fileSize: number,
   partSize: number,
   buffer: Uint8Array,
 ): Promise<PartResult | 'vanished' | 'changed'> {
-  const { fs, store, digest, bandwidth } = dependencies;
+  const { store, digest, bandwidth } = dependencies;
   const offset = (partNumber - 1) * partSize;
   const length = Math.min(partSize, fileSize - offset);
   let body: Uint8Array;
   try {
-    body = fs.readInto
-      ? buffer.subarray(
-          0,
-          await fs.readInto(target.absolutePath, offset, buffer.subarray(0, length)),
-        )
-      : await fs.readRange(target.absolutePath, offset, length);
+    body = buffer.subarray(0, await file.readInto(offset, buffer.subarray(0, length)));
   } catch (error) {
     return vanishedOrUnreadable(error, target);
   }

@@ -1,5 +1,5 @@
 import type { Clock } from '../ports/clock.js';
-import type { FileStat, FileSystem } from '../ports/file-system.js';
+import type { FileStat } from '../ports/file-system.js';
 
 export interface StabilityOptions {
   /** A file modified less than this long ago may still be being written… */
@@ -18,20 +18,20 @@ export type StableResult =
 /**
  * Waits until a file's size and mtime stop changing, so a file still being copied or saved is
  * not uploaded half-written. Old files pass at once (one stat); fresh ones cost one short probe.
+ * `statNow` is the file's stat (upload-source.ts: beneath the folder root, never through a link).
  */
 export async function stableStat(
-  fs: FileSystem,
-  path: string,
+  statNow: () => Promise<FileStat | null>,
   clock: Clock,
   options: StabilityOptions,
 ): Promise<StableResult> {
-  let stat = await fs.stat(path);
+  let stat = await statNow();
   for (let probe = 0; ; probe++) {
     if (!stat || stat.kind !== 'file') return { kind: 'vanished' };
     if (clock.now() - stat.mtimeMs >= options.settleMs) return { kind: 'stable', stat };
     if (probe >= options.maxProbes) return { kind: 'busy', stat };
     await clock.sleep(options.probeMs);
-    const again = await fs.stat(path);
+    const again = await statNow();
     if (
       again &&
       again.kind === 'file' &&

@@ -11,6 +11,10 @@ export interface UploadTarget {
   readonly folderId: string;
   readonly relativePath: string;
   readonly absolutePath: string;
+  /** The synced folder's root: the file is `relativePath` beneath it, and is stat'ed and opened
+   *  without following any symlink on the way (upload-source.ts). Absent only for a one-off
+   *  drop, whose `absolutePath` the user chose. */
+  readonly root?: string;
   readonly bucket: string;
   readonly remoteKey: string;
   /** A one-off upload (drag-and-drop): not part of the folder's sync state, so no file record

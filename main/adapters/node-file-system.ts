@@ -1,12 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { SyncError } from '../../app/errors/sync-error.js';
-import type { FileStat, FileSystem, WalkEntry, WalkOptions } from '../../app/ports/file-system.js';
+import type {
+  FileStat,
+  FileSystem,
+  OpenFile,
+  WalkEntry,
+  WalkOptions,
+} from '../../app/ports/file-system.js';
 
-import { closeAsync, lstatAsync, openAsync, readAsync, toFileStat } from './fs/fs-callbacks.js';
+import { lstatAsync, toFileStat } from './fs/fs-callbacks.js';
 import { isMissing, translateFsError } from './fs/fs-errors.js';
 import { walkFolder, type WalkTuning } from './fs/folder-walk.js';
+import { nodeBeneathCalls, NodeOpenFile, openFileNoFollow } from './fs/node-open-file.js';
+import { openBeneath, statBeneath, toFileStat as beneathStat } from './fs/open-beneath.js';
 
 // The fake (test/fakes/memory-file-system.ts) and tests import the errors from here.
 export {
@@ -36,36 +43,26 @@ export class NodeFileSystem implements FileSystem {
     return walkFolder(root, options, this.options);
   }
 
-  async readRange(path: string, offset: number, length: number): Promise<Uint8Array> {
-    checkRange(offset, length);
-    const buffer = new Uint8Array(length);
-    const filled = await this.readInto(path, offset, buffer);
-    return filled === length ? buffer : buffer.subarray(0, filled);
+  async statBeneath(root: string, relativePath: string): Promise<FileStat | null> {
+    try {
+      const info = await statBeneath(nodeBeneathCalls, root, relativePath);
+      return info && beneathStat(info);
+    } catch (error) {
+      throw translateFsError(error, this.join(root, relativePath));
+    }
   }
 
-  async readInto(path: string, offset: number, target: Uint8Array): Promise<number> {
-    checkRange(offset, target.byteLength);
-    // The callback API: fs/promises' FileHandle costs several times more per small file.
-    let fd: number;
+  async openBeneath(root: string, relativePath: string): Promise<OpenFile> {
     try {
-      fd = await openAsync(path);
+      const opened = await openBeneath(nodeBeneathCalls, root, relativePath);
+      return new NodeOpenFile(opened.handle, beneathStat(opened.info), opened.absolutePath);
     } catch (error) {
-      throw translateFsError(error, path);
+      throw translateFsError(error, this.join(root, relativePath));
     }
-    try {
-      let filled = 0;
-      // read() may return less than asked before end of file; only 0 means the end.
-      while (filled < target.byteLength) {
-        const bytesRead = await readAsync(fd, target, filled, offset + filled);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-      }
-      return filled;
-    } catch (error) {
-      throw translateFsError(error, path);
-    } finally {
-      await closeAsync(fd).catch(() => {}); // nothing was written: a failed close loses nothing
-    }
+  }
+
+  openFile(path: string): Promise<OpenFile> {
+    return openFileNoFollow(path);
   }
 
   async readText(path: string): Promise<string | null> {
@@ -79,11 +76,5 @@ export class NodeFileSystem implements FileSystem {
 
   join(root: string, relativePath: string): string {
     return relativePath === '' ? root : join(root, ...relativePath.split('/'));
-  }
-}
-
-function checkRange(offset: number, length: number): void {
-  if (!Number.isSafeInteger(offset) || offset < 0 || !Number.isSafeInteger(length) || length < 0) {
-    throw new SyncError('internal', 'fatal', `readRange(${offset}, ${length}): bad range.`);
   }
 }

@@ -4,7 +4,14 @@ import type {
   SkippedEntryKind,
   WalkEntry,
   WalkOptions,
+  OpenFile,
 } from '../../app/ports/file-system.js';
+import {
+  openBeneath,
+  statBeneath,
+  type BeneathCalls,
+  type NodeInfo,
+} from '../../main/adapters/fs/open-beneath.js';
 import { invalidNameError } from '../../main/adapters/fs/fs-errors.js';
 import {
   brokenLinkError,
@@ -14,7 +21,8 @@ import {
 } from '../../main/adapters/node-file-system.js';
 
 type Node =
-  | { readonly kind: 'file'; readonly content: Uint8Array; readonly mtimeMs: number }
+  // Mutable: a write to an existing file changes it in place (same inode), as on a real disk.
+  | { readonly kind: 'file'; content: Uint8Array; mtimeMs: number }
   | { readonly kind: 'directory'; readonly mtimeMs: number }
   | { readonly kind: 'symlink'; readonly target: string; readonly mtimeMs: number }
   | { readonly kind: 'special'; readonly type: SkippedEntryKind; readonly mtimeMs: number };
@@ -33,8 +41,13 @@ const MAX_LINK_HOPS = 40;
 /**
  * An in-memory disk with POSIX paths ('/' root, '/'-separated). Fails the way NodeFileSystem
  * does (its errors go through the same translation), and `failNext` injects a failure on the
- * next operation that touches a path: stat, readRange, readText, or the walk listing a directory
- * or stat-ing a file.
+ * next operation that touches a path: stat, statBeneath, openBeneath/openFile, a read of an open
+ * file, readText, or the walk listing a directory or stat-ing a file.
+ *
+ * Node objects are inodes: `writeFile` on an existing file changes it in place (an open handle
+ * sees the new bytes), `rename` moves the same nodes, and `remove` + `writeFile` makes a new one.
+ * `beneathCalls` exposes lstat/open/fstat for the beneath-open algorithm, so tests can swap a
+ * directory for a symlink between any two of its calls.
  */
 export class MemoryFileSystem implements FileSystem {
   private readonly nodes = new Map<string, Node>();
@@ -44,6 +57,12 @@ export class MemoryFileSystem implements FileSystem {
   private readonly undecodable = new Map<string, { escaped: string; isDirectory: boolean }[]>();
   /** Default mtimes: every write is a second after the previous one. */
   private clockMs = Date.UTC(2026, 0, 1);
+  private readonly inodes = new WeakMap<Node, number>();
+  private nextInode = 1;
+  /** Handles opened and not yet closed: tests assert that every upload closes its file. */
+  openHandles = 0;
+  /** Every buffer an open file was read into (tests check that parts reuse buffers). */
+  readonly reads: Uint8Array[] = [];
 
   constructor() {
     this.nodes.set('/', { kind: 'directory', mtimeMs: this.clockMs });
@@ -53,7 +72,29 @@ export class MemoryFileSystem implements FileSystem {
   /** Creates or replaces a file, creating missing parent directories. */
   writeFile(path: string, content: string | Uint8Array, mtimeMs?: number): void {
     const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    const existing = this.nodes.get(normalize(path));
+    if (existing?.kind === 'file') {
+      existing.content = bytes.slice();
+      existing.mtimeMs = mtimeMs ?? this.tick();
+      return;
+    }
     this.put(path, { kind: 'file', content: bytes.slice(), mtimeMs: mtimeMs ?? this.tick() });
+  }
+
+  /** Moves a file, link or directory with everything below it, keeping its nodes (inodes). */
+  rename(from: string, to: string): void {
+    const source = normalize(from);
+    const target = normalize(to);
+    const moved = [...this.nodes].filter(([p]) => p === source || p.startsWith(`${source}/`));
+    if (moved.length === 0) throw errno('ENOENT', from);
+    const kids = [...this.children].filter(([p]) => p === source || p.startsWith(`${source}/`));
+    this.remove(target);
+    this.mkdir(parentOf(target));
+    this.remove(source);
+    const relocate = (p: string) => `${target}${p.slice(source.length)}`;
+    for (const [p, node] of moved) this.nodes.set(relocate(p), node);
+    for (const [p, names] of kids) this.children.set(relocate(p), names);
+    this.children.get(parentOf(target))?.add(baseName(target));
   }
 
   mkdir(path: string): void {
@@ -170,14 +211,66 @@ export class MemoryFileSystem implements FileSystem {
     }
   }
 
-  readRange(path: string, offset: number, length: number): Promise<Uint8Array> {
-    return this.run(path, () => {
-      const node = this.nodes.get(this.resolve(path, true));
-      if (!node) throw errno('ENOENT', path);
-      if (node.kind !== 'file') throw errno('EISDIR', path);
-      return node.content.slice(offset, offset + length);
-    });
+  async statBeneath(root: string, relativePath: string): Promise<FileStat | null> {
+    const path = this.join(root, relativePath);
+    try {
+      this.takeFailure(path);
+      const info = await statBeneath(this.beneathCalls, root, relativePath);
+      return info && { kind: info.kind, size: info.size, mtimeMs: info.mtimeMs };
+    } catch (error) {
+      throw translateFsError(error, path);
+    }
   }
+
+  async openBeneath(root: string, relativePath: string): Promise<OpenFile> {
+    const path = this.join(root, relativePath);
+    try {
+      this.takeFailure(path);
+      const { handle } = await openBeneath(this.beneathCalls, root, relativePath);
+      return this.handleOf(handle, path);
+    } catch (error) {
+      throw translateFsError(error, path);
+    }
+  }
+
+  async openFile(path: string): Promise<OpenFile> {
+    try {
+      this.takeFailure(path);
+      const handle = await this.beneathCalls.openNoFollow(path);
+      if (handle.kind !== 'file') {
+        await this.beneathCalls.close(handle);
+        throw errno('EISDIR', path);
+      }
+      return this.handleOf(handle, path);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      throw translateFsError(code === 'ELOOP' ? errno('EACCES', path) : error, path);
+    }
+  }
+
+  /** The kernel's view for open-beneath.ts: lookups follow links on the way, like the kernel's. */
+  readonly beneathCalls: BeneathCalls<Node> = {
+    separator: '/',
+    realpath: (path) =>
+      promised(() => {
+        const real = this.resolve(path, true);
+        if (!this.nodes.has(real)) throw errno('ENOENT', path);
+        return real;
+      }),
+    lstat: (path) => promised(() => this.infoOf(this.existing(path))),
+    openNoFollow: (path) =>
+      promised(() => {
+        const node = this.existing(path);
+        if (node.kind === 'symlink') throw errno('ELOOP', path);
+        this.openHandles += 1;
+        return node;
+      }),
+    fstat: (node) => promised(() => this.infoOf(node)),
+    close: () =>
+      promised(() => {
+        this.openHandles -= 1;
+      }),
+  };
 
   readText(path: string): Promise<string | null> {
     return this.run(path, () => {
@@ -197,6 +290,48 @@ export class MemoryFileSystem implements FileSystem {
   join(root: string, relativePath: string): string {
     if (relativePath === '') return normalize(root);
     return normalize(`${root}/${relativePath}`);
+  }
+
+  /** The node at `path`, its last component not followed (ENOENT/ENOTDIR like lstat). */
+  private existing(path: string): Node {
+    const node = this.nodes.get(this.resolve(path, false));
+    if (!node) throw errno('ENOENT', path);
+    return node;
+  }
+
+  private infoOf(node: Node): NodeInfo {
+    let ino = this.inodes.get(node);
+    if (ino === undefined) this.inodes.set(node, (ino = this.nextInode++));
+    return { ...toFileStat(node), dev: 1, ino };
+  }
+
+  /** An open handle on `node` (a file): reads see in-place writes, not later renames. */
+  private handleOf(node: Node, path: string): OpenFile {
+    if (node.kind !== 'file') throw new Error(`not a file: ${path}`);
+    const stat = toFileStat(node);
+    let closed = false;
+    return {
+      stat,
+      readInto: (offset, target) =>
+        promised(() => {
+          if (closed) throw new Error(`read of ${path} after close`);
+          try {
+            this.takeFailure(path);
+          } catch (error) {
+            throw translateFsError(error, path);
+          }
+          const bytes = node.content.subarray(offset, offset + target.byteLength);
+          target.set(bytes);
+          this.reads.push(target);
+          return bytes.byteLength;
+        }),
+      restat: () => promised(() => toFileStat(node)),
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await this.beneathCalls.close(node);
+      },
+    };
   }
 
   private async openDirectory(
@@ -309,6 +444,15 @@ function toFileStat(node: Node): FileStat {
     size: node.kind === 'file' ? node.content.length : 0,
     mtimeMs: node.mtimeMs,
   };
+}
+
+/** Runs `operation` as a promise: a throw becomes a rejection, as in an async function. */
+function promised<T>(operation: () => T): Promise<T> {
+  try {
+    return Promise.resolve(operation());
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
 }
 
 /** An error shaped like Node's fs errors (code, syscall-free message). */

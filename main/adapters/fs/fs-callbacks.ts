@@ -1,8 +1,11 @@
 import {
   close as closeCallback,
+  constants,
+  fstat as fstatCallback,
   lstat as lstatCallback,
   open as openCallback,
   read as readCallback,
+  realpath as realpathCallback,
   type Stats,
 } from 'node:fs';
 
@@ -18,9 +21,29 @@ export function lstatAsync(path: string): Promise<Stats> {
   });
 }
 
-export function openAsync(path: string): Promise<number> {
+/**
+ * Read-only, failing with ELOOP when the last component is a symbolic link (O_NOFOLLOW), and
+ * without blocking when it is a FIFO (O_NONBLOCK; reads of regular files ignore it). Windows has
+ * neither flag: there the caller's lstat-after-open comparison is what refuses a link.
+ */
+const READ_NO_FOLLOW =
+  constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+export function openNoFollowAsync(path: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    openCallback(path, 'r', (error, fd) => (error ? reject(error) : resolve(fd)));
+    openCallback(path, READ_NO_FOLLOW, (error, fd) => (error ? reject(error) : resolve(fd)));
+  });
+}
+
+export function fstatAsync(fd: number): Promise<Stats> {
+  return new Promise((resolve, reject) => {
+    fstatCallback(fd, (error, stats) => (error ? reject(error) : resolve(stats)));
+  });
+}
+
+export function realpathAsync(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    realpathCallback.native(path, (error, resolved) => (error ? reject(error) : resolve(resolved)));
   });
 }
 
@@ -43,13 +66,16 @@ export function closeAsync(fd: number): Promise<void> {
   });
 }
 
-export function toFileStat(info: Stats): FileStat {
-  const kind = info.isFile()
+export function kindOf(info: Stats): FileStat['kind'] {
+  return info.isFile()
     ? 'file'
     : info.isDirectory()
       ? 'directory'
       : info.isSymbolicLink()
         ? 'symlink'
         : 'other';
-  return { kind, size: info.size, mtimeMs: info.mtimeMs };
+}
+
+export function toFileStat(info: Stats): FileStat {
+  return { kind: kindOf(info), size: info.size, mtimeMs: info.mtimeMs };
 }

@@ -352,44 +352,7 @@ describe('NodeFileSystem.walk', () => {
   });
 });
 
-describe('NodeFileSystem.readRange', () => {
-  it.each([
-    [0, 5, 'hello'],
-    [6, 5, 'world'],
-    [6, 100, 'world'], // fewer bytes at end of file
-    [10, 1, 'd'],
-    [11, 5, ''], // exactly at the end
-    [50, 5, ''], // past the end
-    [3, 0, ''],
-  ])('offset %i, length %i → %j', async (offset, length, expected) => {
-    await tree({ 'f.txt': 'hello world' });
-    const bytes = await fs.readRange(join(root, 'f.txt'), offset, length);
-    expect(bytes).toBeInstanceOf(Uint8Array);
-    expect(bytes.length).toBe(expected.length);
-    expect(new TextDecoder().decode(bytes)).toBe(expected);
-  });
-
-  it('reads large ranges byte-exactly', async () => {
-    const data = new Uint8Array(3 * 1024 * 1024 + 7).map((_, i) => (i * 31 + (i >> 10)) & 0xff);
-    await writeFile(join(root, 'big.bin'), data);
-    for (const [offset, length] of [
-      [0, 1024 * 1024],
-      [1024 * 1024 - 3, 2 * 1024 * 1024],
-      [3 * 1024 * 1024, 1024],
-    ] as const) {
-      const bytes = await fs.readRange(join(root, 'big.bin'), offset, length);
-      expect(bytes.length).toBe(Math.min(length, data.length - offset));
-      // Buffer.equals: a deep toEqual over megabytes of elements takes seconds.
-      expect(Buffer.from(bytes).equals(data.subarray(offset, offset + length))).toBe(true);
-    }
-  });
-
-  it('rejects with file-vanished when the file is gone', async () => {
-    const error = await rejection(fs.readRange(join(root, 'gone.bin'), 0, 10));
-    expect(error).toBeInstanceOf(SyncError);
-    expect(error.code).toBe('file-vanished');
-  });
-});
+// Reads (openBeneath, openFile) are tested in open-beneath.test.ts.
 
 describe('NodeFileSystem.stat, readText and join', () => {
   it('stats files, directories and links without following them; null when missing', async () => {

@@ -250,10 +250,10 @@ describe('SyncEngine.runOnce', () => {
   it('a file deleted between its stat and its read is skipped as vanished, not failed as unreadable', async () => {
     const h = createHarness();
     h.write('racy.txt', 'deleted at the worst moment');
-    const readRange = h.fs.readRange.bind(h.fs);
-    h.fs.readRange = (path, offset, length) => {
-      h.fs.remove(path); // the user deletes it just as Ferry opens it
-      return readRange(path, offset, length);
+    const openBeneath = h.fs.openBeneath.bind(h.fs);
+    h.fs.openBeneath = (root, relativePath) => {
+      h.fs.remove(h.fs.join(root, relativePath)); // the user deletes it just as Ferry opens it
+      return openBeneath(root, relativePath);
     };
     const summary = await h.engine.runOnce();
     expect(summary.failed).toEqual([]);

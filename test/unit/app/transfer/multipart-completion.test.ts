@@ -83,14 +83,14 @@ function setup(content: Uint8Array) {
   };
   /** One upload carried to its end the way the transfer runner does: the whole call retried. */
   const upload = async () => {
-    const stat = await fs.stat(PATH);
-    if (!stat) throw new Error('no file');
+    // The uploader reads every part from one handle (issue 11), opened beneath the folder.
+    const file = await fs.openBeneath('/data', 'big.bin');
     return withRetries(
       () =>
         uploadMultipart(
           dependencies,
           target,
-          stat,
+          file,
           { partSize: PART, partConcurrency: 2 },
           () => {},
         ),
@@ -101,7 +101,7 @@ function setup(content: Uint8Array) {
         maxAttempts: 6,
         failOnFatalCredentials: true,
       },
-    );
+    ).finally(() => file.close());
   };
   return { store, journal, upload };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { SyncError } from '../../../../app/errors/sync-error.js';
 import type { Digest } from '../../../../app/ports/digest.js';
-import type { FileStat, FileSystem } from '../../../../app/ports/file-system.js';
+import type { OpenFile } from '../../../../app/ports/file-system.js';
 import { uploadMultipart } from '../../../../app/transfer/multipart-uploader.js';
 import { TokenBucket } from '../../../../app/transfer/token-bucket.js';
 import type { UploadTarget } from '../../../../app/transfer/upload-target.js';
@@ -23,19 +23,8 @@ const target: UploadTarget = {
   remoteKey: 'prefix/big.bin',
 };
 
-/** The memory disk with the optional readInto, which lets the uploader reuse its buffers. */
-class ReadIntoFileSystem extends MemoryFileSystem {
-  readonly reads: Uint8Array[] = [];
-
-  async readInto(path: string, offset: number, into: Uint8Array): Promise<number> {
-    const bytes = await this.readRange(path, offset, into.byteLength);
-    into.set(bytes);
-    this.reads.push(into);
-    return bytes.byteLength;
-  }
-}
-
-function setup(content: Uint8Array, fs: FileSystem & MemoryFileSystem = new ReadIntoFileSystem()) {
+function setup(content: Uint8Array) {
+  const fs = new MemoryFileSystem();
   fs.mkdir('/data');
   fs.writeFile(PATH, content);
   const clock = new InstantClock();
@@ -56,11 +45,20 @@ function setup(content: Uint8Array, fs: FileSystem & MemoryFileSystem = new Read
     clock,
     bandwidth: new TokenBucket(0, clock),
   };
-  /** Uploads with the file's stat now, or with an earlier one (the file changed since). */
-  const upload = async (partSize: number, partConcurrency: number, stat?: FileStat | null) => {
-    const before = stat === undefined ? await fs.stat(PATH) : stat;
-    if (!before) throw new Error('no file');
-    return uploadMultipart(dependencies, target, before, { partSize, partConcurrency }, () => {});
+  /** Uploads from a handle opened now, or from one opened earlier (the file changed since). */
+  const upload = async (partSize: number, partConcurrency: number, opened?: OpenFile) => {
+    const file = opened ?? (await fs.openBeneath('/data', 'big.bin'));
+    try {
+      return await uploadMultipart(
+        dependencies,
+        target,
+        file,
+        { partSize, partConcurrency },
+        () => {},
+      );
+    } finally {
+      await file.close();
+    }
   };
   return { fs, store, allocations, upload };
 }
@@ -94,7 +92,7 @@ describe('uploadMultipart', () => {
     expect(allocations.length).toBeLessThanOrEqual(3);
     expect(allocations.every((size) => size === 4096)).toBe(true);
     // 11 reads into at most 3 distinct buffers.
-    const distinct = new Set((fs as ReadIntoFileSystem).reads.map((view) => view.buffer));
+    const distinct = new Set(fs.reads.map((view) => view.buffer));
     expect(distinct.size).toBeLessThanOrEqual(3);
   });
 
@@ -124,24 +122,30 @@ describe('uploadMultipart', () => {
     ).toBe(0);
   });
 
-  it('works on a file system without readInto (a buffer per read)', async () => {
+  it('reads every part from the handle it was given, even when the path is swapped meanwhile', async () => {
     const content = randomBytes(5 * 1024 + 1);
-    const { store, upload } = setup(content, new MemoryFileSystem());
+    const { fs, store, upload } = setup(content);
+    const file = await fs.openBeneath('/data', 'big.bin');
+    // The folder's directory becomes a link to one holding another file of the same name.
+    fs.writeFile('/outside/big.bin', randomBytes(5 * 1024 + 1));
+    fs.rename('/data', '/moved');
+    fs.symlink('/data', '/outside');
 
-    await upload(1024, 2);
+    await upload(1024, 2, file);
 
     expect(
       Buffer.compare(store.get('bucket', 'prefix/big.bin')?.body ?? new Uint8Array(), content),
     ).toBe(0);
+    expect(fs.openHandles).toBe(0);
   });
 
-  it("reports a file that shrank since it was stat'ed as changed, and aborts the upload", async () => {
+  it('reports a file that shrank since it was opened as changed, and aborts the upload', async () => {
     const content = randomBytes(4 * 1024);
     const { fs, store, upload } = setup(content);
-    const before = await fs.stat(PATH);
-    fs.writeFile(PATH, content.subarray(0, 3 * 1024 + 10), before?.mtimeMs);
+    const file = await fs.openBeneath('/data', 'big.bin');
+    fs.writeFile(PATH, content.subarray(0, 3 * 1024 + 10), file.stat.mtimeMs); // in place
 
-    expect(await upload(1024, 2, before)).toBe('changed');
+    expect(await upload(1024, 2, file)).toBe('changed');
     expect(store.calls.abortMultipart).toBe(1);
     expect(store.get('bucket', 'prefix/big.bin')).toBeUndefined();
   });

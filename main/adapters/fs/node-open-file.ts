@@ -1,0 +1,132 @@
+import type { Stats } from 'node:fs';
+import { sep } from 'node:path';
+
+import { SyncError } from '../../../app/errors/sync-error.js';
+import type { FileStat, OpenFile } from '../../../app/ports/file-system.js';
+
+import {
+  closeAsync,
+  fstatAsync,
+  kindOf,
+  lstatAsync,
+  openNoFollowAsync,
+  readAsync,
+  realpathAsync,
+  toFileStat,
+} from './fs-callbacks.js';
+import { translateFsError } from './fs-errors.js';
+import { throughLinkError, type BeneathCalls, type NodeInfo } from './open-beneath.js';
+
+/** open-beneath.ts on the real disk: file descriptors as handles. */
+export const nodeBeneathCalls: BeneathCalls<number> = {
+  separator: sep,
+  realpath: realpathAsync,
+  lstat: async (path) => nodeInfo(await lstatAsync(path)),
+  openNoFollow: openNoFollowAsync,
+  fstat: async (fd) => nodeInfo(await fstatAsync(fd)),
+  close: closeAsync,
+};
+
+function nodeInfo(info: Stats): NodeInfo {
+  return {
+    kind: kindOf(info),
+    dev: info.dev,
+    ino: info.ino,
+    size: info.size,
+    mtimeMs: info.mtimeMs,
+  };
+}
+
+/**
+ * A file the user chose by its absolute path (a drop): the directories on the way are the
+ * user's choice, but the file itself must not be a link, and the handle must be the file the
+ * path names (checked by dev/ino: on Windows, without O_NOFOLLOW, that is what refuses a link).
+ */
+export async function openFileNoFollow(path: string): Promise<NodeOpenFile> {
+  let fd: number;
+  try {
+    fd = await openNoFollowAsync(path);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ELOOP' || code === 'EMLINK') throw throughLinkError(path, path);
+    throw translateFsError(error, path);
+  }
+  try {
+    const [info, atPath] = await Promise.all([fstatAsync(fd), lstatAsync(path)]);
+    if (atPath.isSymbolicLink()) throw throughLinkError(path, path);
+    if (!info.isFile()) {
+      throw new SyncError('file-unreadable', 'no-retry', `${path} is not a regular file.`, {
+        hint: 'Only regular files can be uploaded.',
+      });
+    }
+    if (info.dev !== atPath.dev || info.ino !== atPath.ino) {
+      throw new SyncError('file-changed', 'retry', `${path} was replaced while Ferry opened it.`);
+    }
+    return new NodeOpenFile(fd, toFileStat(info), path);
+  } catch (error) {
+    await closeAsync(fd).catch(() => {});
+    throw translateFsError(error, path);
+  }
+}
+
+/** An open file descriptor; reads are positional (pread), so parts may read it concurrently. */
+export class NodeOpenFile implements OpenFile {
+  private reading = 0;
+  private closing: Promise<void> | undefined;
+  private whenIdle: (() => void) | undefined;
+
+  constructor(
+    private readonly fd: number,
+    readonly stat: FileStat,
+    private readonly path: string,
+  ) {}
+
+  async readInto(offset: number, target: Uint8Array): Promise<number> {
+    checkRange(offset, target.byteLength);
+    if (this.closing) {
+      throw new SyncError('internal', 'fatal', `read of ${this.path} after its handle was closed.`);
+    }
+    this.reading += 1;
+    try {
+      let filled = 0;
+      // read() may return less than asked before end of file; only 0 means the end.
+      while (filled < target.byteLength) {
+        const bytesRead = await readAsync(this.fd, target, filled, offset + filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      return filled;
+    } catch (error) {
+      throw translateFsError(error, this.path);
+    } finally {
+      this.reading -= 1;
+      if (this.reading === 0) this.whenIdle?.();
+    }
+  }
+
+  async restat(): Promise<FileStat> {
+    try {
+      return toFileStat(await fstatAsync(this.fd));
+    } catch (error) {
+      throw translateFsError(error, this.path);
+    }
+  }
+
+  /**
+   * Waits for reads in flight first: the kernel hands a closed descriptor's number to the next
+   * open, and a late read would then return another file's bytes.
+   */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      if (this.reading > 0) await new Promise<void>((resolve) => (this.whenIdle = resolve));
+      await closeAsync(this.fd).catch(() => {}); // read-only: a failed close loses nothing
+    })();
+    return this.closing;
+  }
+}
+
+function checkRange(offset: number, length: number): void {
+  if (!Number.isSafeInteger(offset) || offset < 0 || !Number.isSafeInteger(length) || length < 0) {
+    throw new SyncError('internal', 'fatal', `read(${offset}, ${length}): bad range.`);
+  }
+}
