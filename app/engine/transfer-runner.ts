@@ -83,6 +83,7 @@ export class TransferRunner {
             folderId: folder.id,
             relativePath: transfer.relativePath,
             absolutePath: fs.join(folder.root, transfer.relativePath),
+            root: folder.root, // opened beneath it, never through a link (issue 11)
             bucket: folder.bucket,
             remoteKey: toObjectKey(folder.prefix, transfer.relativePath, folder.keyRules),
           };
