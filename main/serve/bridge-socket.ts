@@ -50,7 +50,11 @@ export function attachBridgeSocket(socket: WebSocket, host: UiHost): void {
       }
       const reply = await dispatch(request.data.channel, request.data.args);
       send({ id: request.data.id, ...reply });
-    })();
+    })().catch(() => {
+      // A reply that cannot be serialised (or a socket that broke meanwhile) must not become an
+      // unhandled rejection: that would stop `ferry serve` for every tab.
+      send({ id: -1, ok: false, error: { code: 'internal', message: 'The request failed.' } });
+    });
   });
   socket.on('close', unsubscribe);
   socket.on('error', unsubscribe);
