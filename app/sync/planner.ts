@@ -83,6 +83,20 @@ export interface Plan {
  * - two local files with one key (NFC/NFD, or case on a case-insensitive store) are both
  *   refused, and no delete ever targets a key a local file still maps to.
  */
+/**
+ * The journal's record of a path, if it is about the object the path maps to now. A record of
+ * another key (the folder's prefix was changed in the config, or the store's key rules) is about
+ * an object outside this folder's prefix: the file is new here, and that object is never deleted.
+ */
+function recordHere(input: PlanInput, relativePath: string): FileRecord | undefined {
+  const record = input.journal.get(relativePath);
+  if (!record || !input.keys) return record;
+  const identity = input.keys.identityOfPath(relativePath);
+  return identity === null || identity === input.keys.identityOfKey(record.remoteKey)
+    ? record
+    : undefined;
+}
+
 export function planFolder(input: PlanInput): Plan {
   const uploads: PlannedUpload[] = [];
   const conflicts: PlannedConflict[] = [];
@@ -98,7 +112,7 @@ export function planFolder(input: PlanInput): Plan {
       collisions.push({ relativePath: file.relativePath, size: file.size, others });
       continue;
     }
-    const record = input.journal.get(file.relativePath);
+    const record = recordHere(input, file.relativePath);
     const remote = record && input.remote ? input.remote.get(record.remoteKey) : undefined;
     if (!record) {
       uploads.push({ ...file, reason: 'new' });
@@ -127,7 +141,11 @@ export function planFolder(input: PlanInput): Plan {
   // that object would delete the other file's. Forget the record; the bucket keeps the object.
   const gone: FileRecord[] = [];
   for (const record of missing) {
-    if (keys.claimsKey(record.remoteKey) || keys.claimsPathOf(record.relativePath)) {
+    if (
+      keys.claimsKey(record.remoteKey) ||
+      keys.claimsPathOf(record.relativePath) ||
+      !recordHere(input, record.relativePath)
+    ) {
       forget.push(record.relativePath);
     } else gone.push(record);
   }
@@ -147,11 +165,12 @@ export function planFolder(input: PlanInput): Plan {
   }
 
   // Mirror mode. A missing or emptied root looks exactly like "the user deleted everything":
-  // it is far more often an unmounted disk or a failed sync of another tool. Never delete then.
+  // it is far more often an unmounted disk or a failed sync of another tool. Never delete then —
+  // unless the user confirmed an emptied folder (the pause says so; a missing root never).
   const rootProblem =
     input.local === null
       ? 'root-missing'
-      : local.size === 0 && gone.length > 0
+      : local.size === 0 && gone.length > 0 && !input.deletesConfirmed
         ? 'root-empty'
         : null;
   if (rootProblem) {
