@@ -72,6 +72,7 @@ function createObjectStore(
       endpoint: profile.endpoint,
       customDomain: profile.customDomain,
       signatureVersion: profile.signatureVersion,
+      profileId: profile.id,
       broker,
       agent: agents.httpAgent ?? new HttpAgent(keepAlive),
       httpsAgent: agents.httpsAgent ?? new HttpsAgent(keepAlive),
@@ -91,7 +92,7 @@ function createObjectStore(
 /** Where a profile's data requests go: OSS derives it from the region when none is given. */
 function storeEndpoint(profile: ProfileConfig): string | undefined {
   if (!isOssProvider(profile.provider)) return profile.endpoint;
-  return ossAddressing({ ...profile, signatureVersion: profile.signatureVersion }).endpoint;
+  return ossAddressing({ ...profile, profileId: profile.id }).endpoint;
 }
 
 /** The provider of a folder's profile (the schema guarantees the profile exists). */

@@ -3,6 +3,8 @@ import { SyncError } from '../../../app/errors/sync-error.js';
 export type OssSignatureVersion = 'v4' | 'v1';
 
 export interface OssAddressingInput {
+  /** For messages: the profile's id. */
+  readonly profileId?: string;
   /** `cn-hangzhou` or `oss-cn-hangzhou`; may be omitted when the endpoint names it. */
   readonly region?: string | undefined;
   /** An OSS endpoint, a custom domain (with `customDomain`) or a test server. */
@@ -44,11 +46,17 @@ const OSS_ENDPOINT_HOST = /^oss-([a-z0-9-]+?)(?:-internal)?\.aliyuncs\.com$/;
  * Throws SyncError `config-invalid` naming the field when a V4 signature cannot be made.
  */
 export function ossAddressing(input: OssAddressingInput): OssAddressing {
-  const standard = input.region === undefined ? undefined : standardRegion(input.region);
+  const label = input.profileId === undefined ? 'OSS profile' : `Profile "${input.profileId}"`;
+  const configError = (problem: string, hint?: string) =>
+    new SyncError('config-invalid', 'fatal', `${label}: ${problem} (region).`, {
+      hint: hint ?? 'Set region on the profile.',
+    });
+  const standard =
+    input.region === undefined ? undefined : standardRegion(input.region, configError);
   const endpointUrl =
     input.endpoint ?? (standard ? `https://oss-${standard}.aliyuncs.com` : undefined);
   if (endpointUrl === undefined) {
-    throw configError('an OSS profile needs a region (e.g. cn-hangzhou) or an endpoint', 'region');
+    throw configError('an OSS profile needs a region (e.g. cn-hangzhou) or an endpoint');
   }
   const host = new URL(endpointUrl).hostname.toLowerCase();
   const fromHost = OSS_ENDPOINT_HOST.exec(host)?.[1];
@@ -57,7 +65,6 @@ export function ossAddressing(input: OssAddressingInput): OssAddressing {
   if (v4 && signing === undefined) {
     throw configError(
       `V4 signatures name the bucket's region, and the endpoint ${host} does not show it`,
-      'region',
       'Set region (e.g. cn-hangzhou) on the profile, or signatureVersion: v1 for an old OSS-compatible gateway.',
     );
   }
@@ -74,20 +81,16 @@ export function ossAddressing(input: OssAddressingInput): OssAddressing {
   };
 }
 
-function standardRegion(region: string): string {
+function standardRegion(
+  region: string,
+  configError: (problem: string, hint: string) => SyncError,
+): string {
   const standard = region.trim().toLowerCase().replace(/^oss-/, '');
   if (!STANDARD_REGION.test(standard) || standard.endsWith('-internal')) {
     throw configError(
       `region "${region}" is not an OSS region id`,
-      'region',
       'Use the region id from the OSS console, e.g. cn-hangzhou (oss-cn-hangzhou works too); put hosts in endpoint.',
     );
   }
   return standard;
-}
-
-function configError(problem: string, field: string, hint?: string): SyncError {
-  return new SyncError('config-invalid', 'fatal', `OSS profile: ${problem} (${field}).`, {
-    hint: hint ?? `Set ${field} on the profile.`,
-  });
 }

@@ -38,6 +38,8 @@ export interface OssObjectStoreOptions {
   readonly customDomain: boolean;
   /** Default v4 (OSS4-HMAC-SHA256); v1 only for gateways that still need it. */
   readonly signatureVersion?: OssSignatureVersion;
+  /** For messages: the profile's id. */
+  readonly profileId?: string;
   readonly broker: CredentialBroker;
   readonly timeoutMs?: number;
   /** Keep-alive (or proxy) agents shared by every request. */

@@ -81,9 +81,12 @@ describe('ossAddressing: one region, normalised into the host and the V4 signing
     },
   );
 
-  it('neither region nor endpoint: config error', () => {
-    expect(() => ossAddressing({ ...base })).toThrow(
-      expect.objectContaining({ code: 'config-invalid' }),
+  it('neither region nor endpoint: config error naming the profile', () => {
+    expect(() => ossAddressing({ ...base, profileId: 'photos' })).toThrow(
+      expect.objectContaining({
+        code: 'config-invalid',
+        message: expect.stringMatching(/^Profile "photos": .*\(region\)\.$/) as unknown,
+      }),
     );
   });
 });
