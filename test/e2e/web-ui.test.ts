@@ -31,6 +31,20 @@ describe('the web UI served by ferry serve, in Chromium, against the real RGW', 
     await serve?.stop();
   });
 
+  it('keeps the token out of the address bar: it becomes an HttpOnly cookie scripts cannot read', async () => {
+    expect(serve.url).toContain('?token=');
+    expect(page.url()).not.toContain('token');
+    const cookies = await page.context().cookies();
+    expect(cookies).toEqual([
+      expect.objectContaining({ httpOnly: true, sameSite: 'Strict', path: '/' }),
+    ]);
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+    // A reload (no token in the URL any more) still connects, by the cookie.
+    await page.reload();
+    await page.getByTestId('nav-folders').waitFor();
+    expect(await page.getByTestId('missing-token').count()).toBe(0);
+  });
+
   it('shows the folders and the first scan uploads what is there', async () => {
     await page.getByTestId('nav-folders').click();
     await page.getByTestId('folder-card-data').waitFor();
