@@ -1,5 +1,6 @@
 import { SyncError } from '../../../app/errors/sync-error.js';
 import type { SecretStore } from '../../../app/ports/secret-store.js';
+import type { Plan } from '../../../app/sync/planner.js';
 import { describeSkips } from '../../../app/sync/path-problem.js';
 import { compose } from '../../compose.js';
 import { loadConfig } from '../../config/load-config.js';
@@ -21,6 +22,24 @@ export interface FolderStatus {
     readonly code: string;
     readonly reason: string;
   }[];
+}
+
+/**
+ * Status runs in its own process and cannot see a running engine's queue, so a pending file
+ * modified moments ago is named as what it most likely is: still being written (the engine
+ * waits for it to hold still; issue 11). Failed ones are listed as failed already.
+ */
+const RECENTLY_MODIFIED_MS = 10_000;
+
+function stillChanging(plan: Plan, now: number) {
+  return plan.uploads
+    .filter((upload) => upload.reason !== 'retry' && now - upload.mtimeMs < RECENTLY_MODIFIED_MS)
+    .map((upload) => ({
+      path: upload.relativePath,
+      outcome: 'pending' as const,
+      code: 'file-changed',
+      reason: `still changing (modified ${Math.max(0, Math.round((now - upload.mtimeMs) / 1000))} s ago): uploaded once it holds still`,
+    }));
 }
 
 /**
@@ -56,6 +75,7 @@ export async function statusCommand(
           code: p.code,
           reason: p.reason,
         })),
+        ...stillChanging(plan, Date.now()),
       ];
       return {
         folder: folder.id,

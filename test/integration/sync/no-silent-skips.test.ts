@@ -110,6 +110,10 @@ describe('ferry sync --once leaves nothing behind without a word', () => {
        setTimeout(() => process.exit(0), 120000);`,
     ]);
     try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const during = await ferry(['status', '--config', ws.config]);
+      expect(during.stdout).toMatch(/pending: growing\.log: still changing \(modified \d+ s ago\)/);
+
       const started = Date.now();
       const result = await ferry(['sync', '--config', ws.config, '--once']);
       const seconds = (Date.now() - started) / 1000;
