@@ -45,10 +45,10 @@ export interface OrphanSweepOptions {
  *   running (`includeSuspects`): then no answer of ours can still be on its way.
  * A whole-bucket folder (prefix "") aborts only suspects: the bucket may hold other tools' uploads.
  *
- * When it runs (SyncEngine): at the start of `--once` and of the long-running engine (grace only:
- * earlier runs' orphans), at the end of `--once` after the queue drained (suspects too: so no
- * orphan of this run survives it), and with each periodic rescan of the long-running engine
- * (suspects only when idle). Listing needs s3:ListBucketMultipartUploads (oss:ListMultipartUploads),
+ * When it runs (SyncEngine): once at the end of `--once`, after the queue drained (earlier runs'
+ * orphans and this run's suspects: no orphan of this run survives it, for one listing per folder
+ * and run); at the start of the long-running engine (grace only) and with each of its periodic
+ * rescans (suspects only when idle, else an upload of ours could still be starting). Listing needs s3:ListBucketMultipartUploads (oss:ListMultipartUploads),
  * which the session policy asks for; where it is denied the sweep is skipped with one log line.
  */
 export class OrphanUploadSweep {

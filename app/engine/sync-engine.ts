@@ -218,11 +218,11 @@ export class SyncEngine {
     );
     try {
       await this.abortAbandonedUploads();
-      await this.orphans.sweep({ includeSuspects: false });
       await Promise.all([...this.folders.values()].map((folder) => folder.scan()));
       await this.drain();
       // Nothing runs any more: uploads whose CreateMultipartUpload answer this run lost are
-      // orphans now, and aborting them here means none survives the run (orphan-upload-sweep.ts).
+      // orphans now, and aborting them (with older ones) means none survives the run. Once, at
+      // the end: one listing per folder and run (orphan-upload-sweep.ts).
       await this.orphans.sweep({ includeSuspects: true });
     } finally {
       unsubscribe();
