@@ -43,6 +43,26 @@ export async function waitUntilSettled(
   }
 }
 
+/**
+ * `--once`, a path over the re-queue limit: one bounded wait for it to hold still, then one more
+ * attempt; a file that never settles fails "still changing" (exit 1) instead of being dropped as
+ * "skipped" with no later scan to pick it up (issue 11).
+ */
+export async function settleThenRetry<T>(
+  fs: FileSystem,
+  path: string,
+  clock: Clock,
+  wait: SettleWait,
+  attempt: () => Promise<T>,
+): Promise<T> {
+  const started = clock.now();
+  if ((await waitUntilSettled(fs, path, clock, wait)) === 'changing') {
+    const seconds = Math.round((clock.now() - started) / 1000);
+    throw stillChangingError(`also during ${seconds} s of extra waiting`);
+  }
+  return attempt(); // settled (or vanished: the uploader says so)
+}
+
 /** `--once`: the file never held still, even after the extra wait (`detail` says how). */
 export function stillChangingError(detail: string): SyncError {
   return new SyncError(

@@ -10,7 +10,7 @@ import { toObjectKey } from '../sync/object-key.js';
 import type { FileUploader } from '../transfer/file-uploader.js';
 import type { Transfer, TransferQueue } from '../transfer/transfer-queue.js';
 import type { RequeueResult } from './requeuer.js';
-import { stillChangingError, waitUntilSettled, type SettleWait } from './still-changing.js';
+import { settleThenRetry, stillChangingError, type SettleWait } from './still-changing.js';
 import { uploadNote } from './upload-note.js';
 
 /** The note of a transfer that found its file already uploaded: nothing was left behind. */
@@ -29,6 +29,8 @@ export interface TransferRunnerDependencies {
   readonly queue: () => TransferQueue;
   /** Asks for the path to be transferred again after `delayMs` (file changed or busy). */
   readonly requeue: (transfer: Transfer, delayMs: number) => RequeueResult;
+  /** The invalid-name error of a path whose key another local file also maps to, or null. */
+  readonly keyCollision?: (folderId: string, relativePath: string) => SyncError | null;
   /** Watching: keeps a path that is still changing pending until it holds still. */
   readonly park: (transfer: Transfer) => void;
   /**
@@ -36,8 +38,6 @@ export interface TransferRunnerDependencies {
    * still, then one more attempt, then fails "still changing". null: watching, it is parked.
    */
   readonly finalSettleWait: SettleWait | null;
-  /** The invalid-name error of a path whose key another local file also maps to, or null. */
-  readonly keyCollision?: (folderId: string, relativePath: string) => SyncError | null;
 }
 
 export type RetrySettings = Omit<RetryOptions, 'onWait' | 'cancelled'>;
@@ -178,31 +178,22 @@ export class TransferRunner {
     }
   }
 
-  /**
-   * A path over the re-queue limit. Watching, it is parked (pending, "still changing") and the
-   * row says so. In `--once` it gets one bounded wait to hold still and one more attempt; a file
-   * that never settles fails (exit 1) instead of being dropped as "skipped" (issue 11).
-   */
+  /** Over the re-queue limit (issue 11): watching, parked as pending; `--once`, one last wait. */
   private async lastChance<T>(
     transfer: Transfer,
     absolutePath: string,
     attempt: () => Promise<T>,
   ): Promise<T | 'parked'> {
-    const { finalSettleWait: wait, fs, clock, queue } = this.dependencies;
-    if (wait === null) {
-      this.dependencies.park(transfer);
-      this.finish(transfer, 'skipped', 'still changing: pending until it holds still');
-      return 'parked';
+    const { finalSettleWait: wait, fs, clock, queue, logger } = this.dependencies;
+    if (wait !== null) {
+      queue().update(transfer, { note: 'still changing: waiting for it to hold still' });
+      return settleThenRetry(fs, absolutePath, clock, wait, attempt);
     }
-    queue().update(transfer, { note: 'still changing: waiting for it to hold still' });
-    const started = clock.now();
-    const settled = await waitUntilSettled(fs, absolutePath, clock, wait);
-    if (settled === 'changing') {
-      throw stillChangingError(
-        `also during ${Math.round((clock.now() - started) / 1000)} s of extra waiting`,
-      );
-    }
-    return attempt(); // settled (or vanished: the uploader says so)
+    this.dependencies.park(transfer);
+    const where = { folder: transfer.folderId, path: transfer.relativePath };
+    logger.info('still changing; uploaded once it holds still', where);
+    this.finish(transfer, 'skipped', 'still changing: pending until it holds still');
+    return 'parked';
   }
 
   private async remove(folder: FolderSpec, transfer: Transfer): Promise<void> {
@@ -304,4 +295,3 @@ export class TransferRunner {
 function view(error: SyncError): Transfer['error'] {
   return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
 }
-
