@@ -245,6 +245,18 @@ export function describeJournalContract(
         ]);
       });
 
+      it("keeps a part's CRC-64 (OSS) exactly; a part without one comes back without one", () => {
+        journal.startCheckpoint(checkpoint());
+        const withCrc = { ...part(1), crc64: '18446744073709551615' };
+        journal.addCheckpointPart('videos', 'holiday/day 1.mp4', withCrc);
+        journal.addCheckpointPart('videos', 'holiday/day 1.mp4', part(2));
+        expect(journal.getCheckpoint('videos', 'holiday/day 1.mp4')?.parts).toStrictEqual([
+          withCrc,
+          part(2),
+        ]);
+        expect(journal.listCheckpoints()[0]?.parts).toStrictEqual([withCrc, part(2)]);
+      });
+
       it('adds a part idempotently: the same part twice is one part, a re-upload replaces it', () => {
         journal.startCheckpoint(checkpoint());
         journal.addCheckpointPart('videos', 'holiday/day 1.mp4', part(1));
