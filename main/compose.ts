@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import type { Logger } from '../app/ports/logger.js';
 import type { SecretStore } from '../app/ports/secret-store.js';
 import type { FolderSpec } from '../app/sync/folder-spec.js';
 import { openSqliteJournal } from './adapters/journal/sqlite-journal.js';
+import { preparePrivateDir, tightenIfPresent } from './adapters/private-files.js';
 import { JsonLinesLogger } from './adapters/json-lines-logger.js';
 import { StateDirLock } from './adapters/state-dir-lock.js';
 import { proxySettings, sdkAgents, type SdkAgents } from './adapters/network/proxy-agents.js';
@@ -103,7 +104,9 @@ function providerOf(config: FerryConfig, profileId: string): ProviderName {
 /** The composition root (DESIGN.md §6): every adapter is built here and nowhere else. */
 export function compose(config: FerryConfig, options: ComposeOptions): Composition {
   const stateDir = config.stateDir ?? defaultStateDir();
-  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  // 0700 and ours (a pre-existing one is tightened; another user's is refused), log 0600.
+  preparePrivateDir(stateDir);
+  tightenIfPresent(join(stateDir, 'ferry.log'));
   const lock = options.readOnly ? undefined : StateDirLock.acquire(stateDir);
   // The process's one registry: what the log hides, the UI and the CLI hide too.
   const registry = processSecrets;

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
 import { SyncError, toSyncError } from '../../../app/errors/sync-error.js';
+import { preparePrivateFile, tightenIfPresent } from '../private-files.js';
 import type {
   CheckpointPart,
   FileRecord,
@@ -103,6 +104,9 @@ export interface SqliteJournalOptions {
 export function openSqliteJournal(path: string, options: SqliteJournalOptions = {}): SqliteJournal {
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    // 0600 before SQLite opens it: the -wal and -shm files SQLite creates take this file's mode.
+    preparePrivateFile(path);
+    for (const companion of [`${path}-wal`, `${path}-shm`]) tightenIfPresent(companion);
   } catch (error) {
     throw journalError(path, error);
   }
