@@ -247,10 +247,9 @@ export const configSchema = z
           path: ['folders', index, 'profile'],
         });
       }
-      const provider = value.profiles.find((p) => p.id === f.profile)?.provider;
-      if (provider !== undefined) {
-        checkFolderBucket(f.bucket, provider, ctx, ['folders', index, 'bucket']);
-      }
+      // An unknown profile is reported above; its bucket is still held to the generic S3 rules.
+      const provider = value.profiles.find((p) => p.id === f.profile)?.provider ?? 's3';
+      checkFolderBucket(f.bucket, provider, ctx, ['folders', index, 'bucket']);
     });
   });
 
