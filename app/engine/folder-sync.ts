@@ -108,8 +108,9 @@ export class FolderSync {
   /** The plan only, without transferring anything (`--dry-run`). */
   async planOnly(): Promise<Plan> {
     const scan = await scanFolder(this.dependencies.fs, this.spec, this.rules);
+    const previous = this.problems;
     this.problems = problemsOfScan(this.spec.id, scan);
-    reportProblems(this.problems, this.dependencies.logger, this.dependencies.emit);
+    reportProblems(this.problems, previous, this.dependencies.logger, this.dependencies.emit);
     return this.plan(scan.files, await this.remoteListing(), true);
   }
 
@@ -142,8 +143,9 @@ export class FolderSync {
     emit({ type: 'scan-started', folderId: this.spec.id });
     try {
       const scan = await scanFolder(fs, this.spec, this.rules);
+      const previous = this.problems;
       this.problems = problemsOfScan(this.spec.id, scan);
-      reportProblems(this.problems, logger, emit);
+      reportProblems(this.problems, previous, logger, emit);
       const plan = this.plan(scan.files, await this.remoteListing(), false);
       this.apply(plan);
       this.lastScanAt = clock.now();

@@ -23,14 +23,19 @@ export function problemsOfScan(folderId: string, scan: ScanResult): PathProblem[
 /**
  * Tells the log and the observers about a scan's problems. Failures are warnings (the user has to
  * act); skips are info, each with its reason or the default rule that matched, so "why was this
- * file not uploaded?" has an answer in the log.
+ * file not uploaded?" has an answer in the log. Only problems the previous scan did not have:
+ * a watched folder rescans hourly (every minute with a broken watcher), and the same lock file
+ * need not fill the log.
  */
 export function reportProblems(
   problems: readonly PathProblem[],
+  previous: readonly PathProblem[],
   logger: Logger,
   emit: (event: EngineEvent) => void,
 ): void {
+  const known = new Set(previous.map(identity));
   for (const problem of problems) {
+    if (known.has(identity(problem))) continue;
     const { folderId, relativePath, code, reason } = problem;
     if (problem.outcome === 'failed') {
       logger.warn('not uploaded', { folder: folderId, path: relativePath, code, error: reason });
@@ -40,4 +45,8 @@ export function reportProblems(
       emit({ type: 'path-skipped', folderId, relativePath, code, reason });
     }
   }
+}
+
+function identity(problem: PathProblem): string {
+  return `${problem.outcome}\u0000${problem.relativePath}\u0000${problem.reason}`;
 }

@@ -184,3 +184,20 @@ describe('a file still being written', () => {
     await h.engine.stop();
   });
 });
+
+describe('the log', () => {
+  it('names a problem once while it lasts, not at every rescan', async () => {
+    const h = createHarness();
+    h.fs.special(`${ROOT}/pipe`, 'fifo');
+    await h.engine.runOnce();
+    await h.engine.syncNow();
+    const logged = () => h.logger.lines.filter((l) => l.message === 'skipped').length;
+    expect(logged()).toBe(1);
+    h.fs.remove(`${ROOT}/pipe`);
+    await h.engine.syncNow();
+    h.fs.special(`${ROOT}/pipe`, 'fifo');
+    await h.engine.syncNow();
+    expect(logged()).toBe(2); // back after it was gone: said again
+    expect(h.engine.problems()).toHaveLength(1); // still listed at every scan
+  });
+});
