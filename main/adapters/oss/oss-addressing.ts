@@ -59,7 +59,9 @@ export function ossAddressing(input: OssAddressingInput): OssAddressing {
     throw configError('an OSS profile needs a region (e.g. cn-hangzhou) or an endpoint');
   }
   const host = new URL(endpointUrl).hostname.toLowerCase();
-  const fromHost = OSS_ENDPOINT_HOST.exec(host)?.[1];
+  // Transfer acceleration endpoints (oss-accelerate[-overseas].aliyuncs.com) name no region.
+  const named = OSS_ENDPOINT_HOST.exec(host)?.[1];
+  const fromHost = named?.startsWith('accelerate') ? undefined : named;
   const signing = standard ?? fromHost;
   const v4 = input.signatureVersion === 'v4';
   if (v4 && signing === undefined) {

@@ -31,6 +31,18 @@ describe('ossAddressing: one region, normalised into the host and the V4 signing
     expect(ossAddressing({ ...base, endpoint }).signingRegion).toBe(standard);
   });
 
+  it.each(['https://oss-accelerate.aliyuncs.com', 'https://oss-accelerate-overseas.aliyuncs.com'])(
+    'an acceleration endpoint (%s) names no region: V4 needs region set',
+    (endpoint) => {
+      expect(() => ossAddressing({ ...base, endpoint })).toThrow(
+        expect.objectContaining({ code: 'config-invalid' }),
+      );
+      expect(ossAddressing({ ...base, endpoint, region: 'cn-beijing' }).signingRegion).toBe(
+        'cn-beijing',
+      );
+    },
+  );
+
   it('an explicit region wins for a custom domain or a test server, whose host says nothing', () => {
     const addressing = ossAddressing({
       ...base,
