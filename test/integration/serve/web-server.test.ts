@@ -229,4 +229,22 @@ describe('ferry serve: the web server and bridge against the real RGW', () => {
     const dropped = (await transfers).find((t) => t.relativePath === 'inbox/dropped é.txt');
     expect(dropped).toMatchObject({ origin: 'drop', state: 'done' });
   });
+
+  it('refuses drops into a folder the user paused, and takes them again after resume', async () => {
+    const put = () =>
+      httpCall(server.port, `/upload?token=${TOKEN}&folderId=data&path=paused.txt`, {
+        method: 'PUT',
+        headers: { origin, 'content-length': '6' },
+        body: 'paused',
+      });
+    await host.handlers['folders:pause']({ folderId: 'data' });
+    try {
+      const refused = await put();
+      expect(refused.status).toBe(409);
+      expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    } finally {
+      await host.handlers['folders:resume']({ folderId: 'data' });
+    }
+    expect((await put()).status).toBe(200);
+  });
 });
