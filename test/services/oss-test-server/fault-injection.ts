@@ -112,8 +112,9 @@ export class FaultInjector {
 
   /**
    * Answers the next matching request(s) as if the client's clock were off: AssumeRole gets
-   * STS's 400 `InvalidTimeStamp.Expired` ("Specified time stamp or date value is expired.",
-   * STS AssumeRole error codes); an OSS operation gets 403 `RequestTimeTooSkewed` with the
+   * Alibaba's API gateway's 400 `InvalidTimeStamp.Expired` ("Specified time stamp or date value
+   * is expired."; Alibaba SDK team's answer on developer.aliyun.com/ask/128316 and a gateway
+   * answer quoted in /ask/11111); an OSS operation gets 403 `RequestTimeTooSkewed` with the
    * RequestTime and ServerTime fields OSS sends ("OSS error codes": more than 15 min off).
    */
   skewNext(action: string, spec: SkewSpec = {}): void {
