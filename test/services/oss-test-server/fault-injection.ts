@@ -40,6 +40,11 @@ export interface SkewSpec {
   readonly keyPrefix?: string;
 }
 
+/**
+ * The Throttling.User message is quoted in Alibaba's help pages (EDAS "API call is throttled",
+ * alibabacloud.com/help/doc-detail/98807; CloudMonitor "How to handle API throttling"); the other
+ * two follow its pattern and are this server's wording.
+ */
 const THROTTLE_MESSAGES: Readonly<Record<string, string>> = {
   Throttling: 'Request was denied due to request throttling.',
   'Throttling.User': 'Request was denied due to user flow control.',
