@@ -93,7 +93,11 @@ function createObjectStore(
 /** Where a profile's data requests go: OSS derives it from the region when none is given. */
 function storeEndpoint(profile: ProfileConfig): string | undefined {
   if (!isOssProvider(profile.provider)) return profile.endpoint;
-  return ossAddressing({ ...profile, profileId: profile.id }).endpoint;
+  try {
+    return ossAddressing({ ...profile, profileId: profile.id }).endpoint;
+  } catch {
+    return profile.endpoint; // the store reports the configuration error on its first call
+  }
 }
 
 /** The provider of a folder's profile (the schema guarantees the profile exists). */

@@ -5,7 +5,7 @@ import type OSS from 'ali-oss';
 
 import { withAuthRetry } from '../../../app/credentials/auth-retry.js';
 import type { CredentialBroker } from '../../../app/credentials/credential-broker.js';
-import { isSyncError } from '../../../app/errors/sync-error.js';
+import { isSyncError, toSyncError, type SyncError } from '../../../app/errors/sync-error.js';
 import type {
   CompletedPart,
   ListMultipartUploadsRequest,
@@ -67,14 +67,22 @@ type OssClient = InstanceType<typeof OSS>;
  */
 export class OssObjectStore implements ObjectStore {
   readonly integrity = 'crc64';
-  /** Where requests go and how they are signed; throws `config-invalid` at construction. */
-  readonly addressing: OssAddressing;
+  /**
+   * Where requests go and how they are signed, or the profile's configuration error (a region
+   * V4 cannot do without), which every call then fails with: fatal, so preflight reports it
+   * (exit 2) and a long-running engine shows it, instead of failing to start at all.
+   */
+  readonly addressing: OssAddressing | SyncError;
   private readonly clock = new ServerClock();
   private readonly signatureVersion: OssSignatureVersion;
 
   constructor(private readonly options: OssObjectStoreOptions) {
     this.signatureVersion = options.signatureVersion ?? 'v4';
-    this.addressing = ossAddressing({ ...options, signatureVersion: this.signatureVersion });
+    try {
+      this.addressing = ossAddressing({ ...options, signatureVersion: this.signatureVersion });
+    } catch (error) {
+      this.addressing = toSyncError(error);
+    }
   }
 
   putObject(request: PutObjectRequest): Promise<StoredResult> {
@@ -246,6 +254,7 @@ export class OssObjectStore implements ObjectStore {
   ): Promise<T> {
     const { broker } = this.options;
     try {
+      if (isSyncError(this.addressing)) throw this.addressing;
       checkOssBucket(bucket, what);
       return await withAuthRetry(
         broker,
@@ -262,10 +271,12 @@ export class OssObjectStore implements ObjectStore {
 
   private async client(bucket: string): Promise<OssClient> {
     const { broker, timeoutMs, agent, httpsAgent } = this.options;
+    if (isSyncError(this.addressing)) throw this.addressing;
+    const { clientOptions } = this.addressing;
     const token = await broker.get();
     const AliOss = aliOss();
     return new AliOss({
-      ...this.addressing.clientOptions,
+      ...clientOptions,
       bucket,
       accessKeyId: token.accessKeyId,
       accessKeySecret: token.secretAccessKey,

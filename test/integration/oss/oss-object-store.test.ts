@@ -81,7 +81,7 @@ function ossStore(prefix: string, options: OssStoreOptions = {}) {
   };
   const broker = new CredentialBroker({ label: 'oss', source: counted, clock: systemClock });
   const store = new OssObjectStore({
-    region: options.region ?? server.region,
+    region: 'region' in options ? options.region : server.region,
     endpoint: options.endpoint ?? server.endpoint,
     customDomain: options.customDomain ?? false,
     ...(options.signatureVersion ? { signatureVersion: options.signatureVersion } : {}),
@@ -166,7 +166,7 @@ describe('OSS V4 signing, integrity and errors (against a V1-refusing server)', 
     'region %s: the same endpoint host and V4 signing region',
     async (region) => {
       const { store } = ossStore('v4/', { region });
-      expect(store.addressing.signingRegion).toBe('cn-hangzhou');
+      expect(store.addressing).toMatchObject({ signingRegion: 'cn-hangzhou' });
       const answer = await put(store, `v4/${region}.txt`, region);
       expect(answer.crc64).toBe(crc64(text(region)));
       const signed = server.requests.filter((r) => r.key === `v4/${region}.txt`);
@@ -295,6 +295,18 @@ describe('OSS V4 signing, integrity and errors (against a V1-refusing server)', 
     });
     expect(stsCalls()).toBe(1);
     await put(store, 'throttle/a.txt', 'x');
+  });
+
+  it('a custom-domain profile without a region cannot sign V4: every call fails with the config error', async () => {
+    const { store, stsCalls } = ossStore('noregion/', {
+      endpoint: `http://${CUSTOM_DOMAIN}:1`,
+      customDomain: true,
+      region: undefined,
+    });
+    const error = await rejection(put(store, 'noregion/a.txt', 'x'));
+    expect(error).toMatchObject({ code: 'config-invalid', disposition: 'fatal' });
+    expect(error.message).toContain('(region)');
+    expect(stsCalls()).toBe(0);
   });
 
   it('a bucket name with a dot is a fatal bucket-invalid error before any request', async () => {
