@@ -123,16 +123,36 @@ export class CredentialBroker {
     return (await this.refresh()).credentials;
   }
 
+  /**
+   * When the next source call is due: the held token's refresh time, no earlier than the backoff
+   * of a failure; now when nothing is held. The background scheduler sleeps until then, so this
+   * is also the "next refresh" the UI shows (issue 12: the time shown is the one that happens).
+   */
+  nextAttemptAt(): number {
+    const due = this.held?.timing.refreshAt ?? 0;
+    return Math.max(due, this.lastError ? this.retryAt : 0);
+  }
+
+  /**
+   * A refresh if one is due (see `nextAttemptAt`), shared with any in flight; never throws (the
+   * failure is in `status()`). The background scheduler calls this while nothing else asks.
+   */
+  async refreshIfDue(): Promise<void> {
+    if (!this.inFlight && this.options.clock.now() < this.nextAttemptAt()) return;
+    await this.refresh().catch(() => {});
+  }
+
   status(): CredentialStatus {
     const error = this.lastError;
     let state: CredentialStatus['state'] = 'none';
     if (this.inFlight) state = 'refreshing';
     else if (error) state = 'failing';
     else if (this.held) state = 'valid';
+    const scheduled = this.nextAttemptAt();
     return {
       state,
       expiresAt: this.held?.credentials.expiration.getTime() ?? null,
-      nextRefreshAt: this.held?.timing.refreshAt ?? null,
+      nextRefreshAt: this.held || error ? scheduled : null,
       lastRefreshAt: this.held?.obtainedAt ?? null,
       lastError: error
         ? { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) }
