@@ -12,6 +12,7 @@ import {
 } from '../app/config/providers/provider-presets.js';
 import type { FerryConfig, ProfileConfig } from '../app/config/schema.js';
 import { CredentialBroker } from '../app/credentials/credential-broker.js';
+import { RefreshSchedulers } from '../app/credentials/refresh-scheduler.js';
 import { SyncEngine, type EngineOptions, type ProfileBinding } from '../app/engine/sync-engine.js';
 import { processSecrets } from '../app/logging/redact.js';
 import type { Journal } from '../app/ports/journal.js';
@@ -34,6 +35,7 @@ import { systemClock } from './adapters/system-clock.js';
 import { selectWatcher } from './adapters/watcher/select-watcher.js';
 import { defaultStateDir } from './config/app-paths.js';
 import { createProfileCredentialSource } from './credentials/profile-credentials.js';
+import { nodeBackgroundWait } from './credentials/background-wait.js';
 
 /** Safety limits of mirror mode: more deletes than both of these at once need confirmation. */
 const MASS_DELETE_COUNT = 50;
@@ -208,6 +210,14 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
     profiles,
     folders,
     stateDir,
+  // Tokens stay fresh whether or not anything uploads (issue 12): each profile on its own
+  // schedule from now until close(). A read-only look (status, --dry-run) needs no schedule.
+  const refresh = new RefreshSchedulers(
+    [...profiles.values()].map((binding) => binding.broker),
+    systemClock,
+    nodeBackgroundWait,
+  );
+  if (!options.readOnly) refresh.start();
     logger,
     close: async () => {
       await engine.stop();
@@ -216,4 +226,5 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
       await new Promise<void>((resolve) => (logFile ? logFile.end(resolve) : resolve()));
     },
   };
+      await refresh.stop();
 }
