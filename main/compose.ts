@@ -34,8 +34,8 @@ import { S3ObjectStore } from './adapters/s3/s3-object-store.js';
 import { systemClock } from './adapters/system-clock.js';
 import { selectWatcher } from './adapters/watcher/select-watcher.js';
 import { defaultStateDir } from './config/app-paths.js';
-import { createProfileCredentialSource } from './credentials/profile-credentials.js';
 import { nodeBackgroundWait } from './credentials/background-wait.js';
+import { createProfileCredentialSource } from './credentials/profile-credentials.js';
 
 /** Safety limits of mirror mode: more deletes than both of these at once need confirmation. */
 const MASS_DELETE_COUNT = 50;
@@ -204,12 +204,6 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
     folders,
     engineOptions,
   );
-  return {
-    engine,
-    journal,
-    profiles,
-    folders,
-    stateDir,
   // Tokens stay fresh whether or not anything uploads (issue 12): each profile on its own
   // schedule from now until close(). A read-only look (status, --dry-run) needs no schedule.
   const refresh = new RefreshSchedulers(
@@ -218,13 +212,19 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
     nodeBackgroundWait,
   );
   if (!options.readOnly) refresh.start();
+  return {
+    engine,
+    journal,
+    profiles,
+    folders,
+    stateDir,
     logger,
     close: async () => {
+      await refresh.stop();
       await engine.stop();
       journal.close();
       lock?.release();
       await new Promise<void>((resolve) => (logFile ? logFile.end(resolve) : resolve()));
     },
   };
-      await refresh.stop();
 }
