@@ -20,6 +20,7 @@ import type { ObjectStore } from '../app/ports/object-store.js';
 import type { Logger } from '../app/ports/logger.js';
 import type { SecretStore } from '../app/ports/secret-store.js';
 import type { FolderSpec } from '../app/sync/folder-spec.js';
+import { wholeBucketWarning } from '../app/sync/whole-bucket.js';
 import { openSqliteJournal } from './adapters/journal/sqlite-journal.js';
 import { preparePrivateDir, tightenIfPresent } from './adapters/private-files.js';
 import { JsonLinesLogger } from './adapters/json-lines-logger.js';
@@ -170,6 +171,11 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
     // The provider's key rules (OSS: 1–1023 bytes, no leading "/" or "\"), from its preset.
     keyRules: keyRulesFor(providerOf(config, folder.profile)),
   }));
+
+  for (const folder of folders) {
+    const warning = wholeBucketWarning(folder);
+    if (warning) logger.warn(warning, { folder: folder.id });
+  }
 
   const engineOptions: EngineOptions = {
     concurrency: config.transfers.concurrency,

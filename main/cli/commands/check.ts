@@ -3,6 +3,7 @@ import { isSyncError, toSyncError } from '../../../app/errors/sync-error.js';
 import type { SecretStore } from '../../../app/ports/secret-store.js';
 import { proxySettings } from '../../adapters/network/proxy-agents.js';
 import { systemClock } from '../../adapters/system-clock.js';
+import { wholeBucketWarning } from '../../../app/sync/whole-bucket.js';
 import { loadConfig } from '../../config/load-config.js';
 import {
   createProfileCredentialSource,
@@ -30,6 +31,10 @@ export async function checkCommand(
   io.out(
     `Config ${configPath} is valid: ${config.profiles.length} profile(s), ${config.folders.length} folder(s).\n`,
   );
+  for (const folder of config.folders) {
+    const warning = wholeBucketWarning(folder);
+    if (warning) io.err(`warning: ${warning}\n`);
+  }
   let failures = 0;
   for (const profile of config.profiles) {
     io.out(

@@ -3,6 +3,7 @@ import { SyncError } from '../../../app/errors/sync-error.js';
 import type { Plan } from '../../../app/sync/planner.js';
 import type { SecretStore } from '../../../app/ports/secret-store.js';
 import { compose, type Composition } from '../../compose.js';
+import { wholeBucketWarning } from '../../../app/sync/whole-bucket.js';
 import { loadConfig } from '../../config/load-config.js';
 import { dryRunProblemLines, summaryLine, writeProblems } from '../problem-report.js';
 import { reportJson, reportOnTerminal } from '../progress-reporter.js';
@@ -42,6 +43,10 @@ export async function syncCommand(
     throw new SyncError('config-invalid', 'fatal', `${flags.config} has no folders to sync.`, {
       hint: 'Add a folder under "folders:".',
     });
+  }
+  for (const folder of config.folders) {
+    const warning = wholeBucketWarning(folder);
+    if (warning) io.err(`warning: ${warning}\n`);
   }
   const composition = compose(config, {
     secrets,
