@@ -99,6 +99,7 @@ export function buildSnapshot(inputs: SnapshotInputs): UiSnapshot {
       folders,
       credentials: profiles.filter((p) => usedProfiles.has(p.id)).map((p) => p.status),
       totals,
+      configError: inputs.configError !== null,
     }),
     settings: inputs.settings,
   };

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
 import type { CredentialStatus } from '../../../../app/credentials/credential-broker.js';
-import { trayStateOf, type TrayInputs } from '../../../../app/ipc/tray-state.js';
+import {
+  folderStatusOf,
+  trayStateOf,
+  type FolderStatusInputs,
+  type TrayInputs,
+} from '../../../../app/ipc/tray-state.js';
 
 const NOW = Date.UTC(2026, 10, 22, 12);
 const MINUTE = 60_000;
@@ -49,8 +54,56 @@ describe('trayStateOf', () => {
     ['a failed upload', { totals: { ...idle, failed: 1, active: 1 } }, 'error'],
     ['a folder in error', { folders: [folder('error', 'root missing')] }, 'error'],
     [
-      'a token expiring in 4 minutes',
+      'a token expiring in 4 minutes whose next refresh comes too late',
       { credentials: [token({ expiresAt: NOW + 4 * MINUTE })] },
+      'credentials-expiring',
+    ],
+    [
+      'a fresh 3-minute token that will simply be renewed (issue 12)',
+      {
+        credentials: [
+          token({
+            expiresAt: NOW + 3 * MINUTE,
+            nextRefreshAt: NOW + 2 * MINUTE,
+            lastRefreshAt: NOW,
+          }),
+        ],
+      },
+      'idle',
+    ],
+    [
+      'a token 40 s from expiry, renewed in 10 s',
+      { credentials: [token({ expiresAt: NOW + 40_000, nextRefreshAt: NOW + 10_000 })] },
+      'idle',
+    ],
+    [
+      'a refresh overdue by two minutes (nothing keeps the token fresh)',
+      { credentials: [token({ expiresAt: NOW + 10 * MINUTE, nextRefreshAt: NOW - 2 * MINUTE })] },
+      'credentials-expiring',
+    ],
+    ['a config that cannot be used', { configError: true, folders: [] }, 'error'],
+    ['no credentials and no folders yet', { folders: [], credentials: [] }, 'idle'],
+    [
+      'a folder error outranks failing credentials',
+      {
+        folders: [folder('error', 'root missing')],
+        credentials: [token({ state: 'failing', expiresAt: NOW - 1 })],
+      },
+      'error',
+    ],
+    [
+      'failing credentials outrank a pause',
+      { pausedAll: true, credentials: [token({ state: 'failing', expiresAt: null })] },
+      'credentials-expired',
+    ],
+    [
+      'a pause outranks a token at risk',
+      { pausedAll: true, credentials: [token({ state: 'failing' })] },
+      'paused',
+    ],
+    [
+      'a token at risk outranks activity',
+      { totals: { ...idle, active: 1 }, credentials: [token({ state: 'failing' })] },
       'credentials-expiring',
     ],
     [
@@ -90,5 +143,83 @@ describe('trayStateOf', () => {
         }),
       ),
     ).toBe('credentials-expired');
+  });
+});
+
+describe('folderStatusOf', () => {
+  const aFolder = (
+    overrides: Partial<FolderStatusInputs['folder']> = {},
+  ): FolderStatusInputs['folder'] => ({
+    state: 'watching',
+    lastError: null,
+    pausedByUser: false,
+    counts: { active: 0, queued: 0, failed: 0 },
+    ...overrides,
+  });
+  it.each<[string, FolderStatusInputs, string]>([
+    [
+      'watching, token fine',
+      { folder: aFolder(), pausedAll: false, credentials: 'valid' },
+      'watching',
+    ],
+    [
+      'a one-shot folder done',
+      { folder: aFolder({ state: 'idle' }), pausedAll: false, credentials: 'valid' },
+      'idle',
+    ],
+    [
+      'uploading',
+      {
+        folder: aFolder({ counts: { active: 1, queued: 0, failed: 0 } }),
+        pausedAll: false,
+        credentials: 'valid',
+      },
+      'syncing',
+    ],
+    [
+      'scanning',
+      { folder: aFolder({ state: 'scanning' }), pausedAll: false, credentials: null },
+      'syncing',
+    ],
+    [
+      'token at risk while uploading',
+      {
+        folder: aFolder({ counts: { active: 1, queued: 0, failed: 0 } }),
+        pausedAll: false,
+        credentials: 'at-risk',
+      },
+      'credentials-at-risk',
+    ],
+    [
+      'paused by the user with a token at risk',
+      { folder: aFolder({ pausedByUser: true }), pausedAll: false, credentials: 'at-risk' },
+      'paused',
+    ],
+    ['pause all', { folder: aFolder(), pausedAll: true, credentials: 'valid' }, 'paused'],
+    [
+      'paused with an expired token',
+      { folder: aFolder({ pausedByUser: true }), pausedAll: false, credentials: 'expired' },
+      'credentials-failing',
+    ],
+    [
+      'an error hidden by nothing',
+      {
+        folder: aFolder({ state: 'error', lastError: 'gone', pausedByUser: true }),
+        pausedAll: true,
+        credentials: 'failing',
+      },
+      'error',
+    ],
+    [
+      'failed transfers',
+      {
+        folder: aFolder({ counts: { active: 0, queued: 0, failed: 2 } }),
+        pausedAll: false,
+        credentials: 'valid',
+      },
+      'error',
+    ],
+  ])('%s → %s', (_what, inputs, expected) => {
+    expect(folderStatusOf(inputs)).toBe(expected);
   });
 });
