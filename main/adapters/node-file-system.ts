@@ -14,6 +14,7 @@ import { isMissing, translateFsError } from './fs/fs-errors.js';
 import { walkFolder, type WalkTuning } from './fs/folder-walk.js';
 import { nodeBeneathCalls, NodeOpenFile, openFileNoFollow } from './fs/node-open-file.js';
 import { openBeneath, statBeneath, toFileStat as beneathStat } from './fs/open-beneath.js';
+import { openBeneathProc, procFdAvailable, statBeneathProc } from './fs/open-beneath-proc.js';
 
 // The fake (test/fakes/memory-file-system.ts) and tests import the errors from here.
 export {
@@ -23,7 +24,14 @@ export {
   walkRootError,
 } from './fs/fs-errors.js';
 
-export type NodeFileSystemOptions = WalkTuning;
+export interface NodeFileSystemOptions extends WalkTuning {
+  /**
+   * How paths beneath a folder are opened without following links: 'auto' (default) uses
+   * /proc/self/fd lookups where Linux has them (open-beneath-proc.ts: no race window) and the
+   * portable check-open-recheck elsewhere; 'portable' forces the latter (tests run both).
+   */
+  readonly beneath?: 'auto' | 'portable';
+}
 
 /** The local disk through node:fs. */
 export class NodeFileSystem implements FileSystem {
@@ -45,6 +53,10 @@ export class NodeFileSystem implements FileSystem {
 
   async statBeneath(root: string, relativePath: string): Promise<FileStat | null> {
     try {
+      if (await this.useProcFd()) {
+        const info = await statBeneathProc(root, relativePath);
+        return info && toFileStat(info);
+      }
       const info = await statBeneath(nodeBeneathCalls, root, relativePath);
       return info && beneathStat(info);
     } catch (error) {
@@ -54,6 +66,10 @@ export class NodeFileSystem implements FileSystem {
 
   async openBeneath(root: string, relativePath: string): Promise<OpenFile> {
     try {
+      if (await this.useProcFd()) {
+        const { fd, info, absolutePath } = await openBeneathProc(root, relativePath);
+        return new NodeOpenFile(fd, toFileStat(info), absolutePath);
+      }
       const opened = await openBeneath(nodeBeneathCalls, root, relativePath);
       return new NodeOpenFile(opened.handle, beneathStat(opened.info), opened.absolutePath);
     } catch (error) {
@@ -76,5 +92,9 @@ export class NodeFileSystem implements FileSystem {
 
   join(root: string, relativePath: string): string {
     return relativePath === '' ? root : join(root, ...relativePath.split('/'));
+  }
+
+  private async useProcFd(): Promise<boolean> {
+    return this.options.beneath !== 'portable' && (await procFdAvailable());
   }
 }

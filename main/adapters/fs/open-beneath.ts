@@ -14,6 +14,12 @@ import type { FileStat } from '../../../app/ports/file-system.js';
  * dev/ino is not the handle's. Swapping a directory away and back (same inode again) in between
  * cannot hide it either, because the file at the path is then the inside one and the handle is
  * not. Everything the caller reads comes from the verified handle, never from the path again.
+ *
+ * The limit of checks by path: an attacker who flips a directory between link and directory
+ * faster than these calls run could, in principle, be on the right side of every check. On Linux
+ * the adapter therefore uses open-beneath-proc.ts (real openat semantics through /proc/self/fd,
+ * no window at all); this portable version serves macOS, Windows and Linux without /proc, and
+ * the in-memory fake, where tests run it against a swap between every pair of its calls.
  */
 
 /** What the algorithm needs from an lstat or fstat. */
@@ -117,20 +123,14 @@ export async function statBeneath<Handle>(
   }
 }
 
-/** The root's real path (it may itself be a link the user configured) and every directory
- *  from it down to the file's parent, with the file's absolute path. */
-async function pathsBeneath<Handle>(
-  calls: BeneathCalls<Handle>,
-  root: string,
-  relativePath: string,
-): Promise<{ directories: string[]; absolutePath: string }> {
+/**
+ * The names of a "/"-separated path beneath a root; refuses any that could climb out or be
+ * read as more than one name ('', '.', '..', NUL, the platform's separator).
+ */
+export function namesBeneath(relativePath: string, separator: string): string[] {
   const names = relativePath.split('/');
   const bad = (name: string) =>
-    name === '' ||
-    name === '.' ||
-    name === '..' ||
-    name.includes('\0') ||
-    name.includes(calls.separator);
+    name === '' || name === '.' || name === '..' || name.includes('\0') || name.includes(separator);
   if (names.some(bad)) {
     throw new SyncError(
       'outside-folder',
@@ -139,6 +139,17 @@ async function pathsBeneath<Handle>(
       { hint: 'This is a bug in Ferry or its watcher; please report it.' },
     );
   }
+  return names;
+}
+
+/** The root's real path (it may itself be a link the user configured) and every directory
+ *  from it down to the file's parent, with the file's absolute path. */
+async function pathsBeneath<Handle>(
+  calls: BeneathCalls<Handle>,
+  root: string,
+  relativePath: string,
+): Promise<{ directories: string[]; absolutePath: string }> {
+  const names = namesBeneath(relativePath, calls.separator);
   const base = await calls.realpath(root);
   const join = (parent: string, name: string) =>
     parent.endsWith(calls.separator) ? `${parent}${name}` : `${parent}${calls.separator}${name}`;
@@ -218,7 +229,7 @@ function changedWhileOpeningError(relativePath: string): SyncError {
   );
 }
 
-function notRegularError(relativePath: string): SyncError {
+export function notRegularError(relativePath: string): SyncError {
   return new SyncError(
     'file-unreadable',
     'no-retry',

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
@@ -92,6 +92,9 @@ describe('a parent directory swapped for a symlink while Ferry watches', () => {
         .filter(([, body]) => body.includes(marker))
         .map(([key]) => key);
       expect(leaked, `${leaked.length} of ${swaps} swaps leaked`).toEqual([]);
+      // Not dropped silently either: the swapped paths fail with the reason, in the log.
+      const log = await readFile(join(ws.state, 'ferry.log'), 'utf8');
+      expect(log).toMatch(/"code":"outside-folder".*goes through a symbolic link/);
     } finally {
       ferry.kill('SIGTERM');
       await new Promise((resolve) => ferry.once('exit', resolve));
