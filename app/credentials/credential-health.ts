@@ -31,9 +31,10 @@ export function credentialHealthOf(status: CredentialStatus, now: number): Crede
   }
   if (expiresAt === null) return 'none';
   if (state === 'refreshing') return 'valid';
-  const nextPossible = Math.max(nextRefreshAt ?? Number.POSITIVE_INFINITY, now);
-  if (nextPossible >= expiresAt) return 'at-risk';
-  if (nextRefreshAt !== null && now - nextRefreshAt > OVERDUE_AFTER_MS) return 'at-risk';
+  // No refresh known (a status from elsewhere): only the last minutes are a risk.
+  if (nextRefreshAt === null) return expiresAt - now <= EXPIRY_WARNING_MS ? 'at-risk' : 'valid';
+  if (Math.max(nextRefreshAt, now) >= expiresAt) return 'at-risk';
+  if (now - nextRefreshAt > OVERDUE_AFTER_MS) return 'at-risk';
   return 'valid';
 }
 
