@@ -1,7 +1,13 @@
 import type { EngineEvent } from '../../app/engine/engine-events.js';
-import type { SyncEngine } from '../../app/engine/sync-engine.js';
-import type { ProfileBinding } from '../../app/engine/sync-engine.js';
-import { formatRemaining } from './format-duration.js';
+import type { ProfileBinding, SyncEngine } from '../../app/engine/sync-engine.js';
+import { renderBlock } from './progress/progress-block.js';
+import { ProgressTally } from './progress/progress-tally.js';
+import { SpeedWindow } from './progress/speed-window.js';
+import { TerminalBlock, type BlockStream } from './progress/terminal-block.js';
+import { printable } from './progress/text-width.js';
+import { tokenText } from './progress/token-text.js';
+
+export { formatBytes } from './progress/format-bytes.js';
 
 /** `--json`: one JSON object per engine event on stdout (transfers only when their state changes). */
 export function reportJson(engine: SyncEngine, write: (line: string) => void): () => void {
@@ -21,87 +27,67 @@ function serialise(event: EngineEvent): Record<string, unknown> {
   return event.type === 'transfer' ? { type: 'transfer', ...event.transfer } : { ...event };
 }
 
+/** The run's one tally (progress-tally.ts), fed from the engine whatever the output mode. */
+export function trackTransfers(engine: SyncEngine): { tally: ProgressTally; stop: () => void } {
+  const tally = new ProgressTally();
+  const stop = engine.onEvent((event) => {
+    if (event.type === 'transfer') tally.apply(event.transfer);
+  });
+  return { tally, stop };
+}
+
+/** Frames per second of the live block: smooth enough, cheap on a slow SSH link. */
+const FRAME_MS = 250;
+/** In-flight files listed at most (the queue runs 8 at once by default). */
+const MAX_FILES = 8;
+/** Lines the block leaves free on a short terminal: totals (4) and the shell prompt's line. */
+const RESERVED_ROWS = 6;
+
 /**
- * On a terminal: one status line redrawn four times a second — files, bytes, speed, ETA and the
- * token expiry — plus a line for every failure as it happens.
+ * On a terminal: the live block (progress-block.ts) redrawn in place four times a second, and a
+ * permanent line above it for every failure, problem or conflict as it happens.
  */
 export function reportOnTerminal(
   engine: SyncEngine,
   profiles: ReadonlyMap<string, ProfileBinding>,
-  stream: NodeJS.WriteStream,
+  stream: BlockStream,
+  tally: ProgressTally,
+  startedAt: number,
 ): () => void {
-  const started = Date.now();
-  let filesDone = 0;
-  let bytesDone = 0;
-  let bytesTotal = 0;
-  const seen = new Set<number>();
+  const block = new TerminalBlock(stream);
+  const speed = new SpeedWindow();
+  // The queue reports a finished transfer twice (its state, then its finish time): one line each.
+  const failedIds = new Set<number>();
   const unsubscribe = engine.onEvent((event) => {
-    if (event.type === 'transfer') {
-      const t = event.transfer;
-      if (!seen.has(t.id) && t.kind === 'upload') {
-        seen.add(t.id);
-        bytesTotal += t.size;
-      }
-      if (t.state === 'done' && t.kind === 'upload') {
-        filesDone += 1;
-        bytesDone += t.size;
-      }
-      if (t.state === 'skipped' && t.kind === 'upload') bytesTotal -= t.size;
-      if (t.state === 'failed') {
-        clearAndWrite(
-          stream,
-          `✗ ${t.folderId}/${t.relativePath}: ${t.error?.message ?? 'failed'}\n`,
-        );
-      }
-    } else if (
-      event.type === 'folder-paused' ||
-      event.type === 'watcher-error' ||
-      event.type === 'folder-error'
-    ) {
-      clearAndWrite(
-        stream,
-        `! ${event.folderId}: ${'reason' in event ? event.reason : event.message}\n`,
-      );
-    } else if (event.type === 'scan-error') {
-      clearAndWrite(stream, `✗ ${event.folderId}/${event.relativePath}: ${event.message}\n`);
-    } else if (event.type === 'path-skipped' && event.code !== 'default-rule') {
-      // Default-rule exclusions go to the log and the summary's count, not one line each.
-      clearAndWrite(stream, `- ${event.folderId}/${event.relativePath}: ${event.reason}\n`);
-    } else if (event.type === 'conflict') {
-      clearAndWrite(
-        stream,
-        `! conflict ${event.folderId}/${event.relativePath}: ${event.reason}\n`,
-      );
+    if (event.type === 'transfer' && event.transfer.state === 'failed') {
+      if (failedIds.has(event.transfer.id)) return;
+      failedIds.add(event.transfer.id);
     }
+    const line = eventLine(event);
+    if (line !== null) block.print(`${printable(line)}\n`);
   });
-  const timer = setInterval(() => {
-    const inFlight = engine.queue
-      .list()
-      .filter((t) => t.state === 'uploading')
-      .reduce((sum, t) => sum + t.bytesDone, 0);
-    const sent = bytesDone + inFlight;
-    const seconds = (Date.now() - started) / 1000;
-    const speed = seconds > 0 ? sent / seconds : 0;
-    const remaining = Math.max(0, bytesTotal - sent);
-    // The first second's speed is noise: no ETA until there is a rate to trust.
-    const eta =
-      seconds >= 2 && speed > 0 && remaining > 0
-        ? ` · ETA ${formatRemaining((remaining / speed) * 1000).replace('in ', '')}`
-        : '';
-    const expiries = [...profiles.values()]
-      .map((p) => p.broker.status().expiresAt)
-      .filter((e): e is number => e !== null);
-    const token =
-      expiries.length > 0
-        ? ` · token expires ${formatRemaining(Math.min(...expiries) - Date.now())}`
-        : '';
-    const waiting = engine.queue.list().some((t) => t.state === 'waiting-for-credentials')
-      ? ' · waiting for credentials'
-      : '';
-    stream.write(
-      `\r\x1b[2K↑ ${filesDone}/${seen.size} files · ${formatBytes(sent)}/${formatBytes(bytesTotal)} · ${formatBytes(speed)}/s${eta}${token}${waiting}`,
+  const frame = () => {
+    const now = Date.now();
+    const counts = tally.counts();
+    speed.record(now, counts.bytesSent);
+    const rows = stream.rows ?? 24;
+    const lines = renderBlock(
+      {
+        counts,
+        bytesPerSecond: speed.bytesPerSecond(),
+        elapsedMs: now - startedAt,
+        inFlight: tally.inFlight(),
+        token: tokenText(
+          [...profiles.values()].map((p) => p.broker.status()),
+          now,
+        ),
+      },
+      stream.columns ?? 80,
+      Math.max(0, Math.min(MAX_FILES, rows - RESERVED_ROWS)),
     );
-  }, 250);
+    block.draw(lines);
+  };
+  const timer = setInterval(frame, FRAME_MS);
   timer.unref();
   let stopped = false;
   return () => {
@@ -109,21 +95,33 @@ export function reportOnTerminal(
     stopped = true;
     clearInterval(timer);
     unsubscribe();
-    stream.write('\r\x1b[2K');
+    block.clear();
   };
 }
 
-function clearAndWrite(stream: NodeJS.WriteStream, text: string): void {
-  stream.write(`\r\x1b[2K${text}`);
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
+/** The permanent line an event leaves above the block, or null for none. */
+function eventLine(event: EngineEvent): string | null {
+  switch (event.type) {
+    case 'transfer': {
+      const t = event.transfer;
+      if (t.state !== 'failed') return null;
+      return `✗ ${t.folderId}/${t.relativePath}: ${t.error?.message ?? 'failed'}`;
+    }
+    case 'folder-paused':
+      return `! ${event.folderId}: ${event.reason}`;
+    case 'watcher-error':
+    case 'folder-error':
+      return `! ${event.folderId}: ${event.message}`;
+    case 'scan-error':
+      return `✗ ${event.folderId}/${event.relativePath}: ${event.message}`;
+    case 'path-skipped':
+      // Default-rule exclusions go to the log and the summary's count, not one line each.
+      return event.code === 'default-rule'
+        ? null
+        : `- ${event.folderId}/${event.relativePath}: ${event.reason}`;
+    case 'conflict':
+      return `! conflict ${event.folderId}/${event.relativePath}: ${event.reason}`;
+    default:
+      return null;
   }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
 }

@@ -6,8 +6,10 @@ import { compose, type Composition } from '../../compose.js';
 import { wholeBucketWarning } from '../../../app/sync/whole-bucket.js';
 import { loadConfig } from '../../config/load-config.js';
 import { dryRunProblemLines, summaryLine, writeProblems } from '../problem-report.js';
-import { reportJson, reportOnTerminal } from '../progress-reporter.js';
+import { interruptedSummary, transferredLine } from '../progress/transfer-summary.js';
+import { reportJson, reportOnTerminal, trackTransfers } from '../progress-reporter.js';
 import type { CommandIo } from './check.js';
+import { atMost, interruptSignal } from './interrupt-signal.js';
 import { preflight } from './preflight.js';
 
 /** Store answers that mean the folder's configuration is wrong (issue 10): a missing or refused
@@ -53,30 +55,62 @@ export async function syncCommand(
     once: flags.once || flags.dryRun,
     readOnly: flags.dryRun,
   });
+  let interrupted = false;
   try {
     await preflight(composition);
     if (flags.dryRun) return printPlans(await composition.engine.dryRun(), composition, io);
+    const startedAt = Date.now();
+    const tracking = trackTransfers(composition.engine);
     const stopReporting = flags.json
       ? reportJson(composition.engine, io.out)
       : process.stderr.isTTY
-        ? reportOnTerminal(composition.engine, composition.profiles, process.stderr)
+        ? reportOnTerminal(
+            composition.engine,
+            composition.profiles,
+            process.stderr,
+            tracking.tally,
+            startedAt,
+          )
         : () => {};
+    const interrupt = interruptSignal();
     try {
-      if (flags.once) return await runOnce(composition, flags, io, stopReporting);
-      return await runUntilSignalled(composition, io);
-    } finally {
+      const run = flags.once
+        ? runOnce(composition, flags, io, stopReporting, startedAt)
+        : runUntilSignalled(composition, io);
+      const outcome = await Promise.race([run, interrupt.signalled.then(() => 'interrupted')]);
+      if (typeof outcome === 'number') return outcome;
+      // Ctrl+C: the summary once, then out. A watched sync is stopped this way as a matter of
+      // course (exit 0); an interrupted --once left files behind (exit 130, README).
+      interrupted = true;
       stopReporting();
+      const { tally } = tracking;
+      io.err(
+        interruptedSummary(tally.counts(), tally.failures(), Date.now() - startedAt, flags.once),
+      );
+      return flags.once ? 130 : 0;
+    } finally {
+      interrupt.dispose();
+      stopReporting();
+      tracking.stop();
     }
   } finally {
-    await composition.close();
+    // Interrupted, in-flight uploads are abandoned (their parts are checkpointed; the next run
+    // resumes): close what can be closed quickly and exit.
+    await (interrupted
+      ? atMost(composition.close(), CLOSE_AFTER_INTERRUPT_MS)
+      : composition.close());
   }
 }
+
+/** How long Ctrl+C waits for the engine and journal to close before exiting anyway. */
+const CLOSE_AFTER_INTERRUPT_MS = 2_000;
 
 async function runOnce(
   composition: Composition,
   flags: SyncFlags,
   io: CommandIo,
   stopReporting: () => void,
+  startedAt: number,
 ): Promise<number> {
   const { engine } = composition;
   if (flags.confirmDeletes) {
@@ -104,21 +138,21 @@ async function runOnce(
       `paused: ${pause.folderId}: ${pause.reason} (run again with --confirm-deletes to proceed)\n`,
     );
   }
-  if (!flags.json) io.out(summaryLine(summary));
+  if (!flags.json) {
+    io.out(summaryLine(summary));
+    io.out(transferredLine(summary.uploaded, summary.bytes, Date.now() - startedAt));
+  }
   if (credentialFailure) return 2;
   // A folder or name that could not be read left files behind: as much a failure as a failed PUT.
   const leftBehind = summary.failed.length + summary.unreadable.length;
   return leftBehind > 0 || summary.conflicts.length > 0 || summary.paused.length > 0 ? 1 : 0;
 }
 
-async function runUntilSignalled(composition: Composition, io: CommandIo): Promise<number> {
+/** Watches until Ctrl+C or SIGTERM, which syncCommand answers with a summary: never resolves. */
+async function runUntilSignalled(composition: Composition, io: CommandIo): Promise<never> {
   await composition.engine.start();
   io.err(`Ferry is watching ${composition.folders.length} folder(s). Press Ctrl+C to stop.\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  return 0;
+  return new Promise<never>(() => {});
 }
 
 function printPlans(plans: Map<string, Plan>, composition: Composition, io: CommandIo): number {

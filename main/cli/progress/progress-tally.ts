@@ -1,0 +1,116 @@
+import { UNCHANGED_NOTE } from '../../../app/engine/transfer-runner.js';
+import type { Transfer } from '../../../app/transfer/transfer-queue.js';
+
+/** What the live block and the Ctrl+C summary count. */
+export interface TallyCounts {
+  /** Uploads that finished (each path once, however often it was re-queued). */
+  readonly filesDone: number;
+  /** Uploads seen in any state but skipped: queued, running, done or failed. */
+  readonly filesTotal: number;
+  readonly filesFailed: number;
+  /** Uploads that ended without sending and left the file behind (it was gone, say). */
+  readonly filesSkipped: number;
+  readonly deletesDone: number;
+  readonly deletesTotal: number;
+  /** Bytes of the files above that are stored (done) or on their way (in flight). */
+  readonly bytesDone: number;
+  /** Bytes of every upload not skipped or failed: what a finished run will have sent. */
+  readonly bytesTotal: number;
+  /** Every byte the engine reported sent, retries included: what the speed is measured on. */
+  readonly bytesSent: number;
+}
+
+const ACTIVE: ReadonlySet<Transfer['state']> = new Set([
+  'uploading',
+  'deleting',
+  'retrying',
+  'waiting-for-credentials',
+]);
+
+/**
+ * The one tally of a CLI run, fed every transfer event. The queue sends several events per
+ * transfer and one more after it finished (`finishedAt`): counting events counted each file twice
+ * (issue 13, "↑ 400/200 files"). Here each path keeps only its newest transfer and every count
+ * is derived from those, so an event seen twice changes nothing — the same rule as the engine's
+ * `--once` summary (app/engine/run-summary.ts, "the newest transfer of each path").
+ */
+export class ProgressTally {
+  private readonly latest = new Map<string, Readonly<Transfer>>();
+  /** Bytes already counted per transfer id, to add only what is new. */
+  private readonly reported = new Map<number, number>();
+  private sent = 0;
+
+  apply(transfer: Readonly<Transfer>): void {
+    const key = `${transfer.folderId}\u0000${transfer.drop?.remoteKey ?? transfer.relativePath}`;
+    const current = this.latest.get(key);
+    if (!current || current.id <= transfer.id) this.latest.set(key, { ...transfer });
+    const before = this.reported.get(transfer.id) ?? 0;
+    // A retry starts its bytes again from 0: those bytes are sent again and count for speed.
+    if (transfer.bytesDone > before) this.sent += transfer.bytesDone - before;
+    if (transfer.bytesDone !== before) this.reported.set(transfer.id, transfer.bytesDone);
+    if (transfer.state === 'done' || transfer.state === 'failed' || transfer.state === 'skipped') {
+      this.reported.delete(transfer.id);
+    }
+  }
+
+  counts(): TallyCounts {
+    let filesDone = 0;
+    let filesTotal = 0;
+    let filesFailed = 0;
+    let filesSkipped = 0;
+    let deletesDone = 0;
+    let deletesTotal = 0;
+    let bytesDone = 0;
+    let bytesTotal = 0;
+    for (const t of this.latest.values()) {
+      if (t.kind === 'delete') {
+        if (t.state === 'skipped') continue;
+        deletesTotal += 1;
+        if (t.state === 'done') deletesDone += 1;
+        continue;
+      }
+      if (t.state === 'skipped') {
+        // "Already uploaded" left nothing behind: like the --once summary, not a skip to report.
+        if (t.note !== UNCHANGED_NOTE) filesSkipped += 1;
+        continue;
+      }
+      filesTotal += 1;
+      if (t.state === 'failed') {
+        filesFailed += 1;
+        continue;
+      }
+      bytesTotal += t.size;
+      if (t.state === 'done') {
+        filesDone += 1;
+        bytesDone += t.size;
+      } else {
+        bytesDone += Math.min(t.bytesDone, t.size);
+      }
+    }
+    return {
+      filesDone,
+      filesTotal,
+      filesFailed,
+      filesSkipped,
+      deletesDone,
+      deletesTotal,
+      bytesDone,
+      bytesTotal,
+      bytesSent: this.sent,
+    };
+  }
+
+  /** Transfers running now (or waiting to retry), longest-running first. */
+  inFlight(): Readonly<Transfer>[] {
+    return [...this.latest.values()]
+      .filter((t) => ACTIVE.has(t.state))
+      .sort((a, b) => (a.startedAt ?? 0) - (b.startedAt ?? 0) || a.id - b.id);
+  }
+
+  /** Transfers that failed, each path once, in the order they were queued. */
+  failures(): Readonly<Transfer>[] {
+    return [...this.latest.values()]
+      .filter((t) => t.state === 'failed')
+      .sort((a, b) => a.id - b.id);
+  }
+}
