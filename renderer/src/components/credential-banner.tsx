@@ -1,29 +1,42 @@
 import type { ProfileView } from '../../../app/ipc/views.js';
 import { useNow } from '../hooks/use-now.js';
 import { useI18n } from '../i18n/i18n-context.js';
-import type { MessageKey } from '../i18n/messages.js';
-import { credentialAlerts, type CredentialAlertKind } from '../lib/credential-alerts.js';
-
-const MESSAGES: Record<CredentialAlertKind, MessageKey> = {
-  failing: 'credentialAlertFailing',
-  expired: 'credentialAlertExpired',
-  'no-token': 'credentialAlertNoToken',
-  expiring: 'credentialAlertExpiring',
-};
+import { credentialAlerts, type CredentialAlert } from '../lib/credential-alerts.js';
 
 interface CredentialBannerProps {
   readonly profiles: readonly ProfileView[];
   readonly onShow: () => void;
 }
 
-/** Across the app: a token about to expire, expired, missing, or failing to refresh. */
+/**
+ * Across the app: a token that expired, cannot be refreshed (with why and the next attempt), or
+ * will expire before its next refresh. Never for a token that will simply be renewed.
+ */
 export function CredentialBanner({ profiles, onShow }: CredentialBannerProps) {
   const i18n = useI18n();
   const now = useNow();
   const alerts = credentialAlerts(profiles, now);
   const [worst] = alerts;
   if (!worst) return null;
-  const serious = worst.kind !== 'expiring';
+  const serious = worst.serious;
+  const text = (alert: CredentialAlert) => {
+    const duration = i18n.duration(Math.max(0, (alert.expiresAt ?? now) - now));
+    switch (alert.kind) {
+      case 'expired':
+        return i18n.t('credentialAlertExpired', { profile: alert.profileId });
+      case 'late':
+        return i18n.t('credentialAlertLate', { profile: alert.profileId, duration });
+      case 'failing':
+        if (alert.retryAt === null || alert.retryAt <= now || alert.reason === null) {
+          return i18n.t('credentialAlertFailing', { profile: alert.profileId });
+        }
+        return i18n.t('credentialAlertFailingRetry', {
+          profile: alert.profileId,
+          reason: alert.reason,
+          retry: i18n.duration(alert.retryAt - now + 999),
+        });
+    }
+  };
   return (
     <div
       className={`banner ${serious ? 'banner--error' : 'banner--warn'}`}
@@ -34,11 +47,8 @@ export function CredentialBanner({ profiles, onShow }: CredentialBannerProps) {
       <span aria-hidden="true">{serious ? '⚠' : '◷'}</span>
       <ul className="banner__list">
         {alerts.map((alert) => (
-          <li key={alert.profileId}>
-            {i18n.t(MESSAGES[alert.kind], {
-              profile: alert.profileId,
-              duration: i18n.duration(Math.max(0, (alert.expiresAt ?? now) - now)),
-            })}
+          <li key={alert.profileId} data-kind={alert.kind}>
+            {text(alert)}
           </li>
         ))}
       </ul>

@@ -30,8 +30,8 @@ export function TopBar({ snapshot, connected }: TopBarProps) {
         <h1 className="top-bar__name">{t('appName')}</h1>
         {snapshot && (
           <StateBadge
-            display={trayStateDisplay(snapshot.trayState)}
-            state={snapshot.trayState}
+            display={trayStateDisplay(snapshot.trayState, snapshot.setupNeeded)}
+            state={snapshot.setupNeeded ? 'not-set-up' : snapshot.trayState}
             testId="global-state"
           />
         )}

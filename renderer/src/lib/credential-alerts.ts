@@ -1,31 +1,54 @@
+import {
+  credentialHealthOf,
+  EXPIRY_WARNING_MS,
+} from '../../../app/credentials/credential-health.js';
 import type { ProfileView } from '../../../app/ipc/views.js';
 
-/** A token is "expiring" when less than this is left (the app-wide banner appears). */
-export const EXPIRY_WARNING_MS = 5 * 60_000;
+export { EXPIRY_WARNING_MS };
 
-export type CredentialAlertKind = 'failing' | 'expired' | 'expiring' | 'no-token';
+/**
+ * - failing: the refresh failed (the reason and next attempt are shown); serious once the token
+ *   is gone or expires within EXPIRY_WARNING_MS, a warning while it still has longer.
+ * - expired: the token held has expired.
+ * - late: the token expires before its next refresh can happen.
+ * A token that will simply be renewed is no alert at all (issue 12), however short its life.
+ */
+export type CredentialAlertKind = 'failing' | 'expired' | 'late';
 
 export interface CredentialAlert {
   readonly profileId: string;
   readonly kind: CredentialAlertKind;
+  /** Uploads with this profile are blocked (or about to be): shown as an error, not a warning. */
+  readonly serious: boolean;
   readonly expiresAt: number | null;
+  /** The next attempt after a failure. */
+  readonly retryAt: number | null;
+  readonly reason: string | null;
 }
 
 /** What, if anything, the banner should say about this profile right now. */
 export function credentialAlertOf(profile: ProfileView, now: number): CredentialAlert | null {
-  const { state, expiresAt } = profile.status;
-  const alert = (kind: CredentialAlertKind): CredentialAlert => ({
+  const { status } = profile;
+  const health = credentialHealthOf(status, now);
+  const alert = (kind: CredentialAlertKind, serious: boolean): CredentialAlert => ({
     profileId: profile.id,
     kind,
-    expiresAt,
+    serious,
+    expiresAt: status.expiresAt,
+    retryAt: status.retryAt,
+    reason: status.lastError?.message ?? null,
   });
-  if (state === 'failing') return alert('failing');
-  // The first fetch is under way: nothing is wrong yet.
-  if (state === 'refreshing' && (expiresAt === null || expiresAt > now)) return null;
-  if (expiresAt === null) return alert('no-token');
-  if (expiresAt <= now) return alert('expired');
-  if (expiresAt - now <= EXPIRY_WARNING_MS) return alert('expiring');
-  return null;
+  switch (health) {
+    case 'none':
+    case 'valid':
+      return null;
+    case 'expired':
+      return alert('expired', true);
+    case 'failing':
+      return alert('failing', true);
+    case 'at-risk':
+      return status.state === 'failing' ? alert('failing', false) : alert('late', false);
+  }
 }
 
 /** Alerts for every profile, the most serious first. */
@@ -33,14 +56,9 @@ export function credentialAlerts(
   profiles: readonly ProfileView[],
   now: number,
 ): readonly CredentialAlert[] {
-  const rank: Record<CredentialAlertKind, number> = {
-    failing: 0,
-    expired: 1,
-    'no-token': 2,
-    expiring: 3,
-  };
+  const rank: Record<CredentialAlertKind, number> = { failing: 0, expired: 1, late: 2 };
   return profiles
     .map((profile) => credentialAlertOf(profile, now))
     .filter((alert): alert is CredentialAlert => alert !== null)
-    .sort((a, b) => rank[a.kind] - rank[b.kind]);
+    .sort((a, b) => Number(b.serious) - Number(a.serious) || rank[a.kind] - rank[b.kind]);
 }

@@ -1,3 +1,5 @@
+import type { CredentialHealth } from '../../../app/credentials/credential-health.js';
+import type { FolderStatus } from '../../../app/ipc/tray-state.js';
 import type { FolderView, ProfileView, TransferView, TrayState } from '../../../app/ipc/views.js';
 import type { MessageKey } from '../i18n/messages.js';
 
@@ -44,7 +46,10 @@ export function transferStateDisplay(state: TransferView['state']): StateDisplay
   }
 }
 
-export function trayStateDisplay(state: TrayState): StateDisplay {
+/** The global state (tray precedence, app/ipc/tray-state.ts); nothing is "up to date" before
+ *  anything is set up (issue 12). */
+export function trayStateDisplay(state: TrayState, setupNeeded = false): StateDisplay {
+  if (setupNeeded) return { tone: 'neutral', icon: '○', label: 'trayNotSetUp' };
   switch (state) {
     case 'idle':
       return { tone: 'ok', icon: '✓', label: 'trayIdle' };
@@ -58,6 +63,52 @@ export function trayStateDisplay(state: TrayState): StateDisplay {
       return { tone: 'warn', icon: '◷', label: 'trayCredentialsExpiring' };
     case 'credentials-expired':
       return { tone: 'error', icon: '⚠', label: 'trayCredentialsExpired' };
+  }
+}
+
+/** A folder card's badge, from the shared precedence (folderStatusOf). */
+export function folderStatusDisplay(status: FolderStatus): StateDisplay {
+  switch (status) {
+    case 'error':
+      return folderStateDisplay('error');
+    case 'credentials-failing':
+      return { tone: 'error', icon: '⚠', label: 'folderStateCredentialsFailing' };
+    case 'paused':
+      return folderStateDisplay('paused');
+    case 'credentials-at-risk':
+      return { tone: 'warn', icon: '◷', label: 'folderStateCredentialsAtRisk' };
+    case 'syncing':
+      return { tone: 'active', icon: '⟳', label: 'folderStateSyncing' };
+    case 'watching':
+      return folderStateDisplay('watching');
+    case 'idle':
+      return folderStateDisplay('idle');
+  }
+}
+
+/**
+ * A credential card's badge from the token's health (credential-health.ts): a token that will be
+ * renewed is "Valid, renews at HH:MM" (the caller fills {time}), never a warning.
+ */
+export function credentialHealthDisplay(
+  health: CredentialHealth,
+  state: ProfileView['status']['state'],
+): StateDisplay {
+  switch (health) {
+    case 'none':
+      return credentialStateDisplay(state === 'refreshing' ? 'refreshing' : 'none');
+    case 'valid':
+      return state === 'refreshing'
+        ? credentialStateDisplay('refreshing')
+        : { tone: 'ok', icon: '✓', label: 'credentialStateRenews' };
+    case 'at-risk':
+      return state === 'failing'
+        ? { tone: 'warn', icon: '⚠', label: 'credentialStateFailing' }
+        : { tone: 'warn', icon: '◷', label: 'credentialStateLate' };
+    case 'failing':
+      return credentialStateDisplay('failing');
+    case 'expired':
+      return { tone: 'error', icon: '⚠', label: 'credentialStateExpired' };
   }
 }
 

@@ -67,7 +67,7 @@ describe('an idle engine keeps its token fresh (issue 12, real RGW STS)', () => 
 
       // The first token arrives with nothing uploading.
       const first = Date.now() + 20_000;
-      while (host.snapshot().profiles[0]?.status.expiresAt == null && Date.now() < first) {
+      while (host.snapshot().profiles[0]?.status.expiresAt === null && Date.now() < first) {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       const snapshots: UiSnapshot[] = [];

@@ -1,10 +1,11 @@
+import { credentialHealthOf } from '../../../../app/credentials/credential-health.js';
 import type { ProfileView } from '../../../../app/ipc/views.js';
 import { useSession } from '../../bridge/session-context.js';
 import { StateBadge } from '../../components/state-badge.js';
 import { useRequest } from '../../hooks/use-request.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import type { MessageKey } from '../../i18n/messages.js';
-import { credentialStateDisplay } from '../../lib/state-display.js';
+import { credentialHealthDisplay } from '../../lib/state-display.js';
 import { CredentialTimes } from './credential-times.js';
 import { SecretForm } from './secret-form.js';
 
@@ -16,11 +17,19 @@ const SOURCES: Record<ProfileView['source'], MessageKey> = {
 
 /** One profile's token: where it comes from, how long it lasts, what went wrong. */
 export function CredentialCard({ profile, now }: { profile: ProfileView; now: number }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { bridge } = useSession();
   const refresh = useRequest();
   const { status } = profile;
-  const expired = status.expiresAt !== null && status.expiresAt <= now;
+  // One reading of the token everywhere (credential-health.ts): a token that will simply be
+  // renewed is "Valid, renews at HH:MM", never "expiring" (issue 12).
+  const health = credentialHealthOf(status, now);
+  const display = credentialHealthDisplay(health, status.state);
+  const renewsAt =
+    display.label === 'credentialStateRenews' && status.nextRefreshAt !== null
+      ? t('credentialStateRenews', { time: i18n.clock(status.nextRefreshAt, now) })
+      : undefined;
 
   return (
     <article
@@ -33,13 +42,10 @@ export function CredentialCard({ profile, now }: { profile: ProfileView; now: nu
           {profile.id}
         </h2>
         <StateBadge
-          display={
-            expired && status.state === 'valid'
-              ? { tone: 'error', icon: '⚠', label: 'credentialStateExpired' }
-              : credentialStateDisplay(status.state)
-          }
-          state={expired && status.state === 'valid' ? 'expired' : status.state}
+          display={display}
+          state={health === 'valid' && status.state === 'refreshing' ? 'refreshing' : health}
           testId={`credential-state-${profile.id}`}
+          {...(renewsAt ? { text: renewsAt } : {})}
         />
       </header>
       <dl className="facts">

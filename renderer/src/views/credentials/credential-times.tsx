@@ -1,6 +1,6 @@
+import { credentialHealthOf } from '../../../../app/credentials/credential-health.js';
 import type { ProfileView } from '../../../../app/ipc/views.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { EXPIRY_WARNING_MS } from '../../lib/credential-alerts.js';
 
 interface CredentialTimesProps {
   readonly profileId: string;
@@ -12,9 +12,16 @@ interface CredentialTimesProps {
 export function CredentialTimes({ profileId, status, now }: CredentialTimesProps) {
   const i18n = useI18n();
   const { t } = i18n;
-  const left = status.expiresAt === null ? null : status.expiresAt - now;
+  const health = credentialHealthOf(status, now);
+  // Amber/red only when the token may really run out; a short token that will be renewed is ok.
   const urgency =
-    left === null ? 'none' : left <= 0 ? 'expired' : left <= EXPIRY_WARNING_MS ? 'soon' : 'ok';
+    status.expiresAt === null
+      ? 'none'
+      : health === 'expired'
+        ? 'expired'
+        : health === 'valid'
+          ? 'ok'
+          : 'soon';
   const time = (at: number | null, missing: string) =>
     at === null ? (
       <span className="muted">{missing}</span>
@@ -49,7 +56,7 @@ export function CredentialTimes({ profileId, status, now }: CredentialTimesProps
           )}
         </dd>
         <dt>{t('nextRefresh')}</dt>
-        <dd>
+        <dd data-testid={`credential-next-refresh-${profileId}`}>
           {status.retryAt !== null && status.retryAt > now
             ? t('retryAfterFailure', { duration: i18n.duration(status.retryAt - now + 999) })
             : time(status.nextRefreshAt, '—')}

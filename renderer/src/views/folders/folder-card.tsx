@@ -1,12 +1,14 @@
 import { useState, type DragEvent } from 'react';
 
-import type { FolderView } from '../../../../app/ipc/views.js';
+import { credentialHealthOf } from '../../../../app/credentials/credential-health.js';
+import { folderStatusOf } from '../../../../app/ipc/tray-state.js';
+import type { FolderView, ProfileView } from '../../../../app/ipc/views.js';
 import { useSession } from '../../bridge/session-context.js';
 import { StateBadge } from '../../components/state-badge.js';
 import { captureDrop, carriesFiles } from '../../drops/capture-drop.js';
 import type { DropPayload } from '../../drops/drop-uploader.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { folderStateDisplay, isFolderPaused } from '../../lib/state-display.js';
+import { folderStatusDisplay, isFolderPaused } from '../../lib/state-display.js';
 import { FolderActions } from './folder-actions.js';
 import { FolderFacts } from './folder-facts.js';
 import { PauseReason } from './pause-reason.js';
@@ -16,12 +18,26 @@ interface FolderCardProps {
   readonly pausedAll: boolean;
   readonly canOpen: boolean;
   readonly now: number;
+  /** The token of the folder's profile: its state ranks in the badge (tray-state.ts). */
+  readonly credentials?: ProfileView['status'] | undefined;
   readonly onDrop: (folderId: string, payload: DropPayload) => void;
 }
 
 /** One synced folder: where it goes, how it is doing, its actions; also a drop target. */
-export function FolderCard({ folder, pausedAll, canOpen, now, onDrop }: FolderCardProps) {
+export function FolderCard({
+  folder,
+  pausedAll,
+  canOpen,
+  now,
+  credentials,
+  onDrop,
+}: FolderCardProps) {
   const { t } = useI18n();
+  const status = folderStatusOf({
+    folder,
+    pausedAll,
+    credentials: credentials ? credentialHealthOf(credentials, now) : null,
+  });
   const { bridge } = useSession();
   const [over, setOver] = useState(false);
 
@@ -57,8 +73,8 @@ export function FolderCard({ folder, pausedAll, canOpen, now, onDrop }: FolderCa
           {folder.id}
         </h2>
         <StateBadge
-          display={folderStateDisplay(folder.state)}
-          state={folder.state}
+          display={folderStatusDisplay(status)}
+          state={status}
           testId={`folder-state-${folder.id}`}
         />
       </header>

@@ -33,6 +33,7 @@ export function FoldersView({ snapshot, onDrop, onOpenSettings }: FoldersViewPro
           pausedAll={snapshot.pausedAll}
           canOpen={snapshot.host === 'desktop'}
           now={now}
+          credentials={snapshot.profiles.find((p) => p.id === folder.profileId)?.status}
           onDrop={onDrop}
         />
       ))}
