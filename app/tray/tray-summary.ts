@@ -1,3 +1,4 @@
+import { credentialHealthOf, type CredentialHealth } from '../credentials/credential-health.js';
 import type { ProfileView, UiSnapshot } from '../ipc/views.js';
 import { formatSpeed, type TrayStrings } from './tray-strings.js';
 
@@ -58,7 +59,7 @@ function credentialStatus(
   strings: TrayStrings,
   now: number,
 ): string {
-  const profile = mostUrgentProfile(profiles);
+  const profile = mostUrgentProfile(profiles, now);
   if (!profile) return strings.error;
   const { expiresAt } = profile.status;
   if (expiresAt === null) return strings.credentialsFailing(profile.id);
@@ -72,16 +73,32 @@ function credentialStatus(
 }
 
 /**
- * The profile a credential warning is about: one whose refresh is failing before one that is
- * merely due, then the one whose token runs out first (no token at all counts as run out).
+ * The profile a credential warning is about: given `now`, the one in the worst health first
+ * (credential-health.ts: a token that will simply be renewed is never the subject); then one
+ * whose refresh is failing before one that is merely due, then the one whose token runs out
+ * first (no token at all counts as run out).
  */
-export function mostUrgentProfile(profiles: readonly ProfileView[]): ProfileView | undefined {
+export function mostUrgentProfile(
+  profiles: readonly ProfileView[],
+  now?: number,
+): ProfileView | undefined {
   const candidates = profiles.filter(
     (profile) => profile.status.state === 'failing' || profile.status.expiresAt !== null,
   );
+  const healthRank: Record<CredentialHealth, number> = {
+    expired: 0,
+    failing: 0,
+    'at-risk': 1,
+    valid: 2,
+    none: 2,
+  };
+  const health = (profile: ProfileView) =>
+    now === undefined ? 0 : healthRank[credentialHealthOf(profile.status, now)];
   const failingFirst = (profile: ProfileView) => (profile.status.state === 'failing' ? 0 : 1);
   const expiry = (profile: ProfileView) => profile.status.expiresAt ?? Number.NEGATIVE_INFINITY;
-  return candidates.sort((a, b) => failingFirst(a) - failingFirst(b) || expiry(a) - expiry(b))[0];
+  return candidates.sort(
+    (a, b) => health(a) - health(b) || failingFirst(a) - failingFirst(b) || expiry(a) - expiry(b),
+  )[0];
 }
 
 /** Cuts to `maxLength` UTF-16 units (what Windows counts) on a code point boundary, never half

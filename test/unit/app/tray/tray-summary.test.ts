@@ -141,6 +141,13 @@ describe('mostUrgentProfile', () => {
     expect(mostUrgentProfile([later, soon, failing])?.id).toBe('failing');
     expect(mostUrgentProfile([none])).toBeUndefined();
   });
+
+  it('given the time, names the profile whose token may really run out, not one that will simply be renewed', () => {
+    const renewed = aProfile('renewed', { expiresAt: NOW + 60_000, nextRefreshAt: NOW + 10_000 });
+    const late = aProfile('late', { expiresAt: NOW + 240_000, nextRefreshAt: NOW + 300_000 });
+    expect(mostUrgentProfile([renewed, late])?.id).toBe('renewed');
+    expect(mostUrgentProfile([renewed, late], NOW)?.id).toBe('late');
+  });
 });
 
 describe('truncate', () => {
