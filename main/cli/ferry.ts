@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+// First: sets the AWS SDK's switch before any SDK module is loaded.
+import './silence-sdk-warning.js';
+
 import { parseArgs } from 'node:util';
 
 import { isSyncError, toSyncError } from '../../app/errors/sync-error.js';
@@ -6,35 +9,14 @@ import { EnvOverlaySecretStore } from '../adapters/secrets/env-overlay-secret-st
 import { KeytarSecretStore } from '../adapters/secrets/keytar-secret-store.js';
 import type { UploadLimits } from '../serve/upload-limits.js';
 import { checkCommand, type CommandIo } from './commands/check.js';
+import { commandHelp, USAGE } from './command-help.js';
+import { configPathFor } from './default-config-path.js';
 import { redactProcessOutput } from './redacting-output.js';
 import { secretDeleteCommand, secretSetCommand } from './commands/secret.js';
 import { DEFAULT_SERVE_PORT, parseByteSize, serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
 import { syncCommand } from './commands/sync.js';
-
-const USAGE = `Usage:
-  ferry sync --config FILE [--once] [--json] [--dry-run] [--confirm-deletes]
-                                     sync the configured folders: watch and upload until
-                                     stopped, or with --once scan, upload and exit
-  ferry status --config FILE [--json]
-                                     per folder: files synced, pending and failed
-  ferry serve --config FILE [--port N] [--max-upload-bytes SIZE] [--max-staging-bytes SIZE]
-              [--max-concurrent-uploads N]
-                                     the engine plus the app's UI in a browser: serves on
-                                     127.0.0.1 (default port 7421) and prints the URL with
-                                     its access token; files dropped in the browser are capped
-                                     (defaults 5GiB each, 20GiB waiting, 4 at once)
-  ferry check --config FILE          validate the config, get a token for every profile, show
-                                     each token's expiry and the session policy in use
-  ferry secret set PROFILE_ID --config FILE
-                                     store a profile's secret in the OS keychain (from stdin),
-                                     bound to the profile's source, key id and endpoint: a
-                                     config change of any of them needs the secret again
-  ferry secret delete PROFILE_ID     remove it
-
-Secrets can also come from FERRY_SECRET_<PROFILE_ID> (upper-cased, non-alphanumerics as "_").
-Exit codes: 0 ok, 1 some files failed, 2 configuration or credential problem, 64 usage error.
-`;
+import { ferryVersion } from './version.js';
 
 // Before anything is printed: every byte to stdout and stderr passes the redactor.
 const output = redactProcessOutput();
@@ -51,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       config: { type: 'string', short: 'c' },
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'V' },
       once: { type: 'boolean' },
       json: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
@@ -63,23 +46,38 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
   });
   const [command, sub, profileId] = positionals;
-  if (values.help || command === undefined || command === 'help') {
+  if (values.version || command === 'version') {
+    io.out(`ferry ${ferryVersion()}\n`);
+    return 0;
+  }
+  if (command === 'help' || (values.help && command !== undefined)) {
+    // `ferry help sync`, `ferry sync --help`; `ferry help` alone is the overview.
+    const topic = command === 'help' ? sub : command;
+    if (topic === undefined) {
+      io.out(USAGE);
+      return 0;
+    }
+    const page = commandHelp(topic);
+    if (page === null) return usage(`no help for "${topic}": it is not a ferry command`);
+    io.out(page);
+    return 0;
+  }
+  if (values.help || command === undefined) {
     io.out(USAGE);
     return command === undefined && !values.help ? 64 : 0;
   }
   const keychain = new KeytarSecretStore();
   if (command === 'check') {
-    if (!values.config) return usage('check needs --config FILE');
-    return checkCommand(values.config, new EnvOverlaySecretStore(keychain), io);
+    return checkCommand(configPathFor(values.config), new EnvOverlaySecretStore(keychain), io);
   }
   if (command === 'sync' || command === 'status') {
-    if (!values.config) return usage(`${command} needs --config FILE`);
+    const config = configPathFor(values.config);
     const secrets = new EnvOverlaySecretStore(keychain);
     if (command === 'status') {
-      return statusCommand(values.config, values.json === true, secrets, io);
+      return statusCommand(config, values.json === true, secrets, io);
     }
     const flags = {
-      config: values.config,
+      config,
       once: values.once === true,
       json: values.json === true,
       dryRun: values['dry-run'] === true,
@@ -88,7 +86,6 @@ async function main(argv: string[]): Promise<number> {
     return syncCommand(flags, secrets, io);
   }
   if (command === 'serve') {
-    if (!values.config) return usage('serve needs --config FILE');
     const port = values.port === undefined ? DEFAULT_SERVE_PORT : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65_535) {
       return usage(`--port must be a port number (0–65535), not "${values.port}"`);
@@ -106,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
       limits[key] = value;
     }
     return serveCommand(
-      { config: values.config, port, limits },
+      { config: configPathFor(values.config), port, limits },
       new EnvOverlaySecretStore(keychain),
       io,
     );
@@ -114,10 +111,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'secret' && (sub === 'set' || sub === 'delete')) {
     if (!profileId) return usage(`secret ${sub} needs a PROFILE_ID`);
     if (sub === 'delete') return secretDeleteCommand(profileId, keychain, io);
-    if (!values.config) {
-      return usage('secret set needs --config FILE (the secret is bound to the profile in it)');
-    }
-    return secretSetCommand(profileId, values.config, keychain, io);
+    // The secret is bound to the profile in the config: the same default as every command.
+    return secretSetCommand(profileId, configPathFor(values.config), keychain, io);
   }
   return usage(`unknown command "${positionals.join(' ')}"`);
 }
