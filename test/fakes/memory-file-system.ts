@@ -9,6 +9,7 @@ import type {
 import {
   openBeneath,
   statBeneath,
+  throughLinkError,
   type BeneathCalls,
   type NodeInfo,
 } from '../../main/adapters/fs/open-beneath.js';
@@ -243,8 +244,9 @@ export class MemoryFileSystem implements FileSystem {
       }
       return this.handleOf(handle, path);
     } catch (error) {
+      // O_NOFOLLOW met a link, as NodeFileSystem.openFile reports it.
       const code = (error as { code?: unknown }).code;
-      throw translateFsError(code === 'ELOOP' ? errno('EACCES', path) : error, path);
+      throw code === 'ELOOP' ? throughLinkError(path, path) : translateFsError(error, path);
     }
   }
 

@@ -178,6 +178,18 @@ describe('MemoryFileSystem.openBeneath / statBeneath (the port contract)', () =>
     expect(await fs.statBeneath('/root', 'sub/link.txt')).toMatchObject({ kind: 'symlink' });
   });
 
+  it('openFile (drops) refuses a link as the file itself, like the real adapter', async () => {
+    const fs = disk();
+    fs.symlink('/tmp/link.txt', '/outside/f.txt');
+    expect(await rejection(fs.openFile('/tmp/link.txt'))).toMatchObject({
+      code: 'outside-folder',
+    });
+    fs.symlink('/via', '/root');
+    const file = await fs.openFile('/via/sub/f.txt'); // directories on the way may be links
+    expect(file.stat.size).toBe(INSIDE.length);
+    await file.close();
+  });
+
   it('refuses relative paths that are not plainly inside', async () => {
     const fs = disk();
     for (const path of ['../outside/f.txt', 'sub/../../outside/f.txt', 'sub//f.txt', '', './f']) {
