@@ -13,6 +13,7 @@ import {
 import type { FerryConfig, ProfileConfig } from '../app/config/schema.js';
 import { CredentialBroker } from '../app/credentials/credential-broker.js';
 import { RefreshSchedulers } from '../app/credentials/refresh-scheduler.js';
+import { TokenLifeGuard } from '../app/credentials/token-life-guard.js';
 import { SyncEngine, type EngineOptions, type ProfileBinding } from '../app/engine/sync-engine.js';
 import { processSecrets } from '../app/logging/redact.js';
 import type { Journal } from '../app/ports/journal.js';
@@ -153,7 +154,14 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
     const agents = sdkAgents(storeEndpoint(profile), proxy, maxSockets);
     profiles.set(profile.id, {
       broker,
-      store: createObjectStore(profile, broker, agents, maxSockets),
+      // A part that could outlive its token starts after a refresh (issue 12, item 5).
+      store: new TokenLifeGuard({
+        store: createObjectStore(profile, broker, agents, maxSockets),
+        broker,
+        clock: systemClock,
+        logger,
+        label: profile.id,
+      }),
     });
   }
 
