@@ -187,6 +187,7 @@ export class FolderSync {
     const journal = new Map<string, FileRecord>(
       this.dependencies.journal.listFiles(this.spec.id).map((r) => [r.relativePath, r]),
     );
+    const keyIndex = KeyIndex.of(files?.keys() ?? [], this.keyMapping);
     const plan = planFolder({
       mode: this.spec.mode,
       local: files,
@@ -199,10 +200,11 @@ export class FolderSync {
       massDeleteFraction: this.options.massDeleteFraction,
       deletesConfirmed: this.deletesConfirmed,
       keys: this.keyMapping,
+      keyIndex,
     });
     if (!dryRun) {
       this.missingSince = plan.missingSince;
-      this.keyIndex = KeyIndex.of(files?.keys() ?? [], this.keyMapping);
+      this.keyIndex = keyIndex;
     }
     return plan;
   }

@@ -1,5 +1,5 @@
 import { SyncError } from '../errors/sync-error.js';
-import { keyIdentity, S3_KEY_RULES, toObjectKey, type ObjectKeyRules } from './object-key.js';
+import { keyIdentity, S3_KEY_RULES, type ObjectKeyRules } from './object-key.js';
 
 /**
  * How a folder's local paths become objects, for collision checks. Two local names can map to
@@ -9,24 +9,40 @@ import { keyIdentity, S3_KEY_RULES, toObjectKey, type ObjectKeyRules } from './o
  * exists (issue 11: data loss).
  */
 export interface KeyMapping {
-  /** The identity of the object a local path maps to; null when the path has no valid key
-   *  (it fails on its own, with its own reason). */
+  /** The identity of the object a local path maps to; null for a path a mapping leaves out. */
   identityOfPath(relativePath: string): string | null;
   /** The identity of a stored key (a journal record's remoteKey). */
   identityOfKey(key: string): string;
 }
 
-/** The mapping of a folder with this prefix on a store with these key rules. */
+/** Printable ASCII and controls: NFC leaves such a string as it is, and case folding is cheap. */
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, controls included
+const ASCII = /^[\x00-\x7F]*$/;
+
+/**
+ * The mapping of a folder with this prefix on a store with these key rules. It does not
+ * validate: a name no store accepts fails on its own, and the checks run on the NFC form, so
+ * two names with one NFC form are both valid or both not. Runs for every file of every scan
+ * (100,000 files: a few tens of ms), so ASCII paths skip the Unicode work.
+ */
 export function folderKeyMapping(prefix: string, rules: ObjectKeyRules = S3_KEY_RULES): KeyMapping {
+  const fold = (text: string) =>
+    ASCII.test(text)
+      ? rules.caseInsensitive
+        ? text.toLowerCase()
+        : text
+      : keyIdentity(text, rules);
+  // Local paths are compared without the prefix they all share (no string per file is built);
+  // a stored key under another prefix (an older config) never matches a local path.
+  const foldedPrefix = fold(prefix);
   return {
-    identityOfPath: (relativePath) => {
-      try {
-        return keyIdentity(toObjectKey(prefix, relativePath, rules), rules);
-      } catch {
-        return null;
-      }
+    identityOfPath: fold,
+    identityOfKey: (key) => {
+      const folded = fold(key);
+      return folded.startsWith(foldedPrefix)
+        ? folded.slice(foldedPrefix.length)
+        : `\u0000${folded}`;
     },
-    identityOfKey: (key) => keyIdentity(key, rules),
   };
 }
 
@@ -35,11 +51,11 @@ export const PATH_KEY_MAPPING: KeyMapping = folderKeyMapping('');
 
 /**
  * Local paths grouped by the object they map to, kept up to date as files come and go (the
- * watcher's fast path adds and removes single paths between full scans).
+ * watcher's fast path adds and removes single paths between full scans). One map entry per
+ * key: the path itself, or the sorted paths when several collide (rare).
  */
 export class KeyIndex {
-  private readonly pathsByIdentity = new Map<string, Set<string>>();
-  private readonly identityByPath = new Map<string, string>();
+  private readonly byIdentity = new Map<string, string | string[]>();
 
   constructor(private readonly mapping: KeyMapping) {}
 
@@ -50,45 +66,53 @@ export class KeyIndex {
   }
 
   add(relativePath: string): void {
-    if (this.identityByPath.has(relativePath)) return;
     const identity = this.mapping.identityOfPath(relativePath);
     if (identity === null) return;
-    this.identityByPath.set(relativePath, identity);
-    const paths = this.pathsByIdentity.get(identity);
-    if (paths) paths.add(relativePath);
-    else this.pathsByIdentity.set(identity, new Set([relativePath]));
+    const entry = this.byIdentity.get(identity);
+    if (entry === undefined) this.byIdentity.set(identity, relativePath);
+    else if (typeof entry === 'string') {
+      if (entry !== relativePath) this.byIdentity.set(identity, [entry, relativePath].sort());
+    } else if (!entry.includes(relativePath)) {
+      this.byIdentity.set(identity, [...entry, relativePath].sort());
+    }
   }
 
   /** Forgets the path; returns the paths that shared its key (they may be free of it now). */
   remove(relativePath: string): string[] {
-    const identity = this.identityByPath.get(relativePath);
-    if (identity === undefined) return [];
-    this.identityByPath.delete(relativePath);
-    const paths = this.pathsByIdentity.get(identity);
-    paths?.delete(relativePath);
-    if (paths?.size === 0) this.pathsByIdentity.delete(identity);
-    return paths ? [...paths] : [];
+    const identity = this.mapping.identityOfPath(relativePath);
+    const entry = identity === null ? undefined : this.byIdentity.get(identity);
+    if (identity === null || entry === undefined) return [];
+    if (typeof entry === 'string') {
+      if (entry === relativePath) this.byIdentity.delete(identity);
+      return [];
+    }
+    if (!entry.includes(relativePath)) return [...entry];
+    const rest = entry.filter((path) => path !== relativePath);
+    this.byIdentity.set(identity, rest.length === 1 ? (rest[0] ?? '') : rest);
+    return rest;
   }
 
   /** The other local paths that map to the same object as this one (sorted). */
   othersOf(relativePath: string): string[] {
-    const identity = this.identityByPath.get(relativePath);
-    const paths = identity === undefined ? undefined : this.pathsByIdentity.get(identity);
-    if (!paths || paths.size < 2) return [];
-    return [...paths].filter((path) => path !== relativePath).sort();
+    const identity = this.mapping.identityOfPath(relativePath);
+    const entry = identity === null ? undefined : this.byIdentity.get(identity);
+    if (!Array.isArray(entry) || !entry.includes(relativePath)) return [];
+    return entry.filter((path) => path !== relativePath);
   }
 
   /** Whether some local path maps to the object of this stored key. */
   claimsKey(key: string): boolean {
-    return this.pathsByIdentity.has(this.mapping.identityOfKey(key));
+    return this.byIdentity.has(this.mapping.identityOfKey(key));
   }
 
   /** Whether some other local path maps to the same object as this (possibly gone) path. */
   claimsPathOf(relativePath: string): boolean {
     const identity = this.mapping.identityOfPath(relativePath);
-    if (identity === null) return false;
-    const paths = this.pathsByIdentity.get(identity);
-    return paths !== undefined && [...paths].some((path) => path !== relativePath);
+    const entry = identity === null ? undefined : this.byIdentity.get(identity);
+    if (entry === undefined) return false;
+    return typeof entry === 'string'
+      ? entry !== relativePath
+      : entry.some((p) => p !== relativePath);
   }
 }
 

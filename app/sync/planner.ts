@@ -53,6 +53,8 @@ export interface PlanInput {
   readonly deletesConfirmed: boolean;
   /** How paths become keys (prefix, NFC, the store's case rules); default: NFC paths. */
   readonly keys?: KeyMapping;
+  /** The local files by key, when the caller keeps one (built from `local` and `keys`). */
+  readonly keyIndex?: KeyIndex;
 }
 
 export interface Plan {
@@ -103,7 +105,7 @@ export function planFolder(input: PlanInput): Plan {
   const forget: string[] = [];
   let unchanged = 0;
   const local = input.local ?? new Map<string, LocalFile>();
-  const keys = KeyIndex.of(local.keys(), input.keys ?? PATH_KEY_MAPPING);
+  const keys = input.keyIndex ?? KeyIndex.of(local.keys(), input.keys ?? PATH_KEY_MAPPING);
   const collisions: PlannedCollision[] = [];
 
   for (const file of local.values()) {

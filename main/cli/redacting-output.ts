@@ -1,7 +1,5 @@
 import { redactOutgoing } from '../../app/logging/redact.js';
 
-type Write = NodeJS.WriteStream['write'];
-
 /**
  * Makes everything the CLI writes to stdout and stderr pass the redactor: its own messages,
  * the progress reporter, and whatever an SDK prints (a secret read from the keychain or the
@@ -30,5 +28,5 @@ export function redactWrites(stream: Pick<NodeJS.WriteStream, 'write'>): void {
     // Unchanged bytes go out as they came (binary-safe); only redacted text is re-encoded.
     return original(safe === text ? chunk : safe, ...rest);
   };
-  stream.write = write as Write;
+  stream.write = write;
 }

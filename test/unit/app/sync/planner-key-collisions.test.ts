@@ -135,9 +135,21 @@ describe('KeyIndex', () => {
     expect(index.claimsKey('p/b.txt')).toBe(false);
   });
 
-  it('leaves out paths without a valid key (they fail on their own)', () => {
-    const index = KeyIndex.of(['bad\nname', 'bad\nname'], keys);
-    expect(index.othersOf('bad\nname')).toEqual([]);
+  it('holds a path added twice once', () => {
+    const index = KeyIndex.of([NFC, NFC], keys);
+    expect(index.othersOf(NFC)).toEqual([]);
+    expect(index.remove(NFC)).toEqual([]);
+    expect(index.claimsKey(`p/${NFC}`)).toBe(false);
+  });
+
+  it('three spellings on one key: each names the other two; removing one leaves two colliding', () => {
+    const index = KeyIndex.of(['A.txt', 'a.txt', 'a.TXT'], caseless);
+    expect(index.othersOf('a.txt')).toEqual(['A.txt', 'a.TXT']);
+    expect(index.remove('a.TXT')).toEqual(['A.txt', 'a.txt']);
+    expect(index.othersOf('A.txt')).toEqual(['a.txt']);
+    expect(index.remove('a.txt')).toEqual(['A.txt']);
+    expect(index.othersOf('A.txt')).toEqual([]);
+    expect(index.claimsKey('p/a.TXT')).toBe(true);
   });
 });
 
