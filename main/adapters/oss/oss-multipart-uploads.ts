@@ -27,7 +27,8 @@ export async function listOssMultipartUploads(
 ): Promise<MultipartUploadPage> {
   const answer = (await client.listUploads(
     {
-      prefix: request.prefix,
+      // Never an empty value: V4 signs those differently in ali-oss and in Alibaba's docs.
+      ...(request.prefix ? { prefix: request.prefix } : {}),
       'max-uploads': 1000,
       ...(request.next
         ? { 'key-marker': request.next.keyMarker, 'upload-id-marker': request.next.uploadIdMarker }

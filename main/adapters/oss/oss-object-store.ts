@@ -208,7 +208,9 @@ export class OssObjectStore implements ObjectStore {
     return this.call(`ListObjectsV2 ${request.prefix}`, request.bucket, async (client) => {
       const result = await client.listV2(
         {
-          prefix: request.prefix,
+          // An empty value is left out: V4 signs it as a bare name in Alibaba's documentation and
+          // other SDKs, but as "prefix=" in ali-oss, so the store may refuse the signature.
+          ...(request.prefix ? { prefix: request.prefix } : {}),
           'max-keys': '1000',
           ...(request.continuationToken ? { 'continuation-token': request.continuationToken } : {}),
         },

@@ -309,6 +309,17 @@ describe('OSS V4 signing, integrity and errors (against a V1-refusing server)', 
     expect(stsCalls()).toBe(0);
   });
 
+  it('a folder at the bucket root (prefix "") lists objects and uploads in progress, signed V4', async () => {
+    const { store } = ossStore('');
+    await put(store, 'root-listing.txt', 'x');
+    const page = await store.list({ bucket: server.bucket, prefix: '' });
+    expect(page.objects.map((o) => o.key)).toContain('root-listing.txt');
+    const { uploadId } = await store.createMultipart({ bucket: server.bucket, key: 'root-upload' });
+    const uploads = await store.listMultipartUploads({ bucket: server.bucket, prefix: '' });
+    expect(uploads.uploads.map((u) => u.uploadId)).toContain(uploadId);
+    await store.abortMultipart({ bucket: server.bucket, key: 'root-upload', uploadId });
+  });
+
   it('a bucket name with a dot is a fatal bucket-invalid error before any request', async () => {
     const { store } = ossStore('dots/');
     const before = server.requests.length;
