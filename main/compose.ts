@@ -14,6 +14,7 @@ import type { FerryConfig, ProfileConfig } from '../app/config/schema.js';
 import { CredentialBroker } from '../app/credentials/credential-broker.js';
 import { RefreshSchedulers } from '../app/credentials/refresh-scheduler.js';
 import { TokenLifeGuard } from '../app/credentials/token-life-guard.js';
+import { transferForObject } from '../app/credentials/transfer-for-object.js';
 import { SyncEngine, type EngineOptions, type ProfileBinding } from '../app/engine/sync-engine.js';
 import { processSecrets } from '../app/logging/redact.js';
 import type { Journal } from '../app/ports/journal.js';
@@ -161,6 +162,10 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
         clock: systemClock,
         logger,
         label: profile.id,
+        onWarning: (bucket, key, note) => {
+          const transfer = transferForObject(engine.queue.list(), folders, bucket, key);
+          if (transfer) engine.queue.update(transfer, { note });
+        },
       }),
     });
   }

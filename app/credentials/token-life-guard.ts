@@ -54,6 +54,8 @@ export interface TokenLifeGuardOptions {
   readonly logger: Logger;
   /** Profile id, for the log. */
   readonly label: string;
+  /** Also tells the transfer's row (once per file): the bucket and key, and what was done. */
+  readonly onWarning?: (bucket: string, key: string, note: string) => void;
 }
 
 /**
@@ -79,12 +81,17 @@ export class TokenLifeGuard implements ObjectStore {
   }
 
   async putObject(request: PutObjectRequest): Promise<StoredResult> {
-    await this.beforeBody(request.key, request.body.byteLength, 'file');
+    await this.beforeBody(request.bucket, request.key, request.body.byteLength, 'file');
     return this.measured(request.body.byteLength, () => this.options.store.putObject(request));
   }
 
   async uploadPart(request: UploadPartRequest): Promise<StoredResult> {
-    await this.beforeBody(request.key, request.body.byteLength, `part ${request.partNumber}`);
+    await this.beforeBody(
+      request.bucket,
+      request.key,
+      request.body.byteLength,
+      `part ${request.partNumber}`,
+    );
     return this.measured(request.body.byteLength, () => this.options.store.uploadPart(request));
   }
 
@@ -101,7 +108,12 @@ export class TokenLifeGuard implements ObjectStore {
   listMultipartUploads: ObjectStore['listMultipartUploads'] = (request) =>
     this.options.store.listMultipartUploads(request);
 
-  private async beforeBody(key: string, bytes: number, what: string): Promise<void> {
+  private async beforeBody(
+    bucket: string,
+    key: string,
+    bytes: number,
+    what: string,
+  ): Promise<void> {
     const speed = this.bytesPerMs;
     if (speed === undefined || speed <= 0) return;
     const { broker, clock, logger, label } = this.options;
@@ -126,17 +138,14 @@ export class TokenLifeGuard implements ObjectStore {
       tokenSecondsLeft: Math.round(leftBefore / 1000),
       tokenSecondsLeftNow: Math.round(remainingMs / 1000),
     };
-    if (remainingMs >= expectedMs) {
-      logger.warn(
-        `${what} of ${key} could outlive its token at the current speed: ${refreshed ? 'started after a refresh' : 'started with the token held'}`,
-        numbers,
-      );
-    } else {
-      logger.warn(
-        `${what} of ${key} needs longer than a fresh token lasts at the current speed; raise the profile's durationSeconds or lower transfers.partSize`,
-        numbers,
-      );
-    }
+    const seconds = (ms: number) => `${Math.max(0, Math.round(ms / 1000))} s`;
+    const facts = `at ${Math.round((speed * 1000) / 1024)} KiB/s it needs ~${seconds(expectedMs)}, the token had ${seconds(leftBefore)} left`;
+    const note =
+      remainingMs >= expectedMs
+        ? `${what} could outlive its token (${facts}): ${refreshed ? 'started after a refresh' : 'started with the token held'}`
+        : `${what} needs longer than a fresh token lasts (${facts}, ${seconds(remainingMs)} now): raise the profile's durationSeconds or lower transfers.partSize`;
+    logger.warn(`${key}: ${note}`, numbers);
+    this.options.onWarning?.(bucket, key, note);
   }
 
   private async measured(bytes: number, send: () => Promise<StoredResult>): Promise<StoredResult> {

@@ -56,7 +56,15 @@ function setup(lifetimeMs: number, bytesPerSecond: number, backoffMs = 2_000) {
     backoff: { baseMs: backoffMs, maxMs: backoffMs },
   });
   const { store, sent } = slowStore(clock, broker, bytesPerSecond);
-  const guard = new TokenLifeGuard({ store, broker, clock, logger, label: 'slow' });
+  const notes: [string, string, string][] = [];
+  const guard = new TokenLifeGuard({
+    store,
+    broker,
+    clock,
+    logger,
+    label: 'slow',
+    onWarning: (bucket, key, note) => notes.push([bucket, key, note]),
+  });
   const part = (partNumber: number, bytes: number) =>
     guard.uploadPart({
       bucket: 'b',
@@ -74,13 +82,13 @@ function setup(lifetimeMs: number, bytesPerSecond: number, backoffMs = 2_000) {
     while (!finished) await clock.advance(SECOND);
     return done;
   };
-  return { clock, sts, logger, broker, guard, sent, run };
+  return { clock, sts, logger, broker, guard, sent, run, notes };
 }
 
 describe('TokenLifeGuard (expiry versus ETA, issue 12 item 5)', () => {
   it('starts a part only after a refresh when the token has less than twice its expected duration left, and warns once with the numbers', async () => {
     // 100 KiB/s: a 32 MiB part takes ~5.5 minutes; the one-hour token refreshes at 55 minutes.
-    const { clock, sts, logger, sent, run } = setup(60 * MINUTE, 100 * 1024);
+    const { clock, sts, logger, sent, run, notes } = setup(60 * MINUTE, 100 * 1024);
     await run(1, 32 * MiB); // measures the speed; the token is young
     expect(sts.calls).toBe(1);
     await clock.advance(50 * MINUTE - clock.now() + sent[0]!.startedAt); // 10 min left < 2 × 5.5
@@ -99,9 +107,10 @@ describe('TokenLifeGuard (expiry versus ETA, issue 12 item 5)', () => {
 
     const warnings = logger.lines.filter((line) => line.level === 'warn');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]!.message).toMatch(
-      /part 2 of big\.iso could outlive its token.*after a refresh/,
+    expect(warnings[0]!.message).toBe(
+      'big.iso: part 2 could outlive its token (at 100 KiB/s it needs ~328 s, the token had 600 s left): started after a refresh',
     );
+    expect(notes).toEqual([['b', 'big.iso', warnings[0]!.message.replace('big.iso: ', '')]]);
     expect(warnings[0]!.fields).toMatchObject({
       bytes: 32 * MiB,
       expectedSeconds: 328,
