@@ -313,6 +313,8 @@ export class SyncEngine {
       readonly absolutePath: string;
       readonly relativeKey: string;
       readonly size: number;
+      /** Inside a dropped folder: opened beneath it (DropSource.beneath). */
+      readonly beneath?: { readonly root: string; readonly relativePath: string };
     }[],
   ): Transfer[] {
     const folder = this.folders.get(folderId);
@@ -326,6 +328,7 @@ export class SyncEngine {
         drop: {
           absolutePath: file.absolutePath,
           remoteKey: toObjectKey(folder.spec.prefix, file.relativeKey, folder.spec.keyRules),
+          ...(file.beneath ? { beneath: file.beneath } : {}),
         },
       }),
     );

@@ -75,6 +75,12 @@ export class TransferRunner {
             folderId: `drop:${folder.id}`,
             relativePath: transfer.drop.remoteKey,
             absolutePath: transfer.drop.absolutePath,
+            ...(transfer.drop.beneath
+              ? {
+                  root: transfer.drop.beneath.root,
+                  pathBelowRoot: transfer.drop.beneath.relativePath,
+                }
+              : {}),
             bucket: folder.bucket,
             remoteKey: transfer.drop.remoteKey,
             oneOff: true,

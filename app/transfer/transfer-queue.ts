@@ -38,6 +38,9 @@ export interface Transfer {
 export interface DropSource {
   readonly absolutePath: string;
   readonly remoteKey: string;
+  /** A file found inside a dropped folder: that folder and the file's "/"-separated path below
+   *  it. The file is opened beneath it, never through a link inside the drop (issue 11). */
+  readonly beneath?: { readonly root: string; readonly relativePath: string };
 }
 
 export interface TransferRequest {

@@ -11,10 +11,13 @@ export interface UploadTarget {
   readonly folderId: string;
   readonly relativePath: string;
   readonly absolutePath: string;
-  /** The synced folder's root: the file is `relativePath` beneath it, and is stat'ed and opened
-   *  without following any symlink on the way (upload-source.ts). Absent only for a one-off
-   *  drop, whose `absolutePath` the user chose. */
+  /** The directory the file is stat'ed and opened beneath, following no symlink below it
+   *  (upload-source.ts): the synced folder's root, or the folder the user dropped. Absent only
+   *  for a one-off drop of a single file, whose `absolutePath` the user chose. */
   readonly root?: string;
+  /** The file's "/"-separated path below `root` when it is not `relativePath` (a drop's
+   *  `relativePath` is its object key). */
+  readonly pathBelowRoot?: string;
   readonly bucket: string;
   readonly remoteKey: string;
   /** A one-off upload (drag-and-drop): not part of the folder's sync state, so no file record

@@ -9,6 +9,9 @@ export interface DroppedFile {
   /** Below the folder's prefix: the sub-prefix, then the dropped item's name and inner path. */
   readonly relativeKey: string;
   readonly size: number;
+  /** Inside a dropped folder: that folder and the path below it. The upload opens the file
+   *  beneath it, so a directory swapped for a link meanwhile cannot lead outside (issue 11). */
+  readonly beneath?: { readonly root: string; readonly relativePath: string };
 }
 
 export interface ExpandedDrop {
@@ -35,17 +38,28 @@ export async function expandDroppedPaths(
   const skipped: string[] = [];
   const base = normaliseSubPrefix(subPrefix);
 
-  const addFile = (absolutePath: string, key: string, size: number) => {
+  const addFile = (
+    absolutePath: string,
+    key: string,
+    size: number,
+    beneath?: DroppedFile['beneath'],
+  ) => {
     try {
       toObjectKey(folderPrefix, key);
     } catch (error) {
       skipped.push(`${absolutePath}: ${isSyncError(error) ? error.message : String(error)}`);
       return;
     }
-    files.push({ absolutePath, relativeKey: key, size });
+    files.push({ absolutePath, relativeKey: key, size, ...(beneath ? { beneath } : {}) });
   };
 
-  const walk = async (directory: string, keyBase: string): Promise<void> => {
+  /** `dropped`: the folder the user dropped; `inner`: this directory's path below it. */
+  const walk = async (
+    directory: string,
+    keyBase: string,
+    dropped: string,
+    inner: string,
+  ): Promise<void> => {
     let entries;
     try {
       entries = await readdir(directory, { withFileTypes: true });
@@ -59,10 +73,13 @@ export async function expandDroppedPaths(
       if (files.length >= MAX_DROPPED_FILES) return;
       const absolutePath = join(directory, entry.name);
       const key = `${keyBase}${entry.name}`;
-      if (entry.isDirectory()) await walk(absolutePath, `${key}/`);
+      const below = inner === '' ? entry.name : `${inner}/${entry.name}`;
+      if (entry.isDirectory()) await walk(absolutePath, `${key}/`, dropped, below);
       else if (entry.isFile()) {
         const stat = await lstat(absolutePath).catch(() => null);
-        if (stat?.isFile()) addFile(absolutePath, key, stat.size);
+        if (stat?.isFile()) {
+          addFile(absolutePath, key, stat.size, { root: dropped, relativePath: below });
+        }
       } else skipped.push(`${absolutePath}: not a regular file (links are not followed)`);
     }
   };
@@ -75,7 +92,7 @@ export async function expandDroppedPaths(
     const stat = await lstat(path).catch(() => null);
     if (!stat) skipped.push(`${path}: does not exist`);
     else if (stat.isFile()) addFile(path, `${base}${basename(path)}`, stat.size);
-    else if (stat.isDirectory()) await walk(path, `${base}${basename(path)}/`);
+    else if (stat.isDirectory()) await walk(path, `${base}${basename(path)}/`, path, '');
     else skipped.push(`${path}: not a regular file or folder (links are not followed)`);
     if (files.length >= MAX_DROPPED_FILES) {
       skipped.push(`more than ${MAX_DROPPED_FILES} files: the rest of the drop was not queued`);

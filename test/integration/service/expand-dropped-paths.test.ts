@@ -29,6 +29,12 @@ describe('expandDroppedPaths on a real disk', () => {
       ['inbox/album/cover.jpg', 1],
       ['inbox/note.txt', 1],
     ]);
+    // Files inside a dropped folder are later opened beneath it, never through a link in it.
+    expect(files.find((f) => f.relativeKey === 'inbox/album/2026/one.jpg')?.beneath).toEqual({
+      root: join(dir, 'album'),
+      relativePath: '2026/one.jpg',
+    });
+    expect(files.find((f) => f.relativeKey === 'inbox/note.txt')?.beneath).toBeUndefined();
     expect(skipped.join('\n')).toMatch(/escape: not a regular file \(links are not followed\)/);
     expect(skipped.join('\n')).toMatch(/bad\nname\.jpg: .*control character/);
     expect(skipped).toContain('relative/path.txt: not an absolute path');

@@ -47,6 +47,31 @@ describe('the folder boundary (issue 11)', () => {
   });
 });
 
+describe('drops (issue 11)', () => {
+  it('a file inside a dropped folder whose subfolder became a link fails with the reason; its sibling uploads', async () => {
+    const h = createHarness();
+    h.fs.writeFile(`${OUTSIDE}/f.txt`, 'SECRET: outside the drop');
+    h.fs.writeFile('/tmp/drop/album/cover.jpg', 'cover');
+    h.fs.writeFile('/tmp/drop/album/2026/f.txt', 'inside the drop');
+    // Expanded while 2026 was a folder; swapped for a link before the upload.
+    h.fs.remove('/tmp/drop/album/2026');
+    h.fs.symlink('/tmp/drop/album/2026', OUTSIDE);
+    const inside = (relativePath: string) => ({
+      absolutePath: `/tmp/drop/album/${relativePath}`,
+      relativeKey: `album/${relativePath}`,
+      size: 5,
+      beneath: { root: '/tmp/drop/album', relativePath },
+    });
+    h.engine.uploadDropped('docs', [inside('cover.jpg'), inside('2026/f.txt')]);
+    await h.engine.drain();
+
+    expect(h.text('album/cover.jpg')).toBe('cover');
+    expect(h.object('album/2026/f.txt')).toBeUndefined();
+    expect(failureOf(h, 'album/2026/f.txt')).toMatchObject({ code: 'outside-folder' });
+    expect(h.fs.openHandles).toBe(0);
+  });
+});
+
 async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
