@@ -172,6 +172,11 @@ function printPlans(plans: Map<string, Plan>, composition: Composition, io: Comm
     for (const conflict of plan.conflicts) {
       io.out(`  skip    ${conflict.relativePath}  (conflict: ${conflict.reason})\n`);
     }
+    for (const collision of plan.collisions) {
+      const others = collision.others.map((other) => JSON.stringify(other)).join(', ');
+      io.out(`  fail    ${collision.relativePath}  (same key as ${others}: neither is uploaded)\n`);
+    }
+    unreadable += plan.collisions.length; // the real run fails them (invalid-name)
     const problems = composition.engine.problems(folder.id);
     for (const line of dryRunProblemLines(problems)) io.out(line);
     unreadable += problems.filter((problem) => problem.outcome === 'failed').length;
