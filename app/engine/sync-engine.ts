@@ -254,10 +254,12 @@ export class SyncEngine {
       () => this.queue.pendingCount === 0,
     );
     await Promise.all(
-      [...this.folders.values()].map(async (folder) => {
-        await folder.startWatching();
-        await folder.scan();
-      }),
+      [...this.folders.values()]
+        .filter((folder) => !skip.has(folder.spec.id))
+        .map(async (folder) => {
+          await folder.startWatching();
+          await folder.scan();
+        }),
     );
   }
 

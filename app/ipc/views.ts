@@ -1,4 +1,5 @@
 import type { CredentialStatus } from '../credentials/credential-broker.js';
+import type { FolderPolicyView } from '../credentials/policy-summary.js';
 import type { FolderState } from '../engine/folder-sync.js';
 import type { PathProblem } from '../sync/path-problem.js';
 import type { Transfer } from '../transfer/transfer-queue.js';
@@ -46,6 +47,12 @@ export interface FolderView {
   readonly counts: FolderCounts;
   /** Paths not uploaded, failures first; at most PROBLEMS_SHOWN (counts hold the totals). */
   readonly problems: readonly PathProblemView[];
+  /** The folder did not start because its preflight failed (path, bucket, write permission;
+   *  issue 12): what failed and how to fix it. null: it passed (or is still being checked). */
+  readonly blocked?: { readonly message: string; readonly hint: string | null } | null;
+  /** What the folder's token may do there, read from the session policy Ferry sent; the UI
+   *  words it per language (app/credentials/policy-summary.ts). */
+  readonly policy?: FolderPolicyView | null;
 }
 
 /** Problems sent per folder in a snapshot, which is rebuilt often: the rest are in the log. */

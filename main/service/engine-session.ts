@@ -1,9 +1,17 @@
 import type { FerryConfig } from '../../app/config/schema.js';
+import { isCredentialError } from '../../app/errors/credential-errors.js';
 import type { EngineEvent } from '../../app/engine/engine-events.js';
 import { ThroughputMeter } from '../../app/ipc/throughput-meter.js';
 import type { SecretStore } from '../../app/ports/secret-store.js';
 import type { Transfer } from '../../app/transfer/transfer-queue.js';
 import { compose, type Composition } from '../compose.js';
+import { preflightFolders } from '../folder-preflights.js';
+
+/** Why a folder was not started: its preflight failed (issue 12). */
+export interface FolderBlock {
+  readonly message: string;
+  readonly hint: string | null;
+}
 
 /**
  * One running engine for one version of the config (a saved config starts a new session).
@@ -15,6 +23,9 @@ export class EngineSession {
   private readonly filesSeen = new Map<string, number>();
   private readonly bytesSeen = new Map<number, number>();
   private readonly unsubscribe: () => void;
+  private readonly blocked = new Map<string, FolderBlock>();
+  private preflightDone = false;
+  private stopped = false;
 
   constructor(
     readonly config: FerryConfig,
@@ -30,17 +41,57 @@ export class EngineSession {
     this.unsubscribe = this.composition.engine.onEvent((event) => this.observe(event));
   }
 
-  /** Starts watching and scanning; fetches every profile's first token so its expiry shows. */
+  /** Fetches every profile's first token so its expiry shows; runs each folder's preflight
+   *  (path, bucket, write, and what the mode needs) and starts watching and scanning only the
+   *  folders that pass: a failing one shows its error on its card and transfers nothing. */
   start(): void {
-    const { engine, profiles, logger } = this.composition;
-    engine.start().catch((error: unknown) => {
-      logger.error('the engine could not start', { error: String(error) });
-    });
+    const { profiles, logger } = this.composition;
     for (const [, binding] of profiles) {
       binding.broker.get().catch(() => {
         // The broker records the failure in its status; the UI shows it with its hint.
       });
     }
+    this.preflightThenStart().catch((error: unknown) => {
+      logger.error('the engine could not start', { error: String(error) });
+    });
+  }
+
+  /** The preflight failure that kept a folder from starting; null when it started (or the
+   *  preflight is still running). */
+  blockOf(folderId: string): FolderBlock | null {
+    return this.blocked.get(folderId) ?? null;
+  }
+
+  /** Some folder's preflight failed: a fixed secret or config needs a new session to retry it. */
+  get hasBlockedFolders(): boolean {
+    return this.blocked.size > 0;
+  }
+
+  /** Whether every folder's preflight has finished (the UI shows "checking" until then). */
+  get preflightFinished(): boolean {
+    return this.preflightDone;
+  }
+
+  private async preflightThenStart(): Promise<void> {
+    const { engine, logger } = this.composition;
+    for (const result of await preflightFolders(this.composition)) {
+      // No token yet is the profile's state (its card shows it), not the folder's: such a
+      // folder starts and waits for credentials like any transfer.
+      if (!result.error || isCredentialError(result.error)) continue;
+      this.blocked.set(result.folderId, {
+        message: result.error.message,
+        hint: result.error.hint ?? null,
+      });
+      // Paused as well as not started: "sync now" on it must not upload into a failure.
+      engine.pause(result.folderId);
+      logger.error('folder not started: its preflight failed', {
+        folder: result.folderId,
+        error: result.error.message,
+      });
+    }
+    this.preflightDone = true;
+    if (this.stopped) return;
+    await engine.start(new Set(this.blocked.keys()));
   }
 
   filesIn(folderId: string): number {
@@ -48,6 +99,7 @@ export class EngineSession {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     this.unsubscribe();
     await this.composition.close();
   }

@@ -10,6 +10,7 @@ import {
   type UiSnapshot,
 } from '../../app/ipc/views.js';
 import type { EngineSession } from './engine-session.js';
+import { folderPolicyOf } from './folder-policy.js';
 
 const NO_TOKEN: CredentialStatus = {
   state: 'none',
@@ -40,27 +41,34 @@ export function buildSnapshot(inputs: SnapshotInputs): UiSnapshot {
   const snapshots = engine?.folderSnapshots() ?? [];
   // Scan problems (unreadable, bad names, special files) are not transfers: counted beside them.
   const scanned = new Map(snapshots.map((folder) => [folder.id, countProblems(folder.problems)]));
-  const folders: FolderView[] = snapshots.map((folder) => ({
-    id: folder.id,
-    path: folder.root,
-    profileId: config?.folders.find((f) => f.id === folder.id)?.profile ?? '',
-    bucket: folder.bucket,
-    prefix: folder.prefix,
-    mode: folder.mode,
-    state: folder.state,
-    pausedByUser: engine?.queue.isPaused(folder.id) ?? false,
-    pauseReason: folder.pauseReason,
-    lastScanAt: folder.lastScanAt,
-    lastError: folder.lastError,
-    counts: {
-      files: session?.filesIn(folder.id) ?? 0,
-      queued: counts.byFolder.get(folder.id)?.queued ?? 0,
-      active: counts.byFolder.get(folder.id)?.active ?? 0,
-      failed: (counts.byFolder.get(folder.id)?.failed ?? 0) + (scanned.get(folder.id)?.failed ?? 0),
-      skipped: scanned.get(folder.id)?.skipped ?? 0,
-    },
-    problems: folder.problems.slice(0, PROBLEMS_SHOWN),
-  }));
+  const folders: FolderView[] = snapshots.map((folder) => {
+    const blocked = session?.blockOf(folder.id) ?? null;
+    return {
+      id: folder.id,
+      path: folder.root,
+      profileId: config?.folders.find((f) => f.id === folder.id)?.profile ?? '',
+      bucket: folder.bucket,
+      prefix: folder.prefix,
+      mode: folder.mode,
+      // A folder whose preflight failed was never started: its error, not "paused".
+      state: blocked ? 'error' : folder.state,
+      pausedByUser: !blocked && (engine?.queue.isPaused(folder.id) ?? false),
+      pauseReason: folder.pauseReason,
+      lastScanAt: folder.lastScanAt,
+      lastError: blocked?.message ?? folder.lastError,
+      counts: {
+        files: session?.filesIn(folder.id) ?? 0,
+        queued: counts.byFolder.get(folder.id)?.queued ?? 0,
+        active: counts.byFolder.get(folder.id)?.active ?? 0,
+        failed:
+          (counts.byFolder.get(folder.id)?.failed ?? 0) + (scanned.get(folder.id)?.failed ?? 0),
+        skipped: scanned.get(folder.id)?.skipped ?? 0,
+      },
+      problems: folder.problems.slice(0, PROBLEMS_SHOWN),
+      blocked,
+      policy: config ? folderPolicyOf(config, folder.id) : null,
+    };
+  });
   const bindings = session?.composition.profiles;
   const profiles: ProfileView[] = (config?.profiles ?? []).map((profile) => {
     const credentials = profile.credentials;

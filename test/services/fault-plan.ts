@@ -17,6 +17,9 @@ export type Operation =
   | 'HeadObject'
   | 'GetObject'
   | 'DeleteObject'
+  /** The preflight's write, list and delete probes (app/engine/folder-preflight.ts), counted
+   *  apart so that "the n-th CreateMultipartUpload" stays the n-th of the uploads. */
+  | 'Preflight'
   | 'Other';
 
 export type Fault =
@@ -52,6 +55,7 @@ export function operationOf(method: string, url: URL, body?: Uint8Array): Operat
   const q = url.searchParams;
   const segments = url.pathname.split('/').filter((s) => s !== '');
   const onObject = segments.length >= 2; // path style: /bucket/key…
+  if (method !== 'HEAD' && url.pathname.includes('.ferry-preflight-')) return 'Preflight';
   if (method === 'POST' && segments.length === 0) {
     const form = new URLSearchParams(body ? Buffer.from(body).toString('utf8') : '');
     return form.get('Action') === 'AssumeRole' || q.get('Action') === 'AssumeRole'

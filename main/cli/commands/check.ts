@@ -10,6 +10,7 @@ import {
   profileSessionPolicy,
 } from '../../credentials/profile-credentials.js';
 import { formatRemaining } from '../format-duration.js';
+import { checkFolders } from './check-folders.js';
 
 export interface CommandIo {
   readonly out: (text: string) => void;
@@ -20,7 +21,9 @@ export interface CommandIo {
 
 /**
  * `ferry check --config FILE`: validates the config, obtains a token for every profile and
- * prints its expiry and the session policy in use. Exit 0 when every profile works, 2 otherwise.
+ * prints its expiry and the session policy in use; then per folder what that policy allows, in
+ * plain words, and the preflight `ferry sync` runs (check-folders.ts). Exit 0 when every profile
+ * and folder works, 2 otherwise.
  */
 export async function checkCommand(
   configPath: string,
@@ -36,6 +39,7 @@ export async function checkCommand(
     if (warning) io.err(`warning: ${warning}\n`);
   }
   let failures = 0;
+  const failedProfiles = new Set<string>();
   for (const profile of config.profiles) {
     io.out(
       `\nProfile "${profile.id}" (${profile.provider}, credentials: ${profile.credentials.source})\n`,
@@ -60,9 +64,11 @@ export async function checkCommand(
       io.out(`  policy:  ${shown.replace(/\n/g, '\n           ')}\n`);
     } catch (error) {
       failures += 1;
+      failedProfiles.add(profile.id);
       const problem = isSyncError(error) ? error : toSyncError(error);
       io.err(`  ✗ ${problem.describe().replace(/\n/g, '\n    ')}\n`);
     }
   }
+  failures += await checkFolders(config, secrets, failedProfiles, io);
   return failures === 0 ? 0 : 2;
 }

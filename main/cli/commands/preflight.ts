@@ -1,64 +1,34 @@
-import { randomUUID } from 'node:crypto';
-
-import { isCredentialError } from '../../../app/errors/credential-errors.js';
-import { SyncError, toSyncError } from '../../../app/errors/sync-error.js';
-import type { Clock } from '../../../app/ports/clock.js';
-import { withRetries } from '../../../app/retry/with-retries.js';
+import type { FolderPreflight } from '../../../app/engine/folder-preflight.js';
+import { SyncError } from '../../../app/errors/sync-error.js';
 import { systemClock } from '../../adapters/system-clock.js';
 import type { Composition } from '../../compose.js';
+import { preflightFolders, type PreflightTiming } from '../../folder-preflights.js';
 
-export interface PreflightTiming {
-  readonly clock: Clock;
-  readonly random: () => number;
-}
+export { preflightFolders, type PreflightTiming } from '../../folder-preflights.js';
 
 /**
- * Before touching any file: every profile must yield a token and every bucket must answer.
- * A wrong key or an unreachable endpoint is a configuration problem (exit 2), not 10,000
- * failed files. The probe is retried like any request (issue 11: one 503 or one reset
- * connection on it ended the run with exit 2): only an endpoint that keeps failing through
- * the backoff (about 7 s in all) is reported as unreachable.
+ * Before touching any file (`ferry sync`, also `--dry-run`): every profile must yield a token,
+ * and every folder must pass its preflight (app/engine/folder-preflight.ts: the path is a
+ * readable folder, the bucket exists and may be written under the prefix, listing and deleting
+ * where the mode needs them). A wrong path, bucket or grant is a configuration problem (exit 2),
+ * not "0 uploaded" or 10,000 failed files. Every failing folder is named, not just the first.
  */
 export async function preflight(
   composition: Pick<Composition, 'profiles' | 'folders'>,
   timing: PreflightTiming = { clock: systemClock, random: Math.random },
-): Promise<void> {
+): Promise<FolderPreflight[]> {
   for (const [, binding] of composition.profiles) await binding.broker.get();
-  for (const folder of composition.folders) {
-    const store = composition.profiles.get(folder.profileId)?.store;
-    if (!store) continue;
-    try {
-      // A key that cannot exist: "not found" proves the endpoint, bucket and signature work.
-      await withRetries(
-        () =>
-          store.head({
-            bucket: folder.bucket,
-            key: `${folder.prefix}.ferry-preflight-${randomUUID()}`,
-          }),
-        {
-          ...timing,
-          backoff: { baseMs: 500, maxMs: 4_000 },
-          maxAttempts: 5,
-          failOnFatalCredentials: true,
-        },
-      );
-    } catch (thrown) {
-      const error = toSyncError(thrown);
-      if (error.code === 'network' || error.code === 'server-error') {
-        throw new SyncError(
-          'config-invalid',
-          'fatal',
-          `Folder "${folder.id}": the store for bucket "${folder.bucket}" cannot be reached (${error.message}).`,
-          {
-            hint: "Check the profile's endpoint, forcePathStyle and the network or proxy.",
-            cause: error,
-          },
-        );
-      }
-      // access-denied: the policy may not grant GetObject here; uploads will tell per file.
-      // Fatal store answers are the folder's configuration (no such bucket, V1 signatures
-      // refused, clock skew): every file would fail the same way, so stop here (exit 2).
-      if (isCredentialError(error) || error.disposition === 'fatal') throw error;
-    }
-  }
+  const results = await preflightFolders(composition, timing);
+  const failures = results.flatMap((result) => (result.error ? [result.error] : []));
+  const [first] = failures;
+  if (first === undefined) return results;
+  if (failures.length === 1) throw first;
+  throw new SyncError(
+    first.code,
+    'fatal',
+    `${failures.length} folders cannot sync:\n${failures
+      .map((failure) => `  ${failure.message}${failure.hint ? `\n    → ${failure.hint}` : ''}`)
+      .join('\n')}`,
+    { hint: 'Fix each folder as above, then run again.', cause: first },
+  );
 }

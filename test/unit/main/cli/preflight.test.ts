@@ -6,6 +6,7 @@ import { SyncError } from '../../../../app/errors/sync-error.js';
 import type { FolderSpec } from '../../../../app/sync/folder-spec.js';
 import { preflight } from '../../../../main/cli/commands/preflight.js';
 import { InstantClock } from '../../../fakes/instant-clock.js';
+import { MemoryFileSystem } from '../../../fakes/memory-file-system.js';
 import { MemoryObjectStore } from '../../../fakes/memory-object-store.js';
 import { rejection } from '../../../support/rejection.js';
 
@@ -21,12 +22,22 @@ const folder: FolderSpec = {
   deleteDelayMs: 0,
 };
 
-function setup() {
+function setup(folders: FolderSpec[] = [folder]) {
   const store = new MemoryObjectStore();
   const broker = { get: () => Promise.resolve({}) } as unknown as CredentialBroker;
   const profiles = new Map<string, ProfileBinding>([['p', { store, broker }]]);
   const clock = new InstantClock();
-  const run = () => preflight({ profiles, folders: [folder] }, { clock, random: () => 0.5 });
+  const fs = new MemoryFileSystem();
+  fs.mkdir('/data');
+  const run = () =>
+    preflight(
+      { profiles, folders },
+      {
+        clock,
+        random: () => 0.5,
+        fs,
+      },
+    );
   return { store, run };
 }
 
@@ -59,5 +70,20 @@ describe('preflight', () => {
     await run();
 
     expect(store.calls.head).toBe(1);
+  });
+
+  it('names every failing folder, not just the first (exit 2)', async () => {
+    const { run } = setup([
+      { ...folder, id: 'gone', root: '/gone' },
+      folder,
+      { ...folder, id: 'also-gone', root: '/also-gone' },
+    ]);
+
+    const error = await rejection(run());
+
+    expect(error).toMatchObject({ code: 'config-invalid', disposition: 'fatal' });
+    expect(error.message).toMatch(/^2 folders cannot sync:/);
+    expect(error.message).toContain('Folder "gone": /gone does not exist.');
+    expect(error.message).toContain('Folder "also-gone": /also-gone does not exist.');
   });
 });
