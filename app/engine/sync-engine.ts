@@ -15,13 +15,14 @@ import { SyncError } from '../errors/sync-error.js';
 import { FileUploader } from '../transfer/file-uploader.js';
 import type { StabilityOptions } from '../transfer/stable-stat.js';
 import { TokenBucket } from '../transfer/token-bucket.js';
+import { journalTransferRows } from '../transfer/journal-transfer-rows.js';
 import { TransferQueue, type Transfer } from '../transfer/transfer-queue.js';
 import type { EngineEvent } from './engine-events.js';
 import { FolderSync, type FolderState, type FolderSyncOptions } from './folder-sync.js';
 import { ORPHAN_GRACE_MS, OrphanUploadSweep } from './orphan-upload-sweep.js';
 import { Requeuer } from './requeuer.js';
 import { summarizeRun, type RunSummary } from './run-summary.js';
-import { TransferRunner } from './transfer-runner.js';
+import { TransferRunner, UNCHANGED_NOTE } from './transfer-runner.js';
 
 export interface EngineOptions extends FolderSyncOptions {
   readonly concurrency: number;
@@ -171,6 +172,10 @@ export class SyncEngine {
       maxLargeConcurrent: Math.max(1, Math.ceil(options.concurrency / 2)),
       historyLimit: 10_000,
       now: () => clock.now(),
+      // One row per file, its id and last state kept in the journal (issue 13).
+      rowStore: journalTransferRows(journal, new Set(folderSpecs.map((spec) => spec.id))),
+      // A watcher event for a file just uploaded: its row keeps showing the upload.
+      isRoutine: (t) => t.state === 'skipped' && t.note === UNCHANGED_NOTE,
     });
     // A copy: observers keep what the transfer was at that moment, not what it becomes.
     this.queue.onChange((transfer) => {
@@ -213,9 +218,11 @@ export class SyncEngine {
   async runOnce(): Promise<RunSummary> {
     // The latest transfer per path during this run: a path re-queued after a change counts once.
     const latest = new Map<string, Transfer>();
-    const unsubscribe = this.queue.onChange((t) =>
-      latest.set(`${t.folderId}\u0000${t.relativePath}`, t),
-    );
+    const runStart = this.dependencies.clock.now();
+    // A row put back as an earlier run left it (an unchanged file) is not this run's work.
+    const unsubscribe = this.queue.onChange((t) => {
+      if ((t.queuedAt ?? 0) >= runStart) latest.set(`${t.folderId}\u0000${t.relativePath}`, t);
+    });
     try {
       await this.abortAbandonedUploads();
       await Promise.all([...this.folders.values()].map((folder) => folder.scan()));
@@ -237,8 +244,9 @@ export class SyncEngine {
     );
   }
 
-  /** Long-running mode: scan, then watch every folder and rescan periodically. */
-  async start(): Promise<void> {
+  /** Long-running mode: scan, then watch every folder and rescan periodically; folders in
+   *  `skip` (their preflight failed) are neither watched nor scanned. */
+  async start(skip: ReadonlySet<string> = new Set()): Promise<void> {
     for (const [profileId, binding] of this.dependencies.profiles) {
       this.unsubscribers.push(
         binding.broker.onStatus((status: CredentialStatus) =>

@@ -2,9 +2,13 @@ import type { PathProblem } from '../sync/path-problem.js';
 import type { Transfer } from '../transfer/transfer-queue.js';
 import type { FolderCounts, TransferTotals } from './views.js';
 
-/** Per-folder and overall counts from the transfer list, counting each path once. */
+/**
+ * Per-folder and overall counts from the transfer list, counting each path once. The one count
+ * of the rows (issue 13): the snapshot's totals (top bar, tray, CLI status) and the window's
+ * filter tabs both come from countTransfers, so "Failed" is the same number everywhere.
+ */
 export interface TransferCounts {
-  readonly totals: Omit<TransferTotals, 'bytesPerSecond'>;
+  readonly totals: Omit<TransferTotals, 'bytesPerSecond'> & { readonly skipped: number };
   readonly byFolder: ReadonlyMap<string, Omit<FolderCounts, 'files' | 'skipped'>>;
 }
 
@@ -19,6 +23,7 @@ const WAITING = new Set<Transfer['state']>(['retrying', 'waiting-for-credentials
 export function latestPerPath(transfers: readonly Readonly<Transfer>[]): Readonly<Transfer>[] {
   const latest = new Map<string, Readonly<Transfer>>();
   for (const transfer of transfers) {
+    if (transfer.quiet) continue; // a routine finish: not a row (transfer-rows.ts)
     const path = transfer.drop ? `drop:${transfer.drop.remoteKey}` : transfer.relativePath;
     latest.set(`${transfer.folderId}\u0000${path}`, transfer);
   }
@@ -27,7 +32,7 @@ export function latestPerPath(transfers: readonly Readonly<Transfer>[]): Readonl
 
 /** Per-folder and overall counts, each path counted once (by its newest transfer). */
 export function countTransfers(transfers: readonly Readonly<Transfer>[]): TransferCounts {
-  const totals = { queued: 0, active: 0, waiting: 0, failed: 0, done: 0 };
+  const totals = { queued: 0, active: 0, waiting: 0, failed: 0, done: 0, skipped: 0 };
   const byFolder = new Map<string, { queued: number; active: number; failed: number }>();
   for (const transfer of latestPerPath(transfers)) {
     const folder = byFolder.get(transfer.folderId) ?? { queued: 0, active: 0, failed: 0 };
@@ -46,6 +51,8 @@ export function countTransfers(transfers: readonly Readonly<Transfer>[]): Transf
       folder.failed += 1;
     } else if (transfer.state === 'done') {
       totals.done += 1;
+    } else {
+      totals.skipped += 1;
     }
   }
   return { totals, byFolder };

@@ -27,6 +27,19 @@ export interface Journal {
   /** Newest first. */
   recentHistory(limit: number): HistoryEntry[];
 
+  /**
+   * The id of the transfer row of (folder, origin, key), allocated on first use and the same
+   * for good (ids are never reused), so the UI keeps its rows across restarts (issue 13).
+   */
+  transferRowId(key: TransferRowKey): number;
+  /** Inserts or replaces the row's last finished state, under its id. */
+  putTransferRow(row: TransferRowRecord): void;
+  /**
+   * Rows with a finished state, oldest first: per folder the newest TRANSFER_ROWS_KEPT that did
+   * not fail, and every failed one (kept until a later run of its path resolves it).
+   */
+  listTransferRows(): TransferRowRecord[];
+
   close(): void;
 }
 
@@ -84,4 +97,24 @@ export interface HistoryEntry {
   readonly bytes: number;
   readonly durationMs: number;
   readonly error: string | null;
+}
+
+/** Finished, not-failed transfer rows kept per folder; failed ones are all kept. */
+export const TRANSFER_ROWS_KEPT = 200;
+
+export interface TransferRowKey {
+  readonly folderId: string;
+  /** `sync`: a folder's file (key = its relative path); `drop`: a one-off (key = object key). */
+  readonly origin: 'sync' | 'drop';
+  readonly rowKey: string;
+}
+
+export interface TransferRowRecord extends TransferRowKey {
+  readonly id: number;
+  /** The row's state word (done, failed, skipped): pruning keeps failed rows. */
+  readonly state: string;
+  /** When the row last finished (ms since epoch): the newest are kept. */
+  readonly updatedAt: number;
+  /** The row as the UI shows it, JSON (never a secret: the same fields the snapshot carries). */
+  readonly data: string;
 }

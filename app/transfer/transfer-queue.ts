@@ -1,39 +1,9 @@
-export type TransferKind = 'upload' | 'delete';
+import { TransferRows, type TransferRowStore } from './transfer-rows.js';
 
-export type TransferState =
-  | 'queued'
-  | 'uploading'
-  | 'deleting'
-  | 'retrying'
-  | 'waiting-for-credentials'
-  | 'done'
-  | 'failed'
-  | 'skipped';
+import type { Transfer, TransferRequest, TransferState } from './transfer.js';
 
-/** What the UI and CLI show about one transfer. Never a secret. */
-export interface Transfer {
-  readonly id: number;
-  readonly folderId: string;
-  readonly relativePath: string;
-  readonly kind: TransferKind;
-  /** `sync`: a watched folder's file; `drop`: a one-off upload (drag-and-drop) into its bucket. */
-  readonly origin: 'sync' | 'drop';
-  /** For drops: the local file (anywhere on disk) and the full object key it goes to. */
-  readonly drop: DropSource | null;
-  /** Bytes to send (0 for deletes). */
-  size: number;
-  bytesDone: number;
-  state: TransferState;
-  /** For `retrying` / `waiting-for-credentials`: when the next attempt starts (ms). */
-  retryAt: number | null;
-  error: { readonly code: string; readonly message: string; readonly hint?: string } | null;
-  /** Why a transfer ended without sending (vanished, changed), or that it resumed. */
-  note: string | null;
-  /** Multipart parts found already stored from an interrupted attempt (resume). */
-  partsReused: number;
-  startedAt: number | null;
-  finishedAt: number | null;
-}
+// The row types live in transfer.ts (this file schedules); re-exported for existing imports.
+export type { Transfer, TransferKind, TransferRequest, TransferState } from './transfer.js';
 
 export interface DropSource {
   readonly absolutePath: string;
@@ -43,15 +13,6 @@ export interface DropSource {
   readonly beneath?: { readonly root: string; readonly relativePath: string };
 }
 
-export interface TransferRequest {
-  readonly folderId: string;
-  /** For drops: the key below the folder's prefix, shown in the UI. */
-  readonly relativePath: string;
-  readonly kind: TransferKind;
-  readonly size: number;
-  readonly drop?: DropSource;
-}
-
 export interface TransferQueueOptions {
   /** Files transferred at once. */
   readonly concurrency: number;
@@ -59,9 +20,13 @@ export interface TransferQueueOptions {
   readonly largeFileBytes: number;
   /** …and at most this many of them run at once, so small files always find a free slot. */
   readonly maxLargeConcurrent: number;
-  /** Finished transfers kept for the UI. */
+  /** Finished rows kept for the UI (failed ones are kept beyond it until resolved). */
   readonly historyLimit: number;
   readonly now: () => number;
+  /** Where rows and their ids outlive the engine (the journal); absent: memory only. */
+  readonly rowStore?: TransferRowStore;
+  /** A finish the list does not show (see TransferRowsOptions.isRoutine). */
+  readonly isRoutine?: (transfer: Readonly<Transfer>) => boolean;
 }
 
 /** Runs one transfer to its end (the engine's job: retries, journal, outcome). */
@@ -76,14 +41,13 @@ const FINISHED: ReadonlySet<TransferState> = new Set(['done', 'failed', 'skipped
  * afterwards — the file may have changed meanwhile).
  */
 export class TransferQueue {
-  private nextId = 1;
+  private readonly rows: TransferRows;
   private readonly small: Transfer[] = [];
   private readonly large: Transfer[] = [];
   private readonly running = new Map<string, Transfer>();
   /** Queued transfers by path: enqueue must not scan the whole queue (20,000 files at once). */
   private readonly queuedByKey = new Map<string, Transfer>();
   private readonly followUps = new Map<string, TransferRequest>();
-  private readonly finished: Transfer[] = [];
   private readonly pausedFolders = new Set<string>();
   private pausedAll = false;
   private activeLarge = 0;
@@ -93,7 +57,13 @@ export class TransferQueue {
   constructor(
     private readonly runner: TransferRunner,
     private readonly options: TransferQueueOptions,
-  ) {}
+  ) {
+    this.rows = new TransferRows({
+      limit: options.historyLimit,
+      isRoutine: options.isRoutine ?? (() => false),
+      ...(options.rowStore ? { store: options.rowStore } : {}),
+    });
+  }
 
   enqueue(request: TransferRequest): Transfer {
     const key = requestKey(request);
@@ -101,17 +71,20 @@ export class TransferQueue {
       this.followUps.set(key, request);
       return this.running.get(key) as Transfer;
     }
+    // A newer request for a queued path takes its place (and its row: same id, nothing to notify).
     const queued = this.findQueued(key);
-    if (queued) {
-      this.remove(queued);
-      this.notify(queued);
-    }
+    if (queued) this.remove(queued);
+    const origin = request.drop ? 'drop' : 'sync';
     const transfer: Transfer = {
-      id: this.nextId++,
+      id: this.rows.idFor(
+        request.folderId,
+        origin,
+        request.drop ? request.drop.remoteKey : request.relativePath,
+      ),
       folderId: request.folderId,
       relativePath: request.relativePath,
       kind: request.kind,
-      origin: request.drop ? 'drop' : 'sync',
+      origin,
       drop: request.drop ?? null,
       size: request.size,
       bytesDone: 0,
@@ -122,7 +95,10 @@ export class TransferQueue {
       partsReused: 0,
       startedAt: null,
       finishedAt: null,
+      queuedAt: this.options.now(),
+      attempts: 0,
     };
+    this.rows.start(transfer);
     (this.isLarge(transfer) ? this.large : this.small).push(transfer);
     this.queuedByKey.set(key, transfer);
     this.notify(transfer);
@@ -150,7 +126,10 @@ export class TransferQueue {
   clear(folderId?: string): void {
     for (const lane of [this.small, this.large]) {
       for (const transfer of [...lane]) {
-        if (folderId === undefined || transfer.folderId === folderId) this.remove(transfer);
+        if (folderId === undefined || transfer.folderId === folderId) {
+          this.remove(transfer);
+          this.notify(this.rows.cancel(transfer));
+        }
       }
     }
     this.settleIdle();
@@ -161,6 +140,9 @@ export class TransferQueue {
     transfer: Transfer,
     change: Partial<Omit<Transfer, 'id' | 'folderId' | 'relativePath' | 'kind'>>,
   ): void {
+    // Each (re)start of the work is an attempt: queued → uploading, retrying → uploading, …
+    const active = change.state === 'uploading' || change.state === 'deleting';
+    if (active && transfer.state !== change.state) transfer.attempts = (transfer.attempts ?? 0) + 1;
     Object.assign(transfer, change);
     this.notify(transfer);
   }
@@ -171,9 +153,9 @@ export class TransferQueue {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Queued, running and recently finished transfers, oldest first. */
+  /** One row per path: queued, running and recently finished (in no particular order). */
   list(): Transfer[] {
-    return [...this.finished, ...this.running.values(), ...this.small, ...this.large];
+    return this.rows.list().filter((row) => !row.quiet);
   }
 
   get pendingCount(): number {
@@ -230,14 +212,13 @@ export class TransferQueue {
         },
       });
     }
-    if (!FINISHED.has(transfer.state)) this.update(transfer, { state: 'done' });
-    this.update(transfer, { finishedAt: this.options.now(), retryAt: null });
+    if (!FINISHED.has(transfer.state)) transfer.state = 'done';
+    transfer.finishedAt = this.options.now();
+    transfer.retryAt = null;
+    // The row to show: this run, or (a routine end) what the row showed before it.
+    this.notify(this.rows.finish(transfer));
     this.running.delete(key);
     if (large) this.activeLarge -= 1;
-    this.finished.push(transfer);
-    if (this.finished.length > this.options.historyLimit) {
-      this.finished.splice(0, this.finished.length - this.options.historyLimit);
-    }
     const followUp = this.followUps.get(key);
     if (followUp) {
       this.followUps.delete(key);
@@ -260,8 +241,6 @@ export class TransferQueue {
       const index = lane.indexOf(transfer);
       if (index >= 0) lane.splice(index, 1);
     }
-    transfer.state = 'skipped';
-    transfer.note = 'replaced by a newer request';
   }
 
   private isIdle(): boolean {

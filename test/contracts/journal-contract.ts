@@ -6,7 +6,9 @@ import type {
   HistoryEntry,
   Journal,
   MultipartCheckpoint,
+  TransferRowRecord,
 } from '../../app/ports/journal.js';
+import { TRANSFER_ROWS_KEPT } from '../../app/ports/journal.js';
 
 /** Both journals keep the newest 10,000 history entries and prune in batches of at most 500. */
 const HISTORY_KEEP = 10_000;
@@ -406,6 +408,61 @@ export function describeJournalContract(
         expect(kept.map((e) => e.time)).toEqual(
           Array.from({ length: kept.length }, (_, i) => total - 1 - i),
         );
+      });
+    });
+
+    describe('transfer rows (issue 13)', () => {
+      const key = { folderId: 'photos', origin: 'sync' as const, rowKey: 'a.jpg' };
+      const row = (over: Partial<TransferRowRecord> & { id: number }): TransferRowRecord => ({
+        ...key,
+        state: 'done',
+        updatedAt: 1,
+        data: '{"state":"done"}',
+        ...over,
+      });
+
+      it('hands out one id per (folder, origin, key), the same every time, never reused', () => {
+        const a = journal.transferRowId(key);
+        expect(journal.transferRowId(key)).toBe(a);
+        const drop = journal.transferRowId({ ...key, origin: 'drop' });
+        const other = journal.transferRowId({ ...key, folderId: 'docs' });
+        expect(new Set([a, drop, other]).size).toBe(3);
+        expect(journal.listTransferRows()).toEqual([]); // ids alone are not rows
+      });
+
+      it('keeps the last state under its id (a retry replaces the failed row), oldest first', () => {
+        const a = journal.transferRowId(key);
+        const b = journal.transferRowId({ ...key, rowKey: 'b.jpg' });
+        journal.putTransferRow(row({ id: a, state: 'failed', updatedAt: 5, data: 'x' }));
+        journal.putTransferRow(row({ id: b, rowKey: 'b.jpg', updatedAt: 7 }));
+        journal.putTransferRow(row({ id: a, state: 'done', updatedAt: 9, data: 'y' }));
+        expect(journal.listTransferRows()).toEqual([
+          row({ id: b, rowKey: 'b.jpg', updatedAt: 7 }),
+          row({ id: a, state: 'done', updatedAt: 9, data: 'y' }),
+        ]);
+        expect(journal.transferRowId(key)).toBe(a);
+      });
+
+      it(`lists the newest ${TRANSFER_ROWS_KEPT} finished rows per folder and every failed one`, () => {
+        const total = TRANSFER_ROWS_KEPT + 30;
+        for (let i = 0; i < total; i++) {
+          const rowKey = `f${i}`;
+          const id = journal.transferRowId({ ...key, rowKey });
+          const failed = i < 5; // the oldest fail: kept however old
+          journal.putTransferRow(
+            row({ id, rowKey, updatedAt: i, state: failed ? 'failed' : 'done' }),
+          );
+        }
+        const id = journal.transferRowId({ ...key, folderId: 'docs' });
+        journal.putTransferRow(row({ id, folderId: 'docs', updatedAt: 0 }));
+        const listed = journal.listTransferRows();
+        const photos = listed.filter((r) => r.folderId === 'photos');
+        expect(photos.filter((r) => r.state === 'failed')).toHaveLength(5);
+        expect(photos.filter((r) => r.state === 'done')).toHaveLength(TRANSFER_ROWS_KEPT);
+        expect(photos.filter((r) => r.state === 'done')[0]?.rowKey).toBe(
+          `f${total - TRANSFER_ROWS_KEPT}`,
+        );
+        expect(listed.filter((r) => r.folderId === 'docs')).toHaveLength(1);
       });
     });
 

@@ -5,7 +5,10 @@ import type {
   HistoryEntry,
   Journal,
   MultipartCheckpoint,
+  TransferRowKey,
+  TransferRowRecord,
 } from '../../app/ports/journal.js';
+import { TRANSFER_ROWS_KEPT } from '../../app/ports/journal.js';
 
 /** Like the SQLite adapter: keep the newest 10,000 history entries, pruning in batches of 500. */
 const HISTORY_KEEP = 10_000;
@@ -24,6 +27,12 @@ export class MemoryJournal implements Journal {
   private history: { entry: HistoryEntry; sequence: number }[] = [];
   private sequence = 0;
   private closed = false;
+  /** By row key; a row with a null record had its id handed out and never finished. */
+  private readonly transferRows = new Map<
+    string,
+    { id: number; record: TransferRowRecord | null }
+  >();
+  private lastRowId = 0;
 
   getFile(folderId: string, relativePath: string): FileRecord | undefined {
     this.checkOpen();
@@ -111,6 +120,39 @@ export class MemoryJournal implements Journal {
       .map(({ entry }) => ({ ...entry }));
   }
 
+  transferRowId(key: TransferRowKey): number {
+    this.checkOpen();
+    const found = this.transferRows.get(rowKeyOf(key));
+    if (found) return found.id;
+    const id = ++this.lastRowId;
+    this.transferRows.set(rowKeyOf(key), { id, record: null });
+    return id;
+  }
+
+  putTransferRow(row: TransferRowRecord): void {
+    this.checkOpen();
+    this.transferRows.set(rowKeyOf(row), { id: row.id, record: { ...row } });
+    this.lastRowId = Math.max(this.lastRowId, row.id);
+  }
+
+  listTransferRows(): TransferRowRecord[] {
+    this.checkOpen();
+    const records = [...this.transferRows.values()]
+      .map(({ record }) => record)
+      .filter((record): record is TransferRowRecord => record !== null)
+      .sort((a, b) => b.updatedAt - a.updatedAt || b.id - a.id);
+    const kept = new Map<string, number>();
+    return records
+      .filter((record) => {
+        if (record.state === 'failed') return true;
+        const count = (kept.get(record.folderId) ?? 0) + 1;
+        kept.set(record.folderId, count);
+        return count <= TRANSFER_ROWS_KEPT;
+      })
+      .reverse()
+      .map((record) => ({ ...record }));
+  }
+
   close(): void {
     this.closed = true;
   }
@@ -122,6 +164,10 @@ export class MemoryJournal implements Journal {
       });
     }
   }
+}
+
+function rowKeyOf(key: TransferRowKey): string {
+  return `${key.folderId}\0${key.origin}\0${key.rowKey}`;
 }
 
 function keyOf(folderId: string, relativePath: string): string {

@@ -5,12 +5,15 @@ import Database from 'better-sqlite3';
 
 import { SyncError, toSyncError } from '../../../app/errors/sync-error.js';
 import { preparePrivateFile, tightenIfPresent } from '../private-files.js';
+import { SqliteTransferRows, TRANSFER_ROWS_SCHEMA } from './sqlite-transfer-rows.js';
 import type {
   CheckpointPart,
   FileRecord,
   HistoryEntry,
   Journal,
   MultipartCheckpoint,
+  TransferRowKey,
+  TransferRowRecord,
 } from '../../../app/ports/journal.js';
 
 /** How many history rows are kept: the newest ones (by time). */
@@ -88,6 +91,7 @@ const MIGRATIONS: readonly string[] = [
   /* 1 → 2: each part's CRC-64, for stores that verify by it (OSS); NULL for the others */ `
   ALTER TABLE checkpoint_parts ADD COLUMN crc64 TEXT;
   `,
+  /* 2 → 3: the transfer list's rows and their stable ids (issue 13) */ TRANSFER_ROWS_SCHEMA,
 ];
 
 export interface SqliteJournalOptions {
@@ -219,12 +223,14 @@ interface Key {
 export class SqliteJournal implements Journal {
   private readonly sql: Statements;
   private historyInserts = 0;
+  private readonly transferRows: SqliteTransferRows;
 
   constructor(
     private readonly db: Database.Database,
     readonly path: string,
   ) {
     this.sql = prepare(db);
+    this.transferRows = this.run(() => new SqliteTransferRows(db));
     // Also at open: a Ferry restarted often might otherwise never reach PRUNE_EVERY inserts.
     this.run(() => this.sql.pruneHistory.run(HISTORY_KEEP));
   }
@@ -294,6 +300,18 @@ export class SqliteJournal implements Journal {
 
   recentHistory(limit: number): HistoryEntry[] {
     return this.run(() => this.sql.recentHistory.all(limit)).map(toHistoryEntry);
+  }
+
+  transferRowId(key: TransferRowKey): number {
+    return this.run(() => this.transferRows.idFor(key));
+  }
+
+  putTransferRow(row: TransferRowRecord): void {
+    this.run(() => this.transferRows.put(row));
+  }
+
+  listTransferRows(): TransferRowRecord[] {
+    return this.run(() => this.transferRows.list());
   }
 
   /** Closes the database (SQLite folds the WAL back into the file). Safe to call twice. */

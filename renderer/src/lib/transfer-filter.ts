@@ -1,3 +1,4 @@
+import { countTransfers } from '../../../app/ipc/transfer-totals.js';
 import type { TransferView } from '../../../app/ipc/views.js';
 
 export const TRANSFER_FILTERS = ['all', 'active', 'queued', 'failed', 'done'] as const;
@@ -31,14 +32,16 @@ export function filterTransfers(
   return rows.filter((row) => filterOf(row.state) === filter);
 }
 
+/** The tab counts, from the same count as the snapshot's totals (one row per path). */
 export function countByFilter(rows: readonly TransferView[]): Record<TransferFilter, number> {
-  const counts: Record<TransferFilter, number> = {
-    all: rows.length,
-    active: 0,
-    queued: 0,
-    failed: 0,
-    done: 0,
+  const { totals } = countTransfers(rows);
+  const active = totals.active + totals.waiting;
+  const done = totals.done + totals.skipped;
+  return {
+    all: active + totals.queued + totals.failed + done,
+    active,
+    queued: totals.queued,
+    failed: totals.failed,
+    done,
   };
-  for (const row of rows) counts[filterOf(row.state)] += 1;
-  return counts;
 }

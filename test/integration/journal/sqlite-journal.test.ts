@@ -112,7 +112,7 @@ describe('SqliteJournal on disk', () => {
     expect(second.recentHistory(10)).toStrictEqual([entry]);
   });
 
-  it('creates its directory private to the user, in WAL mode, at schema version 2', () => {
+  it('creates its directory private to the user, in WAL mode, at schema version 3', () => {
     const dir = tempDir();
     const path = join(dir, 'state', 'nested', 'journal.db');
     openJournal(path);
@@ -122,14 +122,20 @@ describe('SqliteJournal on disk', () => {
     const db = new Database(path, { readonly: true });
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      expect(db.pragma('user_version', { simple: true })).toBe(3);
       const tables = db
         .prepare<[], { name: string }>(
           "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
         )
         .all()
         .map((row) => row.name);
-      expect(tables).toEqual(['checkpoint_parts', 'checkpoints', 'files', 'history']);
+      expect(tables).toEqual([
+        'checkpoint_parts',
+        'checkpoints',
+        'files',
+        'history',
+        'transfer_rows',
+      ]);
     } finally {
       db.close();
     }
@@ -172,6 +178,22 @@ describe('SqliteJournal on disk', () => {
       { partNumber: 1, etag: 'e1', size: 10, md5: 'm1' },
       { partNumber: 2, etag: 'e2', size: 10, md5: 'm2', crc64: '42' },
     ]);
+  });
+
+  it('keeps transfer rows and their ids across a reopen (an engine restart), never reusing an id', () => {
+    const path = join(tempDir(), 'journal.db');
+    const first = openSqliteJournal(path);
+    const key = { folderId: 'f', origin: 'sync' as const, rowKey: 'a.txt' };
+    const id = first.transferRowId(key);
+    const gone = first.transferRowId({ ...key, rowKey: 'never-finished' });
+    const row = { ...key, id, state: 'failed', updatedAt: 3, data: '{"x":1}' };
+    first.putTransferRow(row);
+    first.close();
+    const second = openSqliteJournal(path);
+    expect(second.listTransferRows()).toStrictEqual([row]);
+    expect(second.transferRowId(key)).toBe(id);
+    expect(second.transferRowId({ ...key, rowKey: 'new' })).toBeGreaterThan(gone);
+    second.close();
   });
 
   it('reopens an existing journal without migrating it again', () => {

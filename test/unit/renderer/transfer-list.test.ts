@@ -21,9 +21,25 @@ describe('transfer list', () => {
       transfer({ id: 2, state: 'uploading', bytesDone: 10 }),
       transfer({ id: 3 }),
     ]);
-    expect(ids(list.rows)).toEqual([3, 2, 1]);
+    // The uploading row is pinned on top (issue 13).
+    expect(ids(list.rows)).toEqual([2, 3, 1]);
     expect(list.byId.get(2)).toMatchObject({ state: 'uploading', bytesDone: 10 });
     expect(list.rows).toHaveLength(list.byId.size);
+  });
+
+  it('pins active rows on top, then newest activity first; a routine (quiet) row is not shown', () => {
+    const list = replaceTransfers([
+      transfer({ id: 1, state: 'done', finishedAt: 50 }),
+      transfer({ id: 2, state: 'retrying', startedAt: 10 }),
+      transfer({ id: 3, state: 'failed', finishedAt: 70 }),
+      transfer({ id: 4, state: 'queued', queuedAt: 60 }),
+      transfer({ id: 5, state: 'uploading', startedAt: 5 }),
+      transfer({ id: 6, state: 'skipped', finishedAt: 90, quiet: true }),
+    ]);
+    expect(ids(list.rows)).toEqual([2, 5, 3, 4, 1]);
+    // A restart gives the same ids: an upsert of a known id updates that row in place.
+    const later = applyUpserts(list, [transfer({ id: 1, state: 'uploading', startedAt: 99 })]);
+    expect(ids(later.rows)).toEqual([1, 2, 5, 3, 4]);
   });
 
   it('leaves the list untouched for an empty batch', () => {
@@ -32,7 +48,7 @@ describe('transfer list', () => {
     expect(applyUpserts(EMPTY_TRANSFER_LIST, []).rows).toEqual([]);
   });
 
-  it('keeps at most the limit of finished rows, dropping the oldest, and every unfinished row', () => {
+  it('keeps at most the limit of finished rows, dropping the oldest, and every unfinished or failed row', () => {
     const rows = [
       transfer({ id: 1, state: 'done' }),
       transfer({ id: 2, state: 'queued' }),
@@ -42,13 +58,12 @@ describe('transfer list', () => {
       transfer({ id: 6, state: 'done' }),
     ];
     const list = replaceTransfers(rows, 2);
-    expect(ids(list.rows)).toEqual([6, 5, 4, 2]);
-    expect(list.byId.has(3)).toBe(false);
+    expect(ids(list.rows)).toEqual([5, 6, 4, 3, 2]);
     expect(list.byId.has(1)).toBe(false);
 
     // A queued row that finishes later counts against the limit too.
     const later = applyUpserts(list, [transfer({ id: 2, state: 'done' })], 2);
-    expect(ids(later.rows)).toEqual([6, 5, 4]);
+    expect(ids(later.rows)).toEqual([5, 6, 4, 3]);
   });
 
   it('holds 10,000 finished rows by default', () => {

@@ -35,7 +35,14 @@ describe('countTransfers', () => {
       transfer('d.txt', 'waiting-for-credentials'),
       transfer('e.txt', 'queued', 'photos'),
     ]);
-    expect(counts.totals).toEqual({ queued: 1, active: 1, waiting: 1, failed: 1, done: 1 });
+    expect(counts.totals).toEqual({
+      queued: 1,
+      active: 1,
+      waiting: 1,
+      failed: 1,
+      done: 1,
+      skipped: 0,
+    });
     expect(counts.byFolder.get('docs')).toEqual({ queued: 0, active: 2, failed: 1 });
     expect(counts.byFolder.get('photos')).toEqual({ queued: 1, active: 0, failed: 0 });
   });
