@@ -21,7 +21,8 @@ export class EngineSession {
   readonly composition: Composition;
   readonly meter = new ThroughputMeter();
   private readonly filesSeen = new Map<string, number>();
-  private readonly bytesSeen = new Map<number, number>();
+  /** Per transfer: bytes confirmed so far and when (the next step's bytes went out since). */
+  private readonly bytesSeen = new Map<number, { bytes: number; at: number }>();
   private readonly unsubscribe: () => void;
   private readonly blocked = new Map<string, FolderBlock>();
   private preflightDone = false;
@@ -111,10 +112,18 @@ export class EngineSession {
   }
 
   private measure(transfer: Readonly<Transfer>): void {
-    const before = this.bytesSeen.get(transfer.id) ?? 0;
-    // bytesDone restarts at 0 on a retry: only growth is progress.
-    if (transfer.bytesDone > before) this.meter.add(transfer.bytesDone - before, Date.now());
+    const now = Date.now();
+    const seen = this.bytesSeen.get(transfer.id);
+    const before = seen?.bytes ?? 0;
+    // bytesDone restarts at 0 on a retry: only growth is progress. It went out since the last
+    // report (or the start): the meter spreads it over that time (throughput-meter.ts).
+    if (transfer.bytesDone > before) {
+      const from = seen?.at ?? transfer.startedAt ?? now;
+      this.meter.add(transfer.bytesDone - before, now, from);
+    }
     if (transfer.finishedAt !== null) this.bytesSeen.delete(transfer.id);
-    else this.bytesSeen.set(transfer.id, transfer.bytesDone);
+    else if (transfer.bytesDone !== before || !seen) {
+      this.bytesSeen.set(transfer.id, { bytes: transfer.bytesDone, at: now });
+    }
   }
 }

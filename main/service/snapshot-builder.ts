@@ -88,7 +88,8 @@ export function buildSnapshot(inputs: SnapshotInputs): UiSnapshot {
   const totals = {
     ...counts.totals,
     failed: counts.totals.failed + [...scanned.values()].reduce((sum, c) => sum + c.failed, 0),
-    bytesPerSecond: session?.meter.bytesPerSecond(now) ?? 0,
+    // Nothing uploading: 0, not the last few seconds' tail (issue 13: "8.4 MB/s" at rest).
+    bytesPerSecond: counts.totals.active > 0 ? (session?.meter.bytesPerSecond(now) ?? 0) : 0,
   };
   const usedProfiles = new Set(folders.map((folder) => folder.profileId));
   return {

@@ -48,16 +48,24 @@ export class SpeedTracker {
     const first = samples?.[0];
     const last = samples?.at(-1);
     if (!first || !last || last === first) return null;
-    if (now - last.at > this.windowMs) return 0;
     const elapsed = last.at - first.at;
     if (elapsed < 250) return null;
+    // Progress comes in steps (a multipart part at a time): stalled only when nothing arrived
+    // for a window or twice the last step, whichever is longer.
+    const previous = samples?.at(-2) ?? first;
+    if (now - last.at > Math.max(this.windowMs, 2 * (last.at - previous.at))) return 0;
     return ((last.bytes - first.bytes) * 1000) / elapsed;
   }
 
-  /** Milliseconds left at the current speed, or null when unknown or stalled. */
+  /**
+   * Milliseconds left at the current speed, counting down between progress steps; null when
+   * unknown, stalled, or due any moment (a frozen "0s" helps nobody).
+   */
   etaOf(transfer: TransferView, now: number): number | null {
     const speed = this.speedOf(transfer.id, now);
     if (speed === null || speed <= 0) return null;
-    return (Math.max(0, transfer.size - transfer.bytesDone) * 1000) / speed;
+    const since = now - (this.samples.get(transfer.id)?.at(-1)?.at ?? now);
+    const left = (Math.max(0, transfer.size - transfer.bytesDone) * 1000) / speed - since;
+    return left >= 1_000 ? left : null;
   }
 }

@@ -14,18 +14,20 @@ const zhCN = createI18n('zh-CN');
 const zhTW = createI18n('zh-TW');
 
 describe('sizes and speeds', () => {
-  it('uses decimal units with one decimal below 100', () => {
+  it('uses binary units (KiB, MiB, GiB), one decimal below 100, as the CLI does (issue 13)', () => {
     expect(formatBytes(0, 'en')).toBe('0 B');
-    expect(formatBytes(999, 'en')).toBe('999 B');
-    expect(formatBytes(1_500, 'en')).toBe('1.5 kB');
-    expect(formatBytes(12_345_678, 'en')).toBe('12.3 MB');
-    expect(formatBytes(345_000_000, 'en')).toBe('345 MB');
-    expect(formatBytes(2_000_000_000_000, 'en')).toBe('2.0 TB');
+    expect(formatBytes(1_023, 'en')).toBe('1,023 B');
+    expect(formatBytes(1_536, 'en')).toBe('1.5 KiB');
+    expect(formatBytes(12 * 1024 * 1024 + 300 * 1024, 'en')).toBe('12.3 MiB');
+    expect(formatBytes(345 * 1024 ** 2, 'en')).toBe('345 MiB');
+    expect(formatBytes(1024 ** 2 - 10, 'en')).toBe('1.0 MiB'); // not "1,024.0 KiB"
+    expect(formatBytes(2 * 1024 ** 4, 'en')).toBe('2.0 TiB');
   });
 
-  it('formats speeds per second in the language', () => {
-    expect(formatSpeed(3_200_000, 'en')).toBe('3.2 MB/s');
-    expect(formatSpeed(3_200_000, 'zh-CN')).toBe('3.2 MB/秒');
+  it('formats speeds per second in the language; a 4 MiB/s limit reads 4.0 MiB/s', () => {
+    expect(formatSpeed(4 * 1024 ** 2, 'en')).toBe('4.0 MiB/s');
+    expect(formatSpeed(3.2 * 1024 ** 2, 'zh-CN')).toBe('3.2 MiB/秒');
+    expect(formatSpeed(3.2 * 1024 ** 2, 'zh-TW')).toBe('3.2 MiB/秒');
     expect(formatSpeed(12, 'en')).toBe('12 B/s');
   });
 

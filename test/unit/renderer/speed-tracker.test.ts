@@ -54,6 +54,21 @@ describe('SpeedTracker', () => {
     expect(speeds.etaOf(row, 7_000)).toBeNull();
   });
 
+  it('counts the ETA down between 8 MiB steps and keeps the speed through a slow part (issue 13)', () => {
+    const speeds = new SpeedTracker(5_000);
+    const MiB = 1024 * 1024;
+    speeds.observe([transfer({ id: 1, state: 'uploading', size: 64 * MiB, bytesDone: 0 })], 0);
+    const row = transfer({ id: 1, state: 'uploading', size: 64 * MiB, bytesDone: 8 * MiB });
+    speeds.observe([row], 8_000); // 1 MiB/s: a part every 8 s
+    expect(speeds.etaOf(row, 8_000)).toBe(56_000);
+    expect(speeds.etaOf(row, 11_000)).toBe(53_000); // not frozen between steps
+    expect(speeds.speedOf(1, 14_000)).toBe(MiB); // mid-part, not "stalled"
+    expect(speeds.speedOf(1, 24_001)).toBe(0); // two parts' time without progress
+    const last = transfer({ id: 1, state: 'uploading', size: 64 * MiB, bytesDone: 63.5 * MiB });
+    speeds.observe([last], 63_500);
+    expect(speeds.etaOf(last, 63_500)).toBeNull(); // due any moment: no frozen "0s"
+  });
+
   it('starts over when an upload restarts from an earlier byte, and forgets finished rows', () => {
     const speeds = new SpeedTracker();
     speeds.observe([transfer({ id: 1, state: 'uploading', bytesDone: 0 })], 0);
