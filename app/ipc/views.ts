@@ -70,6 +70,10 @@ export interface ProfileView {
   readonly sourceDetail: string;
   /** Whether the keychain (or FERRY_SECRET_<ID>) holds this profile's secret; null: unknown. */
   readonly secretStored: boolean | null;
+  /** Where the secret in use comes from (issue 12): the keychain, the FERRY_SECRET_<ID>
+   *  variable, this session's memory (no keychain: gone when Ferry stops), or none; null when
+   *  the store cannot tell. The UI names the variable from the profile id (secret-env-name.ts). */
+  readonly secretOrigin?: 'keychain' | 'environment' | 'memory' | 'none' | null;
   readonly status: CredentialStatus;
 }
 
@@ -101,6 +105,9 @@ export interface UiSnapshot {
   readonly totals: TransferTotals;
   readonly trayState: TrayState;
   readonly settings: DesktopSettings;
+  /** Whether the OS keychain (a Secret Service on Linux) answers: without one a secret entered
+   *  in the UI is kept in memory for this session only. null: not known (yet). */
+  readonly keychainReachable?: boolean | null;
 }
 
 /** Preferences that live outside the config file (the OS owns them). */

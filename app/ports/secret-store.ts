@@ -17,8 +17,9 @@ export interface StoredSecret {
   /** What the secret was stored for; null when it is not bound yet: an entry written before
    *  Ferry bound secrets, or a FERRY_SECRET_<ID> variable (see `requireSecret`). */
   readonly target: SecretTarget | null;
-  /** The keychain, or the process environment (FERRY_SECRET_<ID>). */
-  readonly origin: 'keychain' | 'environment';
+  /** The keychain, the process environment (FERRY_SECRET_<ID>), or this process's memory (no
+   *  keychain could be reached when it was entered: kept for this session only, never on disk). */
+  readonly origin: 'keychain' | 'environment' | 'memory';
 }
 
 /**
@@ -37,4 +38,7 @@ export interface SecretStore {
   bind(profileId: string, target: SecretTarget): Promise<void>;
   /** Removes the secret; resolves false if there was none. */
   delete(profileId: string): Promise<boolean>;
+  /** Whether the OS keychain (on Linux a Secret Service) answers now; stores without one omit
+   *  this. The setup form says so before the user types a secret it could not keep. */
+  keychainReachable?(): Promise<boolean>;
 }

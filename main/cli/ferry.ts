@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { isSyncError, toSyncError } from '../../app/errors/sync-error.js';
 import { EnvOverlaySecretStore } from '../adapters/secrets/env-overlay-secret-store.js';
 import { KeytarSecretStore } from '../adapters/secrets/keytar-secret-store.js';
+import { SessionMemorySecretStore } from '../adapters/secrets/session-memory-secret-store.js';
 import type { UploadLimits } from '../serve/upload-limits.js';
 import { checkCommand, type CommandIo } from './commands/check.js';
 import { commandHelp, USAGE } from './command-help.js';
@@ -104,7 +105,8 @@ async function main(argv: string[]): Promise<number> {
     }
     return serveCommand(
       { config: configPathFor(values.config), port, limits },
-      new EnvOverlaySecretStore(keychain),
+      // No keychain (a headless server): a secret entered in the browser lives in memory.
+      new EnvOverlaySecretStore(new SessionMemorySecretStore(keychain)),
       io,
     );
   }

@@ -22,6 +22,7 @@ import {
   createAliyunStsSource,
 } from '../adapters/credentials/aliyun-sts-source.js';
 import { createAssumeRoleSource } from '../adapters/credentials/assume-role-source.js';
+import { withSecretOriginHints } from '../adapters/credentials/secret-origin-hints.js';
 import { createVendorSource } from '../adapters/credentials/vendor-source.js';
 import { proxiedFetch, sdkAgents } from '../adapters/network/proxy-agents.js';
 import type { ProxySettings } from '../../app/network/proxy-rules.js';
@@ -81,8 +82,21 @@ export interface ProfileSourceDependencies {
   readonly proxy?: ProxySettings;
 }
 
-/** The credential source a profile's `credentials.source` names. */
+/** The credential source a profile's `credentials.source` names; a wrong secret's hint says
+ *  where that secret came from (secret-origin-hints.ts). */
 export function createProfileCredentialSource(
+  config: FerryConfig,
+  profile: ProfileConfig,
+  dependencies: ProfileSourceDependencies,
+): CredentialSource {
+  return withSecretOriginHints(
+    sourceOf(config, profile, dependencies),
+    profile.id,
+    dependencies.secrets,
+  );
+}
+
+function sourceOf(
   config: FerryConfig,
   profile: ProfileConfig,
   dependencies: ProfileSourceDependencies,

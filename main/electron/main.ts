@@ -6,6 +6,7 @@ import { toBridgeError } from '../../app/ipc/dispatcher.js';
 import { trayStrings } from '../../app/tray/tray-strings.js';
 import { EnvOverlaySecretStore } from '../adapters/secrets/env-overlay-secret-store.js';
 import { KeytarSecretStore } from '../adapters/secrets/keytar-secret-store.js';
+import { SessionMemorySecretStore } from '../adapters/secrets/session-memory-secret-store.js';
 import { startFerryUiHost, type FerryUiHost } from '../service/ferry-ui-host.js';
 import { APP_PAGE_URL } from './app-protocol.js';
 import { registerAppScheme, serveAppProtocol } from './app-protocol-handler.js';
@@ -102,7 +103,7 @@ function runShell(): void {
     const strings = trayStrings(app.getLocale());
     const started = await startFerryUiHost({
       configPath: launch.configPath,
-      secrets: new EnvOverlaySecretStore(new KeytarSecretStore()),
+      secrets: new EnvOverlaySecretStore(new SessionMemorySecretStore(new KeytarSecretStore())),
       host: 'desktop',
       desktop: createDesktopHooks({
         shell,

@@ -4,7 +4,7 @@ import type { FerryConfig } from '../../app/config/schema.js';
 import type { PushMessage, UiHost } from '../../app/ipc/contract.js';
 import { NoticeCenter } from '../../app/ipc/notice-center.js';
 import { redactMessages } from '../../app/logging/redact-messages.js';
-import type { UiSnapshot } from '../../app/ipc/views.js';
+import type { ProfileView, UiSnapshot } from '../../app/ipc/views.js';
 import { secretTargetOf, secretUse } from '../../app/credentials/secret-target.js';
 import type { SecretStore } from '../../app/ports/secret-store.js';
 import type { Transfer } from '../../app/transfer/transfer-queue.js';
@@ -67,6 +67,8 @@ class Host implements FerryUiHost {
   private config: FerryConfig | null = null;
   private configError: UiSnapshot['configError'] = null;
   private readonly secretStored = new Map<string, boolean | null>();
+  private readonly secretOrigins = new Map<string, ProfileView['secretOrigin']>();
+  private keychainReachable: boolean | null = null;
   private readonly listeners = new Set<(message: PushMessage) => void>();
   private readonly feed = new TransferFeed((upserts) =>
     this.push({ channel: 'transfers:changed', payload: { upserts } }),
@@ -111,6 +113,7 @@ class Host implements FerryUiHost {
       const missing = isSyncError(error) && /ENOENT/.test(problem.message);
       if (!missing) this.configError = { message: problem.message, hint: problem.hint ?? null };
     }
+    this.keychainReachable = (await this.options.secrets.keychainReachable?.()) ?? null;
     await Promise.all((this.config?.profiles ?? []).map((p) => this.refreshSecretState(p.id)));
     if (this.config && this.config.folders.length > 0) {
       try {
@@ -142,6 +145,8 @@ class Host implements FerryUiHost {
       configError: this.configError,
       session: this.session,
       secretStored: this.secretStored,
+      secretOrigins: this.secretOrigins,
+      keychainReachable: this.keychainReachable,
       settings: { startAtLogin: this.options.desktop?.getStartAtLogin() ?? null },
     });
   }
@@ -218,12 +223,14 @@ class Host implements FerryUiHost {
       if (use === 'bind-first' && stored?.origin === 'environment' && profile) {
         await this.options.secrets.bind(profileId, secretTargetOf(profile));
       }
-      this.secretStored.set(
-        profileId,
-        stored !== null && (profile === undefined || use === 'usable' || use === 'bind-first'),
-      );
+      const usable =
+        stored !== null && (profile === undefined || use === 'usable' || use === 'bind-first');
+      this.secretStored.set(profileId, usable);
+      this.secretOrigins.set(profileId, usable && stored ? stored.origin : 'none');
     } catch {
       this.secretStored.set(profileId, null); // keychain locked or missing: unknown, not "no"
+      // No keychain at all and nothing entered this session: there is no secret.
+      this.secretOrigins.set(profileId, this.keychainReachable === false ? 'none' : null);
     }
   }
 

@@ -119,6 +119,11 @@ export function createRequestHandlers(context: HandlerContext): RequestHandlers 
       }
       await context.secrets.set(profileId, secret, secretTargetOf(profile));
       await context.refreshSecretState(profileId);
+      // A folder kept from starting by its preflight is checked again with the new secret.
+      if (context.session()?.hasBlockedFolders) {
+        await context.reload();
+        return done(null);
+      }
       // A fixed secret should take effect now, not at the next backoff.
       void context
         .session()

@@ -29,6 +29,8 @@ export interface SnapshotInputs {
   readonly configError: UiSnapshot['configError'];
   readonly session: EngineSession | null;
   readonly secretStored: ReadonlyMap<string, boolean | null>;
+  readonly secretOrigins?: ReadonlyMap<string, ProfileView['secretOrigin']>;
+  readonly keychainReachable?: boolean | null;
   readonly settings: UiSnapshot['settings'];
 }
 
@@ -81,6 +83,7 @@ export function buildSnapshot(inputs: SnapshotInputs): UiSnapshot {
       source: credentials.source,
       sourceDetail: credentials.source === 'vendor' ? credentials.url : credentials.roleArn,
       secretStored: inputs.secretStored.get(profile.id) ?? null,
+      secretOrigin: inputs.secretOrigins?.get(profile.id) ?? null,
       status: bindings?.get(profile.id)?.broker.status() ?? NO_TOKEN,
     };
   });
@@ -111,5 +114,6 @@ export function buildSnapshot(inputs: SnapshotInputs): UiSnapshot {
       configError: inputs.configError !== null,
     }),
     settings: inputs.settings,
+    keychainReachable: inputs.keychainReachable ?? null,
   };
 }

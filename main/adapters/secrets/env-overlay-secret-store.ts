@@ -42,6 +42,10 @@ export class EnvOverlaySecretStore implements SecretStore {
     return this.keychain.delete(profileId);
   }
 
+  async keychainReachable(): Promise<boolean> {
+    return (await this.keychain.keychainReachable?.()) ?? true;
+  }
+
   private fromEnv(profileId: string): string | null {
     const value = this.env[secretEnvName(profileId)];
     return value === undefined || value === '' ? null : value;

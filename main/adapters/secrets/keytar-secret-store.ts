@@ -1,5 +1,6 @@
 import type * as KeytarModule from 'keytar';
 
+import { secretEnvName } from '../../../app/credentials/secret-env-name.js';
 import { SyncError } from '../../../app/errors/sync-error.js';
 import type { SecretStore, SecretTarget, StoredSecret } from '../../../app/ports/secret-store.js';
 import { decodeSecret, encodeSecret } from './secret-envelope.js';
@@ -21,8 +22,7 @@ export class KeytarSecretStore implements SecretStore {
   constructor(private readonly service = KEYCHAIN_SERVICE) {}
 
   async get(profileId: string): Promise<StoredSecret | null> {
-    const keytar = await this.load();
-    const raw = await this.call(() => keytar.getPassword(this.service, profileId));
+    const raw = await this.call(profileId, (keytar) => keytar.getPassword(this.service, profileId));
     return raw === null ? null : { ...decodeSecret(raw), origin: 'keychain' };
   }
 
@@ -32,8 +32,7 @@ export class KeytarSecretStore implements SecretStore {
         hint: 'Pipe the secret on standard input.',
       });
     }
-    const keytar = await this.load();
-    await this.call(() =>
+    await this.call(profileId, (keytar) =>
       keytar.setPassword(this.service, profileId, encodeSecret(secret, target)),
     );
   }
@@ -45,8 +44,18 @@ export class KeytarSecretStore implements SecretStore {
   }
 
   async delete(profileId: string): Promise<boolean> {
-    const keytar = await this.load();
-    return this.call(() => keytar.deletePassword(this.service, profileId));
+    return this.call(profileId, (keytar) => keytar.deletePassword(this.service, profileId));
+  }
+
+  /** Asks the keychain for an account that never exists: a Secret Service that is missing (no
+   *  D-Bus session) or cannot be started makes the call fail, an answer of "none" proves it works. */
+  async keychainReachable(): Promise<boolean> {
+    try {
+      await this.call(null, (keytar) => keytar.getPassword(this.service, '.ferry-keychain-probe'));
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private load(): Promise<Keytar> {
@@ -54,21 +63,26 @@ export class KeytarSecretStore implements SecretStore {
       .then((module) => module.default)
       .catch((error: unknown) => {
         this.keytar = undefined;
-        throw unavailable(error);
+        throw error;
       });
     return this.keytar;
   }
 
-  private async call<T>(operation: () => Promise<T>): Promise<T> {
+  /** Any failure to load keytar or to talk to the keychain is `keychain-unavailable`, whose
+   *  hint names the profile's own variable. */
+  private async call<T>(
+    profileId: string | null,
+    operation: (keytar: Keytar) => Promise<T>,
+  ): Promise<T> {
     try {
-      return await operation();
+      return await operation(await this.load());
     } catch (error) {
-      throw unavailable(error);
+      throw unavailable(error, profileId);
     }
   }
 }
 
-function unavailable(error: unknown): SyncError {
+function unavailable(error: unknown, profileId: string | null): SyncError {
   const reason = error instanceof Error ? error.message : String(error);
   return new SyncError(
     'keychain-unavailable',
@@ -77,7 +91,7 @@ function unavailable(error: unknown): SyncError {
     {
       hint:
         'On Linux, Ferry needs a Secret Service (gnome-keyring or KWallet) in an unlocked desktop session. ' +
-        'Without one, give the secret as FERRY_SECRET_<PROFILE_ID> in the environment.',
+        `Without one, give the secret as ${profileId === null ? 'FERRY_SECRET_<PROFILE_ID>' : secretEnvName(profileId)} in the environment.`,
       cause: error,
     },
   );
