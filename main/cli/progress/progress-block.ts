@@ -38,7 +38,8 @@ export function renderBlock(state: BlockState, columns: number, maxFiles: number
   const percent = percentOf(c);
   const remaining = Math.max(0, c.bytesTotal - c.bytesDone);
   const eta = state.elapsedMs >= ETA_AFTER_MS ? etaMs(remaining, state.bytesPerSecond) : null;
-  const etaText = eta === null ? '-' : formatDuration(eta);
+  // Rounded up: "ETA 0s" while bytes are still left is what issue 13 complained of.
+  const etaText = eta === null ? '-' : formatDuration(Math.ceil(eta / 1000) * 1000);
   const speed = formatSpeed(state.bytesPerSecond);
   const files = [
     `${c.filesDone} / ${c.filesTotal}${labelled ? '' : ' files'}`,

@@ -36,21 +36,21 @@ const ACTIVE: ReadonlySet<Transfer['state']> = new Set([
  */
 export class ProgressTally {
   private readonly latest = new Map<string, Readonly<Transfer>>();
-  /** Bytes already counted per transfer id, to add only what is new. */
-  private readonly reported = new Map<number, number>();
+  /** Per path: the newest transfer's id and the bytes of it already counted as sent. */
+  private readonly reported = new Map<string, { id: number; bytes: number }>();
   private sent = 0;
 
   apply(transfer: Readonly<Transfer>): void {
     const key = `${transfer.folderId}\u0000${transfer.drop?.remoteKey ?? transfer.relativePath}`;
     const current = this.latest.get(key);
-    if (!current || current.id <= transfer.id) this.latest.set(key, { ...transfer });
-    const before = this.reported.get(transfer.id) ?? 0;
-    // A retry starts its bytes again from 0: those bytes are sent again and count for speed.
-    if (transfer.bytesDone > before) this.sent += transfer.bytesDone - before;
-    if (transfer.bytesDone !== before) this.reported.set(transfer.id, transfer.bytesDone);
-    if (transfer.state === 'done' || transfer.state === 'failed' || transfer.state === 'skipped') {
-      this.reported.delete(transfer.id);
-    }
+    // An older transfer of a path that has a newer one (replaced while queued) changes nothing.
+    if (current && current.id > transfer.id) return;
+    this.latest.set(key, { ...transfer });
+    const seen = this.reported.get(key);
+    const counted = seen && seen.id === transfer.id ? seen.bytes : 0;
+    // Only growth is new traffic; a retry starts again from 0, and what it resends counts again.
+    if (transfer.bytesDone > counted) this.sent += transfer.bytesDone - counted;
+    this.reported.set(key, { id: transfer.id, bytes: transfer.bytesDone });
   }
 
   counts(): TallyCounts {

@@ -5,11 +5,19 @@ export interface BlockStream {
   readonly rows?: number;
 }
 
-// ANSI/VT100 control sequences (ECMA-48 §8.3: CUU "CSI n A" cursor up, EL "CSI 2 K" erase the
-// whole line, ED "CSI J" erase from the cursor to the end of the screen).
+// ANSI/VT100 control sequences (ECMA-48 §8.3: CUU "CSI n A" cursor up, CUD "CSI n B" cursor
+// down, EL "CSI 2 K" erase the whole line). Never ED ("CSI J") from the top of the screen: tmux
+// (and some terminals) then move the whole screen into the scrollback instead of erasing it, so
+// every old frame would pile up there (seen in test/integration/cli/terminal-progress.test.ts).
 const up = (lines: number) => (lines > 0 ? `\x1b[${lines}A` : '');
 const ERASE_LINE = '\x1b[2K';
-const ERASE_BELOW = '\x1b[J';
+const DOWN = '\x1b[1B';
+
+/** Erases `lines` lines from the cursor's down, and comes back (the cursor does not move). */
+function eraseLines(lines: number): string {
+  if (lines <= 0) return '';
+  return `${Array.from({ length: lines }, () => ERASE_LINE).join(DOWN)}${up(lines - 1)}`;
+}
 
 /**
  * A block of lines redrawn in place, like `rclone -P`: after each frame the cursor sits at the
@@ -26,13 +34,14 @@ export class TerminalBlock {
   draw(lines: readonly string[]): void {
     let frame = `${up(this.height)}\r`;
     for (const line of lines) frame += `${ERASE_LINE}${line}\n`;
-    this.stream.write(`${frame}${ERASE_BELOW}`);
+    // The cursor is below the new frame now; a taller old frame's last lines are still there.
+    this.stream.write(frame + eraseLines(this.height - lines.length));
     this.height = lines.length;
   }
 
   /** Writes `text` (whole lines) where the block was; the next `draw` puts the block below it. */
   print(text: string): void {
-    this.stream.write(`${up(this.height)}\r${ERASE_BELOW}${text}`);
+    this.stream.write(`${up(this.height)}\r${eraseLines(this.height)}${text}`);
     this.height = 0;
   }
 

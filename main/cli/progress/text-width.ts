@@ -110,7 +110,8 @@ export function truncateMiddle(text: string, columns: number): string {
   if (textWidth(text) <= columns) return text;
   if (columns <= 1) return columns === 1 ? '…' : '';
   const room = columns - 1;
-  const front = Math.ceil(room / 2);
+  // The end (file name, extension) tells files apart more often than the start: it gets the odd cell.
+  const front = Math.floor(room / 2);
   const start = head(text, front);
   return `${start}…${tail(text, room - textWidth(start))}`;
 }
