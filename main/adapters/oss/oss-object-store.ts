@@ -8,9 +8,7 @@ import type { CredentialBroker } from '../../../app/credentials/credential-broke
 import { isSyncError, toSyncError, type SyncError } from '../../../app/errors/sync-error.js';
 import type {
   CompletedPart,
-  ListMultipartUploadsRequest,
   ListPage,
-  MultipartUploadPage,
   MultipartRef,
   ObjectInfo,
   ObjectRef,
@@ -244,10 +242,10 @@ export class OssObjectStore implements ObjectStore {
     });
   }
 
-  listMultipartUploads(request: ListMultipartUploadsRequest): Promise<MultipartUploadPage> {
-    const what = `ListMultipartUploads ${request.prefix}`;
-    return this.call(what, request.bucket, (client) => listOssMultipartUploads(client, request));
-  }
+  listMultipartUploads: ObjectStore['listMultipartUploads'] = (request) =>
+    this.call(`ListMultipartUploads ${request.prefix}`, request.bucket, (client) =>
+      listOssMultipartUploads(client, request),
+    );
 
   private async call<T>(
     what: string,

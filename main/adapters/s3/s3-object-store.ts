@@ -16,9 +16,7 @@ import type { CredentialBroker } from '../../../app/credentials/credential-broke
 import { isSyncError, SyncError } from '../../../app/errors/sync-error.js';
 import type {
   CompletedPart,
-  ListMultipartUploadsRequest,
   ListPage,
-  MultipartUploadPage,
   MultipartRef,
   ObjectInfo,
   ObjectRef,
@@ -262,9 +260,8 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
-  listMultipartUploads(request: ListMultipartUploadsRequest): Promise<MultipartUploadPage> {
-    return listS3MultipartUploads(this.options.client, request, (what, op) => this.call(what, op));
-  }
+  listMultipartUploads: ObjectStore['listMultipartUploads'] = (request) =>
+    listS3MultipartUploads(this.options.client, request, (what, op) => this.call(what, op));
 
   private async call<T>(what: string, operation: () => Promise<T>): Promise<T> {
     try {
