@@ -93,6 +93,8 @@ export class TransferRunner {
             bucket: folder.bucket,
             remoteKey: toObjectKey(folder.prefix, transfer.relativePath, folder.keyRules),
           };
+      // The row's details name the object (issue 13); the next update carries it to the UI.
+      transfer.remoteKey = target.remoteKey;
       // Another local file maps to the same key: uploading either would overwrite the other.
       const collision = transfer.drop
         ? null
@@ -207,6 +209,7 @@ export class TransferRunner {
     const started = clock.now();
     const record = journal.getFile(folder.id, transfer.relativePath);
     if (!record) return this.finish(transfer, 'skipped', 'nothing recorded for this path');
+    transfer.remoteKey = record.remoteKey;
     try {
       const store = stores.get(folder.profileId);
       if (!store) throw new Error(`no store for profile ${folder.profileId}`);

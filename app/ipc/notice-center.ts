@@ -5,6 +5,13 @@ import type { Notice } from './views.js';
 /** At most one notice of a kind per this interval; the rest are counted into the next one. */
 export const NOTICE_INTERVAL_MS = 30_000;
 
+/**
+ * A drop batch is announced this long after its last file ended, so the files of one drop that
+ * arrive as separate requests (the browser sends one PUT per file) join one batch and one
+ * notice (issue 13: a two-file drop gave three toasts).
+ */
+export const DROP_SETTLE_MS = 1_500;
+
 type NoticeInput = Omit<Notice, 'id' | 'at'>;
 
 /**
@@ -19,6 +26,8 @@ export class NoticeCenter {
   private failureTimer: (() => void) | undefined;
   private readonly failingProfiles = new Set<string>();
   private readonly batches = new Map<number, DropBatch>();
+  /** The batch of each destination still open (not announced): later requests join it. */
+  private readonly openByLabel = new Map<string, DropBatch>();
 
   constructor(
     private readonly now: () => number,
@@ -29,8 +38,17 @@ export class NoticeCenter {
   /** Announce a drop batch so its end can be reported once every transfer has finished. */
   trackDropBatch(label: string, transferIds: readonly number[]): void {
     if (transferIds.length === 0) return;
-    const batch: DropBatch = { label, open: new Set(transferIds), done: 0, failed: [] };
-    for (const id of transferIds) this.batches.set(id, batch);
+    let batch = this.openByLabel.get(label);
+    if (!batch) {
+      batch = { label, open: new Set(), done: 0, failed: [], announce: undefined };
+      this.openByLabel.set(label, batch);
+    }
+    batch.announce?.();
+    batch.announce = undefined;
+    for (const id of transferIds) {
+      batch.open.add(id);
+      this.batches.set(id, batch);
+    }
   }
 
   onEvent(event: EngineEvent): void {
@@ -72,7 +90,7 @@ export class NoticeCenter {
       if (batch.open.delete(transfer.id)) {
         if (transfer.state === 'done') batch.done += 1;
         else batch.failed.push(transfer.relativePath);
-        if (batch.open.size === 0) this.finishBatch(batch);
+        if (batch.open.size === 0) this.settleBatch(batch);
       }
       return;
     }
@@ -80,6 +98,17 @@ export class NoticeCenter {
       this.pendingFailures.push(transfer);
       this.flushFailuresSoon();
     }
+  }
+
+  /** Announces the batch unless more of the same drop arrives meanwhile. */
+  private settleBatch(batch: DropBatch): void {
+    batch.announce?.();
+    batch.announce = this.schedule(DROP_SETTLE_MS, () => {
+      batch.announce = undefined;
+      if (batch.open.size > 0) return;
+      if (this.openByLabel.get(batch.label) === batch) this.openByLabel.delete(batch.label);
+      this.finishBatch(batch);
+    });
   }
 
   private finishBatch(batch: DropBatch): void {
@@ -136,4 +165,6 @@ interface DropBatch {
   readonly open: Set<number>;
   done: number;
   readonly failed: string[];
+  /** Cancels the pending announcement. */
+  announce: (() => void) | undefined;
 }

@@ -39,6 +39,8 @@ export interface Transfer {
   finishedAt: number | null;
   /** When this run was queued (absent in rows kept by an older Ferry). */
   queuedAt?: number;
+  /** The object key it goes to (or is deleted from), once the runner knows it. */
+  remoteKey?: string;
   /** Attempts this run made (a retry after a network error is one more); absent before the first. */
   attempts?: number;
   /** A finish nobody needs to see (unchanged since its last upload, with no earlier row to show

@@ -5,13 +5,30 @@ import type { DropOutcome } from './drop-outcome.js';
 /** Items named in a toast before "and N more". */
 const LISTED = 3;
 
-/** The toast after a drop: how many files were queued, what was skipped, what failed and why. */
-export function dropToast(outcome: DropOutcome, folderId: string, i18n: Translator): ToastInput {
+/**
+ * The toast after a drop is handed over, or null when there is nothing to add: every item was
+ * queued, and the engine's one notice per drop batch ("Uploaded 2 dropped files") reports the
+ * end (issue 13: a two-file drop gave three toasts). What was skipped or refused is told at
+ * once; a drop with nothing accepted is an error, never a blue "Queued 0 files".
+ */
+export function dropToast(
+  outcome: DropOutcome,
+  folderId: string,
+  i18n: Translator,
+): ToastInput | null {
   const lines: string[] = [];
   if (outcome.skipped.length > 0) {
     lines.push(i18n.tp('dropSkipped', outcome.skipped.length));
     lines.push(...listed(outcome.skipped, i18n));
   }
+  if (outcome.queued === 0 && outcome.failures.length === 0) {
+    return {
+      level: 'error',
+      title: i18n.t('dropNothingAccepted', { folder: folderId }),
+      ...(lines.length > 0 ? { body: lines.join('\n') } : {}),
+    };
+  }
+  if (outcome.failures.length === 0 && lines.length === 0) return null;
   if (outcome.failures.length === 0) {
     return {
       level: 'info',

@@ -47,7 +47,10 @@ export function useDropController(folders: readonly FolderView[]): DropControlle
       drops
         .upload(target, payload, track)
         .then(
-          (outcome) => toast(dropToast(outcome, target.folderId, i18n)),
+          (outcome) => {
+            const shown = dropToast(outcome, target.folderId, i18n);
+            if (shown) toast(shown);
+          },
           (error: unknown) =>
             toast({ level: 'error', title: i18n.t('dropError'), ...describeError(error) }),
         )

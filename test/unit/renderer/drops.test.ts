@@ -177,11 +177,31 @@ describe('drop results', () => {
     expect(addReply(EMPTY_OUTCOME, 'x', { ok: true, result: { queued: 'many' } }).queued).toBe(0);
   });
 
-  it('summarises a clean drop as an info toast', () => {
-    expect(dropToast({ queued: 3, skipped: [], failures: [] }, 'docs', en)).toEqual({
+  it('adds no toast for a clean drop: the engine reports the batch once, when it ends (issue 13)', () => {
+    expect(dropToast({ queued: 3, skipped: [], failures: [] }, 'docs', en)).toBeNull();
+  });
+
+  it('tells at once what a partly skipped drop left out', () => {
+    expect(dropToast({ queued: 2, skipped: ['.DS_Store'], failures: [] }, 'docs', en)).toEqual({
       level: 'info',
-      title: 'Queued 3 files for docs',
+      title: 'Queued 2 files for docs',
+      body: '1 item skipped:\n.DS_Store',
     });
+  });
+
+  it('makes a drop with nothing accepted an error, never a blue "Queued 0 files"', () => {
+    expect(dropToast({ queued: 0, skipped: ['link'], failures: [] }, 'docs', en)).toEqual({
+      level: 'error',
+      title: 'Nothing from the drop was uploaded to docs',
+      body: '1 item skipped:\nlink',
+    });
+    expect(
+      dropToast(
+        { queued: 0, skipped: [], failures: [{ path: 'x', message: 'Denied.' }] },
+        'docs',
+        en,
+      )?.level,
+    ).toBe('error');
   });
 
   it('lists skipped items and failures, a few at most', () => {

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 
 import type { TransferView } from '../../../../app/ipc/views.js';
 import { useNow } from '../../hooks/use-now.js';
@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import type { SpeedTracker } from '../../lib/speed-tracker.js';
 import { TransferRow } from './transfer-row.js';
 
-/** Every row has this height, so the list can be virtualised without measuring. */
+/** A collapsed row's height; an expanded one (its details shown) is measured. */
 const ROW_HEIGHT = 64;
 
 interface TransferListProps {
@@ -22,10 +22,19 @@ export function TransferList({ rows, speeds, empty }: TransferListProps) {
   const { t } = useI18n();
   const now = useNow();
   const scroller = useRef<HTMLDivElement>(null);
+  // By row id: ids are stable (one per file), so a row stays open while it updates.
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
+  const toggle = useCallback((id: number) => {
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: (index) => (expanded.has(rows[index]?.id ?? -1) ? 3 * ROW_HEIGHT : ROW_HEIGHT),
     overscan: 8,
     getItemKey: (index) => rows[index]?.id ?? index,
   });
@@ -56,7 +65,11 @@ export function TransferList({ rows, speeds, empty }: TransferListProps) {
               now={now}
               position={item.index + 1}
               total={rows.length}
-              style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              index={item.index}
+              rowRef={virtualizer.measureElement}
+              expanded={expanded.has(transfer.id)}
+              onToggle={() => toggle(transfer.id)}
+              style={{ transform: `translateY(${item.start}px)` }}
             />
           );
         })}

@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import type { CSSProperties, Ref } from 'react';
 
 import type { TransferView } from '../../../../app/ipc/views.js';
 import { useSession } from '../../bridge/session-context.js';
@@ -9,6 +9,7 @@ import type { SpeedTracker } from '../../lib/speed-tracker.js';
 import { transferStateDisplay } from '../../lib/state-display.js';
 import { transferStateText } from '../../lib/transfer-state-text.js';
 import { TransferDetail } from './transfer-detail.js';
+import { TransferDetails } from './transfer-details.js';
 
 interface TransferRowProps {
   readonly transfer: TransferView;
@@ -17,9 +18,22 @@ interface TransferRowProps {
   readonly style: CSSProperties;
   readonly position: number;
   readonly total: number;
+  /** The details (full message, hint, key, attempts, Copy) are shown below the row. */
+  readonly expanded: boolean;
+  readonly onToggle: () => void;
+  /** For the list to measure the row's height (an expanded row is taller). */
+  readonly rowRef: Ref<HTMLDivElement>;
+  readonly index: number;
 }
 
-export function TransferRow({ transfer, speeds, now, style, position, total }: TransferRowProps) {
+/** Rows that have something to tell beyond their one line. */
+function hasDetails(transfer: TransferView): boolean {
+  return transfer.error !== null || transfer.state === 'failed';
+}
+
+export function TransferRow(props: TransferRowProps) {
+  const { transfer, speeds, now, style, position, total, expanded, onToggle, rowRef, index } =
+    props;
   const i18n = useI18n();
   const { t } = i18n;
   const { bridge } = useSession();
@@ -27,7 +41,9 @@ export function TransferRow({ transfer, speeds, now, style, position, total }: T
   const failed = transfer.state === 'failed';
   return (
     <div
-      className={`transfer-row transfer-row--${transfer.state}`}
+      ref={rowRef}
+      data-index={index}
+      className={`transfer-row transfer-row--${transfer.state}${expanded ? ' transfer-row--expanded' : ''}`}
       role="listitem"
       aria-setsize={total}
       aria-posinset={position}
@@ -58,6 +74,19 @@ export function TransferRow({ transfer, speeds, now, style, position, total }: T
         {transfer.kind === 'delete' ? '' : i18n.bytes(transfer.size)}
       </div>
       <div className="transfer-row__actions">
+        {hasDetails(transfer) && (
+          <button
+            type="button"
+            className="icon-button transfer-row__toggle"
+            data-testid="transfer-toggle"
+            aria-expanded={expanded}
+            aria-label={t('detailsOf', { path: transfer.relativePath })}
+            title={t('details')}
+            onClick={onToggle}
+          >
+            {expanded ? '▾' : '▸'}
+          </button>
+        )}
         {failed && (
           <button
             type="button"
@@ -75,6 +104,7 @@ export function TransferRow({ transfer, speeds, now, style, position, total }: T
           </button>
         )}
       </div>
+      {expanded && <TransferDetails transfer={transfer} />}
     </div>
   );
 }

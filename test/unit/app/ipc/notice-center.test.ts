@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import type { CredentialStatus } from '../../../../app/credentials/credential-broker.js';
-import { NOTICE_INTERVAL_MS, NoticeCenter } from '../../../../app/ipc/notice-center.js';
+import {
+  DROP_SETTLE_MS,
+  NOTICE_INTERVAL_MS,
+  NoticeCenter,
+} from '../../../../app/ipc/notice-center.js';
 import type { Notice } from '../../../../app/ipc/views.js';
 import type { Transfer } from '../../../../app/transfer/transfer-queue.js';
 
@@ -117,13 +121,14 @@ describe('NoticeCenter', () => {
   });
 
   it('announces a drop batch when its last file has finished, with what failed', () => {
-    const { center, notices } = setup();
+    const { center, notices, advance } = setup();
     const a = finished('a.txt', 'done', 'drop');
     const b = finished('b.txt', 'failed', 'drop');
     center.trackDropBatch('bucket/docs/', [a.id, b.id]);
     center.onEvent({ type: 'transfer', transfer: a });
     expect(notices).toEqual([]);
     center.onEvent({ type: 'transfer', transfer: b });
+    advance(DROP_SETTLE_MS);
     expect(notices).toMatchObject([
       {
         kind: 'drop-finished',
@@ -132,6 +137,19 @@ describe('NoticeCenter', () => {
         body: 'To bucket/docs/. Not uploaded: b.txt',
       },
     ]);
+  });
+
+  it('gives one notice for a drop whose files came as separate requests (the browser: one PUT each)', () => {
+    const { center, notices, advance } = setup();
+    const a = finished('a.txt', 'done', 'drop');
+    const b = finished('b.txt', 'done', 'drop');
+    center.trackDropBatch('bucket/docs/', [a.id]);
+    center.onEvent({ type: 'transfer', transfer: a }); // done before b was even sent
+    advance(DROP_SETTLE_MS - 1);
+    center.trackDropBatch('bucket/docs/', [b.id]);
+    center.onEvent({ type: 'transfer', transfer: b });
+    advance(DROP_SETTLE_MS);
+    expect(notices).toMatchObject([{ kind: 'drop-finished', title: 'Uploaded 2 dropped files' }]);
   });
 
   it('does not report a failed drop as a failed sync', () => {

@@ -61,10 +61,12 @@ describe('countTransfers', () => {
 describe('ThroughputMeter', () => {
   it('averages over its window and forgets what is older', () => {
     const meter = new ThroughputMeter(5_000);
-    meter.add(5_000_000, 1_000);
-    meter.add(5_000_000, 3_000);
-    expect(meter.bytesPerSecond(4_000)).toBe(2_000_000);
-    expect(meter.bytesPerSecond(7_000)).toBe(1_000_000); // the first sample left the window
+    // Each step's bytes went out since the previous report (issue 13: spread, not bursts).
+    meter.add(5_000_000, 1_000, 0);
+    meter.add(5_000_000, 3_000, 1_000);
+    expect(meter.bytesPerSecond(4_000)).toBe(3_333_333); // 10 MB over the 3 s they cover
+    // The first step left the window, half of the second is still in it.
+    expect(meter.bytesPerSecond(7_000)).toBe(2_500_000);
     expect(meter.bytesPerSecond(9_000)).toBe(0);
   });
 

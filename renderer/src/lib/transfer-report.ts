@@ -1,0 +1,60 @@
+import type { TransferView } from '../../../app/ipc/views.js';
+import type { MessageKey } from '../i18n/messages.js';
+
+/** One labelled line of a row's details. */
+export interface DetailLine {
+  readonly label: MessageKey;
+  readonly value: string;
+}
+
+/**
+ * What the details of a row show (issue 13: error and hint were cut off with "…"): the full
+ * message, the hint, the code, the folder, the object key, the local file of a drop and the
+ * attempts. Lines with nothing to say are left out.
+ */
+export function detailLines(transfer: TransferView): readonly DetailLine[] {
+  const lines: (DetailLine | null)[] = [
+    transfer.error ? { label: 'detailError', value: transfer.error.message } : null,
+    transfer.error?.hint ? { label: 'detailHint', value: transfer.error.hint } : null,
+    transfer.error ? { label: 'detailCode', value: transfer.error.code } : null,
+    { label: 'detailFolder', value: transfer.folderId },
+    transfer.remoteKey ? { label: 'detailObjectKey', value: transfer.remoteKey } : null,
+    transfer.drop ? { label: 'detailLocalFile', value: transfer.drop.absolutePath } : null,
+    transfer.attempts ? { label: 'detailAttempts', value: String(transfer.attempts) } : null,
+  ];
+  return lines.filter((line): line is DetailLine => line !== null);
+}
+
+/** The text the Copy button puts on the clipboard: the path, then one "Label: value" a line. */
+export function detailText(transfer: TransferView, label: (key: MessageKey) => string): string {
+  return [
+    transfer.relativePath,
+    ...detailLines(transfer).map((line) => `${label(line.label)}: ${line.value}`),
+  ].join('\n');
+}
+
+/**
+ * Copies text; the async clipboard needs a secure context (a browser on `ferry serve` over plain
+ * HTTP has none), so a hidden textarea and execCommand are the fallback. False when both fail.
+ */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    try {
+      return document.execCommand('copy');
+    } catch {
+      return false;
+    } finally {
+      area.remove();
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { useState } from 'react';
+
+import type { TransferView } from '../../../../app/ipc/views.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { copyText, detailLines, detailText } from '../../lib/transfer-report.js';
+
+/**
+ * The expanded part of a row: everything about it in full, wrapped (never cut off with "…"),
+ * and a Copy button for a bug report or a message to an administrator (issue 13).
+ */
+export function TransferDetails({ transfer }: { readonly transfer: TransferView }) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const copy = async (): Promise<void> => {
+    setCopied((await copyText(detailText(transfer, t))) ? 'yes' : 'failed');
+  };
+  return (
+    <div className="transfer-details" data-testid="transfer-details">
+      <dl className="transfer-details__lines">
+        {detailLines(transfer).map((line) => (
+          <div
+            key={line.label}
+            className={`transfer-details__line transfer-details__line--${line.label}`}
+          >
+            <dt>{t(line.label)}</dt>
+            <dd>{line.value}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="transfer-details__actions">
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="transfer-copy"
+          aria-label={t('copyDetailsOf', { path: transfer.relativePath })}
+          onClick={() => void copy()}
+        >
+          {t('copyDetails')}
+        </button>
+        <span role="status" className="muted">
+          {copied === 'yes' ? t('copied') : copied === 'failed' ? t('copyFailed') : ''}
+        </span>
+      </div>
+    </div>
+  );
+}
