@@ -23,45 +23,51 @@ interface Seen {
   readonly banner: number;
 }
 
+/** A config with one folder on the real RGW whose profile gets `LIFETIME_SECONDS` tokens. */
+async function idleConfig(label: string): Promise<string> {
+  const info = rgw();
+  const dir = await mkdtemp(join(tmpdir(), `ferry-e2e-${label}-`));
+  const data = join(dir, 'data');
+  await mkdir(data);
+  const config = {
+    profiles: [
+      {
+        id: 'ceph',
+        endpoint: info.endpoint,
+        forcePathStyle: true,
+        credentials: {
+          source: 'assume-role',
+          accessKeyId: info.user.accessKeyId,
+          roleArn: info.roleArn,
+          durationSeconds: LIFETIME_SECONDS,
+          minDurationSeconds: 1,
+        },
+      },
+    ],
+    folders: [
+      {
+        id: 'data',
+        path: data,
+        profile: 'ceph',
+        bucket: info.bucket,
+        prefix: `e2e-${label}-${Date.now().toString(36)}/`,
+      },
+    ],
+    stateDir: join(dir, 'state'),
+  };
+  const configPath = join(dir, 'ferry.json');
+  await writeFile(configPath, JSON.stringify(config, null, 2));
+  return configPath;
+}
+
 describe('an idle ferry serve keeps its token fresh: the page never shows "expired" (issue 12, Chromium, real RGW)', () => {
   let serve: ServeProcess;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    const info = rgw();
-    const dir = await mkdtemp(join(tmpdir(), 'ferry-e2e-idle-'));
-    const data = join(dir, 'data');
-    await mkdir(data);
-    const config = {
-      profiles: [
-        {
-          id: 'ceph',
-          endpoint: info.endpoint,
-          forcePathStyle: true,
-          credentials: {
-            source: 'assume-role',
-            accessKeyId: info.user.accessKeyId,
-            roleArn: info.roleArn,
-            durationSeconds: LIFETIME_SECONDS,
-            minDurationSeconds: 1,
-          },
-        },
-      ],
-      folders: [
-        {
-          id: 'data',
-          path: data,
-          profile: 'ceph',
-          bucket: info.bucket,
-          prefix: `e2e-idle-${Date.now().toString(36)}/`,
-        },
-      ],
-      stateDir: join(dir, 'state'),
-    };
-    const configPath = join(dir, 'ferry.json');
-    await writeFile(configPath, JSON.stringify(config, null, 2));
-    serve = await startServe(configPath, { FERRY_SECRET_CEPH: info.user.secretAccessKey });
+    const configPath = await idleConfig('idle');
+    serve = await startServe(configPath, { FERRY_SECRET_CEPH: rgw().user.secretAccessKey });
     browser = await launchBrowser();
     ({ page } = await openPage(browser, serve.url));
   });
@@ -127,5 +133,61 @@ describe('an idle ferry serve keeps its token fresh: the page never shows "expir
     );
     expect(lastExpiry - firstExpiry).toBeGreaterThanOrEqual(2.5 * LIFETIME_SECONDS * 1000);
     expect(await badge.count()).toBe(1);
+  });
+});
+
+describe('a refresh that fails is shown with its reason and next attempt (issue 12, Chromium, real RGW)', () => {
+  let serve: ServeProcess;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const configPath = await idleConfig('wrong');
+    serve = await startServe(configPath, { FERRY_SECRET_CEPH: 'not-the-secret-key-at-all' });
+    browser = await launchBrowser();
+    ({ page } = await openPage(browser, serve.url));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+  });
+
+  it('top bar "Credentials failing", the banner and the card say why and when the next attempt is; the folder says no valid token', async () => {
+    await page.getByTestId('nav-credentials').click();
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('[data-testid="credential-state-ceph"]')
+          ?.getAttribute('data-state') === 'failing',
+      undefined,
+      { timeout: 30_000 },
+    );
+    expect(await page.getByTestId('global-state').getAttribute('data-state')).toBe(
+      'credentials-expired',
+    );
+    expect(await page.getByTestId('global-state').textContent()).toContain('Credentials failing');
+    const banner = page.getByTestId('credential-banner');
+    expect(await banner.getAttribute('data-kind')).toBe('failing');
+    await page.waitForFunction(
+      () =>
+        /next attempt in \d/.test(
+          document.querySelector('[data-testid="credential-banner"]')?.textContent ?? '',
+        ),
+      undefined,
+      { timeout: 10_000 },
+    );
+    expect(await banner.textContent()).toMatch(
+      /ceph: refreshing the token failed \(.+[^.]\); next attempt in /,
+    );
+    expect(await page.getByTestId('credential-next-refresh-ceph').textContent()).toMatch(
+      /Retrying in \d/,
+    );
+    await screenshot(page, 'failing-token-credentials');
+    await page.getByTestId('nav-folders').click();
+    expect(await page.getByTestId('folder-state-data').getAttribute('data-state')).toBe(
+      'credentials-failing',
+    );
+    await screenshot(page, 'failing-token-folders');
   });
 });

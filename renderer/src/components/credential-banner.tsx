@@ -32,7 +32,8 @@ export function CredentialBanner({ profiles, onShow }: CredentialBannerProps) {
         }
         return i18n.t('credentialAlertFailingRetry', {
           profile: alert.profileId,
-          reason: alert.reason,
+          // The reason is a sentence; the message puts it in parentheses.
+          reason: alert.reason.replace(/\.$/u, ''),
           retry: i18n.duration(alert.retryAt - now + 999),
         });
     }
