@@ -1,3 +1,4 @@
+import { credentialHealthOf } from '../credentials/credential-health.js';
 import type { FolderView, ProfileView, TransferView, UiSnapshot } from '../ipc/views.js';
 import type { TrayStrings } from './tray-strings.js';
 import { trayStatus } from './tray-summary.js';
@@ -109,6 +110,10 @@ function tokenState(profile: ProfileView, strings: TrayStrings, now: number): st
   if (state === 'failing') return strings.menu.failing;
   if (expiresAt === null) return strings.menu.noToken;
   if (expiresAt <= now) return strings.menu.expired;
+  const { nextRefreshAt } = profile.status;
+  if (credentialHealthOf(profile.status, now) === 'valid' && nextRefreshAt !== null) {
+    return strings.menu.renewsIn(strings.duration(Math.max(0, nextRefreshAt - now)));
+  }
   return strings.menu.expiresIn(strings.duration(expiresAt - now));
 }
 

@@ -42,6 +42,8 @@ export interface TrayStrings {
     readonly quit: string;
     /** A profile's line in "Refresh credentials ▸": its token's state. */
     readonly expiresIn: (duration: string) => string;
+    /** A token that will simply be renewed (issue 12): not a warning. */
+    readonly renewsIn: (duration: string) => string;
     readonly expired: string;
     readonly refreshing: string;
     readonly failing: string;
@@ -86,6 +88,7 @@ const en: TrayStrings = {
     noProfiles: 'No profiles',
     quit: 'Quit Ferry',
     expiresIn: (duration) => `expires in ${duration}`,
+    renewsIn: (duration) => `valid, renews in ${duration}`,
     expired: 'expired',
     refreshing: 'refreshing…',
     failing: 'refresh failing',
@@ -139,6 +142,7 @@ const zhCN: TrayStrings = {
     noProfiles: '没有配置',
     quit: '退出 Ferry',
     expiresIn: (duration) => `${duration}后过期`,
+    renewsIn: (duration) => `有效，${duration}后续期`,
     expired: '已过期',
     refreshing: '正在刷新…',
     failing: '刷新失败',
@@ -192,6 +196,7 @@ const zhTW: TrayStrings = {
     noProfiles: '沒有設定檔',
     quit: '結束 Ferry',
     expiresIn: (duration) => `${duration}後過期`,
+    renewsIn: (duration) => `有效，${duration}後更新`,
     expired: '已過期',
     refreshing: '正在更新…',
     failing: '更新失敗',

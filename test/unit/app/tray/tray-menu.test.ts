@@ -130,6 +130,19 @@ describe('buildTrayMenu', () => {
     expect(item(items, 'quit').action).toEqual({ kind: 'quit' });
   });
 
+  it('says a token that will simply be renewed renews, and one whose refresh comes too late expires (issue 12)', () => {
+    const items = menu({
+      profiles: [
+        aProfile('fresh', { expiresAt: NOW + 3 * 60_000, nextRefreshAt: NOW + 2 * 60_000 }),
+        aProfile('late', { expiresAt: NOW + 3 * 60_000, nextRefreshAt: NOW + 4 * 60_000 }),
+      ],
+    });
+    expect(item(items, 'refresh-credentials').submenu?.map((child) => child.label)).toEqual([
+      'fresh — valid, renews in 2 min',
+      'late — expires in 3 min',
+    ]);
+  });
+
   it('gives every item a unique id', () => {
     const items = menu({ folders: [aFolder(), aFolder({ id: 'pics' })] });
     const all = items.flatMap((entry) => [entry, ...(entry.submenu ?? [])]).map((e) => e.id);
