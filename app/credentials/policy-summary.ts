@@ -227,8 +227,9 @@ function conditionPrefixes(condition: unknown): string[] | 'none' | 'other' {
   const like = entries.find(
     ([operator]) => operator === 'StringLike' || operator === 'StringEquals',
   );
-  if (!like || entries.length > 1 || typeof like[1] !== 'object' || like[1] === null)
+  if (!like || entries.length > 1 || typeof like[1] !== 'object' || like[1] === null) {
     return 'other';
+  }
   const keys = Object.entries(like[1] as Record<string, unknown>);
   const prefixKey = keys.find(([key]) => /^(s3:prefix|oss:Prefix)$/i.test(key));
   if (!prefixKey || keys.length > 1) return 'other';

@@ -86,8 +86,9 @@ export async function preflightFolder(
         ports.store.list({ bucket: folder.bucket, prefix: folder.prefix }),
       ),
     );
-  } else
+  } else {
     checks.push({ name: 'list', outcome: folder.remoteListing ? 'not-checked' : 'not-needed' });
+  }
   if (folder.mode === 'mirror' && write === null) {
     record(
       'delete',

@@ -58,7 +58,7 @@ export function ViewPanel(props: ViewPanelProps) {
         <>
           {configError}
           {snapshot.setupNeeded && !snapshot.configError ? (
-            <SetupPanel />
+            <SetupPanel keychainReachable={snapshot.keychainReachable ?? null} />
           ) : (
             <FoldersView
               snapshot={snapshot}
@@ -71,6 +71,11 @@ export function ViewPanel(props: ViewPanelProps) {
     case 'transfers':
       return <TransfersView transfers={transfers} totals={snapshot.totals} />;
     case 'credentials':
-      return <CredentialsView profiles={snapshot.profiles} />;
+      return (
+        <CredentialsView
+          profiles={snapshot.profiles}
+          keychainReachable={snapshot.keychainReachable ?? null}
+        />
+      );
   }
 }

@@ -53,8 +53,9 @@ function noKeychainEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (value === undefined || name.startsWith('FERRY_SECRET_')) continue;
-    if (/^(DBUS_SESSION_BUS_ADDRESS|DISPLAY|WAYLAND_DISPLAY|GNOME_KEYRING_CONTROL)$/.test(name))
+    if (/^(DBUS_SESSION_BUS_ADDRESS|DISPLAY|WAYLAND_DISPLAY|GNOME_KEYRING_CONTROL)$/.test(name)) {
       continue;
+    }
     env[name] = value;
   }
   env['DBUS_SESSION_BUS_ADDRESS'] = 'unix:path=/nonexistent/ferry-no-bus';

@@ -16,7 +16,16 @@ const SOURCES: Record<ProfileView['source'], MessageKey> = {
 };
 
 /** One profile's token: where it comes from, how long it lasts, what went wrong. */
-export function CredentialCard({ profile, now }: { profile: ProfileView; now: number }) {
+export function CredentialCard({
+  profile,
+  now,
+  keychainReachable = null,
+}: {
+  profile: ProfileView;
+  now: number;
+  /** false: no keychain answers (the secret form says so before the user types). */
+  keychainReachable?: boolean | null;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const { bridge } = useSession();
@@ -94,7 +103,7 @@ export function CredentialCard({ profile, now }: { profile: ProfileView; now: nu
           <span aria-hidden="true">⟳</span> {t('refreshNow')}
         </button>
       </div>
-      <SecretForm profile={profile} />
+      <SecretForm profile={profile} keychainReachable={keychainReachable} />
     </article>
   );
 }

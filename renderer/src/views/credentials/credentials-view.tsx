@@ -4,7 +4,13 @@ import { useNow } from '../../hooks/use-now.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { CredentialCard } from './credential-card.js';
 
-export function CredentialsView({ profiles }: { readonly profiles: readonly ProfileView[] }) {
+export function CredentialsView({
+  profiles,
+  keychainReachable = null,
+}: {
+  readonly profiles: readonly ProfileView[];
+  readonly keychainReachable?: boolean | null;
+}) {
   const { t } = useI18n();
   const now = useNow();
   if (profiles.length === 0) {
@@ -13,7 +19,12 @@ export function CredentialsView({ profiles }: { readonly profiles: readonly Prof
   return (
     <div className="card-grid">
       {profiles.map((profile) => (
-        <CredentialCard key={profile.id} profile={profile} now={now} />
+        <CredentialCard
+          key={profile.id}
+          profile={profile}
+          now={now}
+          keychainReachable={keychainReachable}
+        />
       ))}
     </div>
   );

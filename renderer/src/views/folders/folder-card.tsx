@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { folderStatusDisplay, isFolderPaused } from '../../lib/state-display.js';
 import { FolderActions } from './folder-actions.js';
 import { FolderFacts } from './folder-facts.js';
+import { FolderPolicy } from './folder-policy.js';
 import { PauseReason } from './pause-reason.js';
 
 interface FolderCardProps {
@@ -79,12 +80,14 @@ export function FolderCard({
         />
       </header>
       <FolderFacts folder={folder} now={now} />
+      <FolderPolicy folder={folder} />
       {folder.lastError && (
         <div className="callout callout--error" role="alert">
           <p>
             <span aria-hidden="true">⚠ </span>
             {folder.lastError}
           </p>
+          {folder.blocked?.hint && <p className="callout__hint">{folder.blocked.hint}</p>}
         </div>
       )}
       {folder.pauseReason && <PauseReason folderId={folder.id} reason={folder.pauseReason} />}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 
+import { secretEnvName } from '../../../../app/credentials/secret-env-name.js';
 import { useSession } from '../../bridge/session-context.js';
 import { useToast } from '../../hooks/toast-context.js';
 import { useConfigSave } from '../../hooks/use-config-save.js';
@@ -20,7 +21,14 @@ import { ProfileFields } from './profile-fields.js';
  * First run: one profile, one folder and the profile's secret. Anything already in the config
  * file (other profiles, transfer settings) is kept; the folder is added to it.
  */
-export function SetupForm({ existing }: { readonly existing: unknown }) {
+export function SetupForm({
+  existing,
+  keychainReachable = null,
+}: {
+  readonly existing: unknown;
+  /** false: no keychain answers, the secret is kept in memory for this session (issue 12). */
+  readonly keychainReachable?: boolean | null;
+}) {
   const { t } = useI18n();
   const { bridge } = useSession();
   const toast = useToast();
@@ -68,6 +76,13 @@ export function SetupForm({ existing }: { readonly existing: unknown }) {
           onChange={setProfile}
           testPrefix="setup"
         />
+        {keychainReachable === false && (
+          <p className="callout callout--warn" data-testid="setup-no-keychain">
+            {t('secretNoKeychain', {
+              name: secretEnvName(profile.id.trim() === '' ? 'PROFILE_ID' : profile.id.trim()),
+            })}
+          </p>
+        )}
         <TextField
           type="password"
           label={
@@ -79,7 +94,7 @@ export function SetupForm({ existing }: { readonly existing: unknown }) {
           }
           value={secret}
           onChange={setSecret}
-          help={t('setupSecretHelp')}
+          help={keychainReachable === false ? '' : t('setupSecretHelp')}
           testId="setup-secret"
         />
       </fieldset>
