@@ -93,6 +93,7 @@ export class TransferRows {
       this.rows.set(key, before);
       return before;
     }
+    this.rows.delete(key);
     transfer.state = 'skipped';
     transfer.note = 'cancelled before it started';
     transfer.quiet = true;
@@ -112,6 +113,8 @@ export class TransferRows {
         this.rows.set(key, before);
         return before;
       }
+      // Nothing to show: the row goes (the UI drops it on seeing `quiet`).
+      this.rows.delete(key);
       transfer.quiet = true;
       return transfer;
     }
