@@ -192,7 +192,7 @@ async function probe(
         return new SyncError(
           'config-invalid',
           'fatal',
-          `Folder "${folder.id}": the store for bucket "${folder.bucket}" cannot be reached (${error.message}).`,
+          `Folder "${folder.id}": the store for bucket "${folder.bucket}" cannot be reached (${withoutStop(error.message)}).`,
           {
             hint: "Check the profile's endpoint, forcePathStyle and the network or proxy.",
             cause: error,
@@ -205,7 +205,7 @@ async function probe(
         );
       case 'access-denied':
         return prefixed(
-          `the token may not ${ACTION_WORDS[name]} in ${where} (${error.message}).`,
+          `the token may not ${ACTION_WORDS[name]} in ${where} (${withoutStop(error.message)}).`,
           permissionHint(folder, name),
         );
       default:
@@ -240,4 +240,9 @@ function permissionHint(folder: FolderSpec, name: Exclude<PreflightCheckName, 'f
     case 'delete':
       return `Mirror mode deletes objects: allow DeleteObject on ${place} for the role, or set "mode: upload" on folder "${folder.id}".`;
   }
+}
+
+/** A quoted message inside parentheses ends without its own full stop: "(… denied)." */
+function withoutStop(message: string): string {
+  return message.replace(/\.$/, '');
 }
