@@ -118,7 +118,10 @@ export class TokenLifeGuard implements ObjectStore {
     if (speed === undefined || speed <= 0) return;
     const { broker, clock, logger, label } = this.options;
     const expectedMs = bytes / speed;
-    const leftBefore = (broker.status().expiresAt ?? clock.now()) - clock.now();
+    const heldUntil = broker.status().expiresAt;
+    // No token held: the request's own get() fetches a fresh one.
+    if (heldUntil === null) return;
+    const leftBefore = heldUntil - clock.now();
     if (leftBefore >= expectedMs * LIFE_FACTOR) return;
     const { refreshed, remainingMs } = await ensureTokenLife(
       broker,
