@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 
-bash test/services/ensure-packages.sh keytar rgw keyring browser || exit 1
+bash test/services/ensure-packages.sh keytar rgw keyring browser terminal || exit 1
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund || exit 1
 fi

@@ -6,6 +6,7 @@
 #   keytar    libsecret headers, to build keytar from source during npm ci
 #   browser   Debian's Chromium (driven by playwright-core in the e2e tier) and CJK fonts, so
 #             the zh-CN / zh-TW screenshots show characters, not boxes
+#   terminal  tmux: a real pseudo-terminal for the CLI's live progress display test
 set -euo pipefail
 
 need=()
@@ -17,6 +18,7 @@ for group in "$@"; do
     rgw) want ceph-mon ceph-mon; want ceph-osd ceph-osd; want radosgw radosgw; want curl curl; want uuidgen uuid-runtime ;;
     keyring) want gnome-keyring-daemon gnome-keyring; want dbus-run-session dbus-daemon; want secret-tool libsecret-tools ;;
     browser) want chromium chromium; want /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk ;;
+    terminal) want tmux tmux ;;
     keytar) want /usr/include/libsecret-1/libsecret/secret.h libsecret-1-dev; want g++ g++; want make make ;;
     *) echo "ensure-packages.sh: unknown group '$group'" >&2; exit 2 ;;
   esac

@@ -67,6 +67,9 @@ describe('ferry sync --once in an 80×24 terminal (tmux, issue 13)', () => {
       TERM: 'xterm-256color',
     };
     const tmux = (...args: string[]) => run('tmux', [...socket, ...args], { env });
+    await run('tmux', ['-V']).catch(() => {
+      throw new Error('tmux is missing: run bash test/services/ensure-packages.sh terminal');
+    });
     await tmux(
       'new-session',
       '-d',
@@ -84,15 +87,14 @@ describe('ferry sync --once in an 80×24 terminal (tmux, issue 13)', () => {
       const capture = async (history: boolean) =>
         (await tmux('capture-pane', '-p', '-J', '-t', session, ...(history ? ['-S', '-'] : [])))
           .stdout;
-      // While it runs: catch a frame of the live block.
+      // While it runs: catch frames of the live block.
       let frame = '';
       let code: string | null = null;
       const deadline = Date.now() + 120_000;
       while (code === null && Date.now() < deadline) {
         const screen = await capture(false);
-        if (frame === '' && /^Files: .*\n/m.test(screen) && /^Transferring:/m.test(screen)) {
-          frame = screen;
-        }
+        // The newest frame with files in flight: the speed has a window behind it by then.
+        if (/^Files: .*\n/m.test(screen) && /^Transferring:/m.test(screen)) frame = screen;
         code = await readFile(exitFile, 'utf8').then(
           (text) => text.trim(),
           () => null,
@@ -110,6 +112,7 @@ describe('ferry sync --once in an 80×24 terminal (tmux, issue 13)', () => {
         /^Transferred: +[\d.]+ (B|KiB|MiB) \/ [\d.]+ MiB, \d+%, [\d.]+ (B|KiB|MiB)\/s, ETA /m,
       );
       expect(frame).toMatch(new RegExp(`^Files: +\\d+ / ${FILES}`, 'm'));
+      expect(frame).toMatch(/, [1-9][\d.]* (KiB|MiB)\/s, ETA /); // moving, measured
       expect(frame).toMatch(/^Elapsed: +[\d.]+s, .*token/m);
       for (const line of frame.split('\n')) expect(textWidth(line)).toBeLessThan(COLUMNS);
 
