@@ -50,10 +50,14 @@ export class Requeuer {
     this.inFlight += 1;
     void this.dependencies.clock.sleep(delayMs).then(async () => {
       try {
-        const stat = await this.dependencies.fs.stat(this.pathOf(transfer));
+        const stat = await this.statOf(transfer);
         if (!this.dependencies.stopped() && stat?.kind === 'file') {
           this.enqueue(transfer, stat.size);
         }
+      } catch {
+        // A stat that fails (EACCES, a link on the way) is the uploader's to report with its
+        // reason: queue it rather than let the rejection go unhandled and the path vanish.
+        if (!this.dependencies.stopped()) this.enqueue(transfer, transfer.size);
       } finally {
         this.inFlight -= 1;
         if (this.inFlight === 0) {
@@ -118,11 +122,14 @@ export class Requeuer {
         const result = await waitUntilSettled(fs, this.pathOf(transfer), clock, wait);
         if (result === 'vanished') return;
         if (result === 'settled' && !stopped() && this.parked.has(key)) {
-          const stat = await fs.stat(this.pathOf(transfer));
+          const stat = await this.statOf(transfer);
           if (stat?.kind === 'file') this.enqueue(transfer, stat.size);
           return;
         }
       }
+    } catch {
+      // As in requeue(): the uploader reports why the path cannot be read.
+      if (!stopped()) this.enqueue(transfer, transfer.size);
     } finally {
       this.parked.delete(key);
     }
@@ -135,6 +142,14 @@ export class Requeuer {
       kind: 'upload',
       size,
     });
+  }
+
+  /** Beneath the folder root, never through a symlinked directory (issue 11). */
+  private statOf(transfer: Transfer) {
+    return this.dependencies.fs.statBeneath(
+      this.dependencies.rootOf(transfer.folderId) ?? '',
+      transfer.relativePath,
+    );
   }
 
   private pathOf(transfer: Transfer): string {
