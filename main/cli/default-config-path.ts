@@ -39,8 +39,9 @@ export function chooseConfig(
 ): ConfigChoice {
   if (flag) return { path: flag, from: 'flag' };
   const fromEnv = env['FERRY_CONFIG'];
-  if (fromEnv)
+  if (fromEnv) {
     return { path: isAbsolute(fromEnv) ? fromEnv : resolve(cwd, fromEnv), from: 'FERRY_CONFIG' };
+  }
   return { path: desktopConfigPath(env), from: 'default' };
 }
 

@@ -3,7 +3,7 @@
  * 13). Its documented switch is this variable, read when a client is constructed
  * (node_modules/@aws-sdk/core/dist-es/submodules/client/emitWarningIfUnsupportedVersion.js,
  * @aws-sdk/core as pinned with client-s3 3.1169.0). ferry.ts imports this module first, so it is
- * set before any SDK module runs; a value the user set is kept. Ferry's own minimum is Node
+ * set before any SDK module runs; a value the user set (say "false") is kept. Ferry's own minimum is Node
  * 20.19 (package.json "engines").
  */
-process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ||= 'true';

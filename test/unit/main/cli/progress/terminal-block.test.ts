@@ -14,6 +14,7 @@ class Screen {
   constructor(readonly rows: number) {}
 
   write(text: string): void {
+    // eslint-disable-next-line no-control-regex -- escape sequences are what is parsed
     const pattern = /\x1b\[(\d*)([A-Za-z])|\r|\n|[^\x1b\r\n]/gu;
     for (const [token, count, command] of text.matchAll(pattern)) {
       const n = Number(count || 1);
@@ -90,6 +91,7 @@ describe('the block redrawn in place', () => {
     block.draw(['a', 'b', 'c']);
     block.draw(['a']);
     block.clear();
+    // eslint-disable-next-line no-control-regex -- ED is what must not be sent
     expect(writes.join('')).not.toMatch(/\x1b\[\d*J/);
   });
 });
