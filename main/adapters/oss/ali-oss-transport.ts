@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 
 import type { SdkAgents } from '../network/proxy-agents.js';
+import { urllibTimeouts, type StallTimeouts } from '../network/stall-timeouts.js';
 
 /** The one method ali-oss (client and STS) calls on its `urllib` option. */
 export interface UrllibLike {
@@ -86,13 +87,21 @@ function aliOssUrllib(): UrllibLike {
  *   `httpsAgent`, lib/urllib.js `requestWithCallback`), so without this an https STS endpoint
  *   never saw the proxy (issue 10);
  * - the client's answers feed `clock`, so that a RequestTimeTooSkewed can say by how much the
- *   local clock is off (ali-oss's node client drops the error's RequestTime and ServerTime).
+ *   local clock is off (ali-oss's node client drops the error's RequestTime and ServerTime);
+ * - with `stall`, every request's urllib timeout grows with its body (stall-timeouts.ts): the
+ *   client's single `timeout` is a limit on the whole request, too short for a large part or
+ *   too long for a stalled HEAD.
  */
-export function aliOssTransport(agents: SdkAgents, clock?: ServerClock): UrllibLike {
+export function aliOssTransport(
+  agents: SdkAgents,
+  clock?: ServerClock,
+  stall?: StallTimeouts,
+): UrllibLike {
   return {
     async request(url, params) {
       const result = await aliOssUrllib().request(url, {
         ...params,
+        ...(stall ? { timeout: urllibTimeouts(bodyBytes(params), stall) } : {}),
         ...(agents.httpAgent ? { agent: agents.httpAgent } : {}),
         ...(agents.httpsAgent ? { httpsAgent: agents.httpsAgent } : {}),
       });
@@ -100,4 +109,14 @@ export function aliOssTransport(agents: SdkAgents, clock?: ServerClock): UrllibL
       return result;
     },
   };
+}
+
+/** The size of the body ali-oss hands urllib: `content` (a Buffer) or the Content-Length. */
+function bodyBytes(params: Record<string, unknown>): number {
+  const content = params['content'];
+  if (content instanceof Uint8Array) return content.byteLength;
+  if (typeof content === 'string') return Buffer.byteLength(content);
+  const headers = (params['headers'] ?? {}) as Record<string, unknown>;
+  const length = Number(headers['Content-Length'] ?? headers['content-length']);
+  return Number.isFinite(length) ? length : 0;
 }

@@ -19,6 +19,7 @@ import type {
   UploadPartRequest,
 } from '../../../app/ports/object-store.js';
 import { aliOss } from '../lazy/lazy-modules.js';
+import { DEFAULT_STALL_TIMEOUTS, type StallTimeouts } from '../network/stall-timeouts.js';
 import { isNotFound } from '../store-error.js';
 import { aliOssTransport, ServerClock } from './ali-oss-transport.js';
 import { ossAddressing, type OssAddressing, type OssSignatureVersion } from './oss-addressing.js';
@@ -39,8 +40,8 @@ export interface OssObjectStoreOptions {
   /** For messages: the profile's id. */
   readonly profileId?: string;
   readonly broker: CredentialBroker;
-  readonly timeoutMs?: number;
-  /** Keep-alive (or proxy) agents shared by every request. */
+  readonly stallTimeouts?: StallTimeouts;
+  /** Keep-alive (or proxy) agents shared by every request; stall limits (tests shorten them). */
   readonly agent?: HttpAgent;
   readonly httpsAgent?: HttpsAgent;
 }
@@ -270,18 +271,16 @@ export class OssObjectStore implements ObjectStore {
   }
 
   private async client(bucket: string): Promise<OssClient> {
-    const { broker, timeoutMs, agent, httpsAgent } = this.options;
+    const { broker, agent, httpsAgent, stallTimeouts } = this.options;
     if (isSyncError(this.addressing)) throw this.addressing;
-    const { clientOptions } = this.addressing;
     const token = await broker.get();
     const AliOss = aliOss();
     return new AliOss({
-      ...clientOptions,
+      ...this.addressing.clientOptions,
       bucket,
       accessKeyId: token.accessKeyId,
       accessKeySecret: token.secretAccessKey,
       stsToken: token.sessionToken,
-      timeout: timeoutMs ?? 120_000,
       refreshSTSToken: async () => {
         const fresh = await broker.get();
         return {
@@ -290,10 +289,11 @@ export class OssObjectStore implements ObjectStore {
           stsToken: fresh.sessionToken,
         };
       },
-      // Our transport carries the agents (keep-alive or proxy) to every request.
+      // Our transport carries the agents (keep-alive or proxy) and the timeouts to every request.
       urllib: aliOssTransport(
         { ...(agent ? { httpAgent: agent } : {}), ...(httpsAgent ? { httpsAgent } : {}) },
         this.clock,
+        stallTimeouts ?? DEFAULT_STALL_TIMEOUTS,
       ),
     } as ConstructorParameters<typeof OSS>[0]);
   }

@@ -2,6 +2,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 
 import type { TemporaryCredentials } from '../../../app/credentials/temporary-credentials.js';
 import type { SdkAgents } from '../network/proxy-agents.js';
+import { DEFAULT_STALL_TIMEOUTS, type StallTimeouts } from '../network/stall-timeouts.js';
 
 export interface S3ClientOptions {
   /** Omit for AWS S3. */
@@ -15,6 +16,8 @@ export interface S3ClientOptions {
   readonly maxSockets?: number;
   /** Proxy agents (see network/proxy-agents.ts); direct keep-alive connections otherwise. */
   readonly agents?: SdkAgents;
+  /** Connect and idle limits (tests shorten them); DEFAULT_STALL_TIMEOUTS otherwise. */
+  readonly stallTimeouts?: StallTimeouts;
 }
 
 /**
@@ -23,6 +26,7 @@ export interface S3ClientOptions {
  * - The provider is marked `memoized` so the SDK calls it on every request instead of caching
  *   the identity itself: the SDK's cache would keep a token that the broker has replaced after an
  *   auth error (DESIGN.md §4). The broker is the single memoizer.
+ * - No request hangs forever, yet none is cut for being long: see `stallLimits`.
  * - Checksums only "when required": the SDK's default flexible checksums send streaming bodies
  *   aws-chunked with trailers, which Ceph RGW (and other non-AWS stores) reject with 411.
  */
@@ -50,6 +54,7 @@ export function createS3Client(options: S3ClientOptions): S3Client {
     // re-send the same stale token.
     maxAttempts: 1,
     requestHandler: {
+      ...stallLimits(options.stallTimeouts ?? DEFAULT_STALL_TIMEOUTS),
       httpAgent: options.agents?.httpAgent ?? {
         keepAlive: true,
         maxSockets: options.maxSockets ?? 16,
@@ -60,4 +65,25 @@ export function createS3Client(options: S3ClientOptions): S3Client {
       },
     },
   });
+}
+
+/**
+ * NodeHttpHandler's limits for a stalled request, and only those (@smithy/node-http-handler 4.x,
+ * dist-cjs/index.js, and @smithy/types http/httpHandlerInitialization.d.ts):
+ * - `connectionTimeout`: the socket must connect within it (`setConnectionTimeout`);
+ * - `socketTimeout`: `socket.setTimeout(ms)` on the request's socket (`setSocketTimeout`), the
+ *   idle timeout: it fires only when no byte was read or written for that long, so a slow but
+ *   moving 5 GiB part is never cut. It rejects with name `TimeoutError`, which network-error.ts
+ *   maps to a retried `network` SyncError.
+ * - `requestTimeout` is left unset on purpose: since 4.x it is a timer over the whole request
+ *   (`setRequestTimeout`, a plain setTimeout; the d.ts says it "was for a long time incorrectly
+ *   being set as a socket idle timeout") and only warns unless `throwOnRequestTimeout`.
+ * Both limits work with the proxy agents: the handler sets them on whatever socket the agent
+ * hands the request (the CONNECT tunnel's TLS socket for https through a proxy).
+ */
+export function stallLimits(timeouts: StallTimeouts): {
+  readonly connectionTimeout: number;
+  readonly socketTimeout: number;
+} {
+  return { connectionTimeout: timeouts.connectMs, socketTimeout: timeouts.idleMs };
 }
