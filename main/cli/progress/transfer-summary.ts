@@ -18,7 +18,7 @@ export function transferredLine(files: number, bytes: number, elapsedMs: number)
 /**
  * What Ctrl+C prints before Ferry exits ("Interrupted" for `--once`, "Stopped" for a watch): the failures so far with their reasons, then the same
  * counts as the `--once` summary line plus what was left unfinished, and the bytes and time.
- * Printed once; the run's queued files are simply not started (the next run picks them up, and
+ * "Not done" fits an 80-column line. Printed once; the run's queued files are simply not started (the next run picks them up, and
  * a multipart upload resumes from its checkpointed parts).
  */
 export function interruptedSummary(
@@ -35,6 +35,6 @@ export function interruptedSummary(
   const unfinished = counts.filesTotal - counts.filesDone - counts.filesFailed;
   const deletesLeft = counts.deletesTotal - counts.deletesDone;
   const verb = once ? 'Interrupted' : 'Stopped';
-  text += `${verb}: ${counts.filesDone} uploaded, ${counts.deletesDone} deleted, ${counts.filesFailed} failed, ${counts.filesSkipped} skipped, ${unfinished + deletesLeft} not finished (the next run continues them).\n`;
+  text += `${verb}: ${counts.filesDone} uploaded, ${counts.deletesDone} deleted, ${counts.filesFailed} failed, ${counts.filesSkipped} skipped, ${unfinished + deletesLeft} not done.\n`;
   return text + transferredLine(counts.filesDone, counts.bytesSent, elapsedMs);
 }

@@ -76,7 +76,7 @@ describe('ferry CLI basics (issue 13)', () => {
     const output = child.output();
     expect(output.match(/^Interrupted: /gm)).toHaveLength(1);
     expect(output).toMatch(
-      /^Interrupted: \d+ uploaded, 0 deleted, 0 failed, 0 skipped, \d+ not finished \(the next run continues them\)\.$/m,
+      /^Interrupted: \d+ uploaded, 0 deleted, 0 failed, 0 skipped, \d+ not done\.$/m,
     );
     const uploaded = Number(/^Interrupted: (\d+) uploaded/m.exec(output)?.[1]);
     expect(uploaded).toBeGreaterThanOrEqual(3);

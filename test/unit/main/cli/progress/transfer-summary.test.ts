@@ -40,7 +40,7 @@ describe('the summary lines (issue 13)', () => {
     expect(interruptedSummary(counts, [failure], 4_000, true)).toBe(
       'failed: docs/secret.pdf: Access denied\n' +
         '  → Check the role policy.\n' +
-        'Interrupted: 57 uploaded, 1 deleted, 2 failed, 1 skipped, 143 not finished (the next run continues them).\n' +
+        'Interrupted: 57 uploaded, 1 deleted, 2 failed, 1 skipped, 143 not done.\n' +
         'Transferred 57 files (36.0 MiB) in 4.0s, 9.0 MiB/s on average.\n',
     );
     expect(interruptedSummary(counts, [], 4_000, false)).toMatch(/^Stopped: 57 uploaded/);
