@@ -11,7 +11,7 @@ import { SessionMemorySecretStore } from '../adapters/secrets/session-memory-sec
 import type { UploadLimits } from '../serve/upload-limits.js';
 import { checkCommand, type CommandIo } from './commands/check.js';
 import { commandHelp, USAGE } from './command-help.js';
-import { configPathFor } from './default-config-path.js';
+import { chooseConfig, configPathFor } from './default-config-path.js';
 import { redactProcessOutput } from './redacting-output.js';
 import { secretDeleteCommand, secretSetCommand } from './commands/secret.js';
 import { DEFAULT_SERVE_PORT, parseByteSize, serveCommand } from './commands/serve.js';
@@ -104,7 +104,9 @@ async function main(argv: string[]): Promise<number> {
       limits[key] = value;
     }
     return serveCommand(
-      { config: configPathFor(values.config), port, limits },
+      // No existence check: with no config yet, the page offers the first-run setup and writes
+      // it, at the same place the desktop app would.
+      { config: chooseConfig(values.config).path, port, limits },
       // No keychain (a headless server): a secret entered in the browser lives in memory.
       new EnvOverlaySecretStore(new SessionMemorySecretStore(keychain)),
       io,
