@@ -156,6 +156,7 @@ export class SyncEngine {
                 pollMs: options.stability.probeMs,
                 maxWaitMs: finalWaitMs,
               },
+        conflict: (conflict) => this.emit({ type: 'conflict', ...conflict }),
       },
       {
         clock,

@@ -9,6 +9,7 @@ import type { FolderSpec } from '../sync/folder-spec.js';
 import { toObjectKey } from '../sync/object-key.js';
 import type { FileUploader } from '../transfer/file-uploader.js';
 import type { Transfer, TransferQueue } from '../transfer/transfer-queue.js';
+import { runDeleteStep, type DeleteStepContext } from './guarded-delete.js';
 import type { RequeueResult } from './requeuer.js';
 import { settleThenRetry, stillChangingError, type SettleWait } from './still-changing.js';
 import { uploadNote } from './upload-note.js';
@@ -38,6 +39,8 @@ export interface TransferRunnerDependencies {
    * still, then one more attempt, then fails "still changing". null: watching, it is parked.
    */
   readonly finalSettleWait: SettleWait | null;
+  /** A delete kept because someone else replaced the object (guarded-delete.ts). */
+  readonly conflict?: DeleteStepContext['conflict'];
 }
 
 export type RetrySettings = Omit<RetryOptions, 'onWait' | 'cancelled'>;
@@ -204,26 +207,15 @@ export class TransferRunner {
     return 'parked';
   }
 
-  private async remove(folder: FolderSpec, transfer: Transfer): Promise<void> {
-    const { journal, clock, stores } = this.dependencies;
-    const started = clock.now();
-    const record = journal.getFile(folder.id, transfer.relativePath);
-    if (!record) return this.finish(transfer, 'skipped', 'nothing recorded for this path');
-    transfer.remoteKey = record.remoteKey;
-    try {
-      const store = stores.get(folder.profileId);
-      if (!store) throw new Error(`no store for profile ${folder.profileId}`);
-      await this.withRetries(transfer, 'deleting', () =>
-        store.delete({ bucket: folder.bucket, key: record.remoteKey }),
-      );
-      journal.deleteFile(folder.id, transfer.relativePath);
-      this.history(transfer, 'delete', 'ok', 0, started, null);
-      this.finish(transfer, 'done', null);
-    } catch (thrown) {
-      const error = toSyncError(thrown);
-      this.history(transfer, 'delete', 'failed', 0, started, error.message);
-      this.fail(transfer, error);
-    }
+  private remove(folder: FolderSpec, transfer: Transfer): Promise<void> {
+    return runDeleteStep(folder, transfer, {
+      ...this.dependencies,
+      retried: (operation) => this.withRetries(transfer, 'deleting', operation),
+      history: (result, started, error) =>
+        this.history(transfer, 'delete', result, 0, started, error),
+      finish: (state, note) => this.finish(transfer, state, note),
+      fail: (error) => this.fail(transfer, error),
+    });
   }
 
   private withRetries<T>(
