@@ -43,6 +43,14 @@ const MAX_FILES = 8;
 /** Lines the block leaves free on a short terminal: totals (4) and the shell prompt's line. */
 const RESERVED_ROWS = 6;
 
+export interface TerminalReporter {
+  /** Removes the block for good (before a summary); safe to call twice. */
+  readonly stop: () => void;
+  /** Writes whole lines above the block: anything else written while it is drawn would put
+   *  the cursor off and leave a stale frame behind. */
+  readonly print: (text: string) => void;
+}
+
 /**
  * On a terminal: the live block (progress-block.ts) redrawn in place four times a second, and a
  * permanent line above it for every failure, problem or conflict as it happens.
@@ -53,7 +61,7 @@ export function reportOnTerminal(
   stream: BlockStream,
   tally: ProgressTally,
   startedAt: number,
-): () => void {
+): TerminalReporter {
   const block = new TerminalBlock(stream);
   const speed = new SpeedWindow();
   // The queue reports a finished transfer twice (its state, then its finish time): one line each.
@@ -90,12 +98,15 @@ export function reportOnTerminal(
   const timer = setInterval(frame, FRAME_MS);
   timer.unref();
   let stopped = false;
-  return () => {
-    if (stopped) return;
-    stopped = true;
-    clearInterval(timer);
-    unsubscribe();
-    block.clear();
+  return {
+    stop: () => {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(timer);
+      unsubscribe();
+      block.clear();
+    },
+    print: (text) => (stopped ? stream.write(text) : block.print(text)),
   };
 }
 

@@ -61,8 +61,8 @@ export async function syncCommand(
     if (flags.dryRun) return printPlans(await composition.engine.dryRun(), composition, io);
     const startedAt = Date.now();
     const tracking = trackTransfers(composition.engine);
-    const stopReporting = flags.json
-      ? reportJson(composition.engine, io.out)
+    const reporter = flags.json
+      ? { stop: reportJson(composition.engine, io.out), print: io.err }
       : process.stderr.isTTY
         ? reportOnTerminal(
             composition.engine,
@@ -71,12 +71,13 @@ export async function syncCommand(
             tracking.tally,
             startedAt,
           )
-        : () => {};
+        : { stop: () => {}, print: io.err };
+    const stopReporting = reporter.stop;
     const interrupt = interruptSignal();
     try {
       const run = flags.once
         ? runOnce(composition, flags, io, stopReporting, startedAt)
-        : runUntilSignalled(composition, io);
+        : runUntilSignalled(composition, reporter.print);
       const outcome = await Promise.race([run, interrupt.signalled.then(() => 'interrupted')]);
       if (typeof outcome === 'number') return outcome;
       // Ctrl+C: the summary once, then out. A watched sync is stopped this way as a matter of
@@ -149,9 +150,12 @@ async function runOnce(
 }
 
 /** Watches until Ctrl+C or SIGTERM, which syncCommand answers with a summary: never resolves. */
-async function runUntilSignalled(composition: Composition, io: CommandIo): Promise<never> {
+async function runUntilSignalled(
+  composition: Composition,
+  print: (text: string) => void,
+): Promise<never> {
   await composition.engine.start();
-  io.err(`Ferry is watching ${composition.folders.length} folder(s). Press Ctrl+C to stop.\n`);
+  print(`Ferry is watching ${composition.folders.length} folder(s). Press Ctrl+C to stop.\n`);
   return new Promise<never>(() => {});
 }
 
