@@ -98,7 +98,12 @@ describe('ferry check', () => {
     expect(result.stderr).toMatch(
       /STS refused to let access key FERRYALICEKEY0000001 assume arn:aws:iam:::role\/SyncRole \(HTTP 403\)/,
     );
-    expect(result.stderr).toContain('ferry secret set ceph');
+    // The wrong secret comes from FERRY_SECRET_CEPH, which wins over the keychain: the hint says
+    // to fix the variable, not `ferry secret set` (issue 12).
+    expect(result.stderr).toMatch(
+      /FERRY_SECRET_CEPH in Ferry's environment, .*correct that variable/,
+    );
+    expect(result.stderr).not.toContain('ferry secret set');
     expect(result.stdout + result.stderr).not.toContain('not-the-right-secret');
   });
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -207,33 +207,43 @@ describe('ferry against the OSS test server (provider oss, aliyun-sts, V4 agains
     expect(await remote(ws.prefix)).toEqual(new Map([['big.bin', md5(content)]]));
   }, 120_000);
 
-  it('mirror-mode deletes fail per file when the RAM policy omits DeleteObject; uploads outside the prefix are refused', async () => {
-    const ws0 = await ossWorkspace('nodelete', { mode: 'mirror' });
-    const policy = JSON.stringify({
-      Version: '1',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Action: ['oss:PutObject', 'oss:GetObject'],
-          Resource: [`acs:oss:*:*:${server.bucket}/${ws0.prefix}keep*`],
-        },
+  it('the preflight refuses a RAM policy that does not cover the prefix, or omits DeleteObject in mirror mode (exit 2, nothing uploaded)', async () => {
+    for (const [label, resource, actions, refused] of [
+      [
+        'outside',
+        'keep*',
+        ['oss:PutObject', 'oss:GetObject', 'oss:AbortMultipartUpload'],
+        /may not write \(PutObject/,
       ],
-    });
-    const config = JSON.parse(await readFile(ws0.config, 'utf8')) as {
-      profiles: { credentials: Record<string, unknown> }[];
-    };
-    config.profiles[0]!.credentials['policy'] = policy;
-    await writeFile(ws0.config, JSON.stringify(config));
-    await writeFile(join(ws0.data, 'keep.txt'), 'keep');
-    await writeFile(join(ws0.data, 'outside.txt'), 'not covered by the policy');
-    const first = await ferry(['sync', '--config', ws0.config, '--once'], secretEnv());
-    expect(first.code).toBe(1);
-    expect(first.stderr).toMatch(/failed: data\/outside\.txt: PutObject .*denied by the store/);
-    await rm(join(ws0.data, 'keep.txt'));
-    await writeFile(join(ws0.data, 'other.txt'), 'x');
-    const second = await ferry(['sync', '--config', ws0.config, '--once'], secretEnv());
-    expect(second.code).toBe(1);
-    expect(second.stderr).toMatch(/failed: data\/keep\.txt: DeleteObject .*denied by the store/);
-    expect(await remote(ws0.prefix)).toEqual(new Map([['keep.txt', md5('keep')]]));
+      [
+        'nodelete',
+        '*',
+        ['oss:PutObject', 'oss:GetObject', 'oss:AbortMultipartUpload'],
+        /may not delete \(DeleteObject\)/,
+      ],
+    ] as const) {
+      const ws0 = await ossWorkspace(label, { mode: 'mirror' });
+      const policy = JSON.stringify({
+        Version: '1',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: actions,
+            Resource: [`acs:oss:*:*:${server.bucket}/${ws0.prefix}${resource}`],
+          },
+        ],
+      });
+      const config = JSON.parse(await readFile(ws0.config, 'utf8')) as {
+        profiles: { credentials: Record<string, unknown> }[];
+      };
+      config.profiles[0]!.credentials['policy'] = policy;
+      await writeFile(ws0.config, JSON.stringify(config));
+      await writeFile(join(ws0.data, 'keep.txt'), 'keep');
+      const result = await ferry(['sync', '--config', ws0.config, '--once'], secretEnv());
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(refused);
+      expect(result.stderr).toContain('Folder "data"');
+      expect(await remote(ws0.prefix)).toEqual(new Map());
+    }
   });
 });

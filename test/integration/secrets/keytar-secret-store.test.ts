@@ -85,6 +85,6 @@ describe('KeytarSecretStore without a keychain', () => {
     const error = JSON.parse(stdout) as { code: string; message: string; hint: string };
     expect(error.code).toBe('keychain-unavailable');
     expect(error.message).toMatch(/^The OS keychain cannot be used: .*D-Bus/);
-    expect(error.hint).toContain('FERRY_SECRET_<PROFILE_ID>');
+    expect(error.hint).toContain('FERRY_SECRET_X'); // the profile's own variable (issue 12)
   });
 });

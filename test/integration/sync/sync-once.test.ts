@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -93,7 +93,7 @@ describe('ferry sync --once against Ceph RGW', () => {
   });
 });
 
-describe('denied actions become per-file errors', () => {
+describe('denied actions: refused before uploading, or per file', () => {
   it('the default upload-only policy (no DeleteObject, no ListBucket) syncs', async () => {
     const ws = await workspace('uponly');
     await put(ws.data, 'a.txt', 'a');
@@ -103,7 +103,7 @@ describe('denied actions become per-file errors', () => {
     expect((await ferry(['sync', '--config', ws.config, '--once'])).code).toBe(0);
   });
 
-  it('mirror-mode deletes fail per file with the reason when the policy omits DeleteObject', async () => {
+  it('mirror mode whose policy omits DeleteObject is refused by the preflight before any upload (issue 12)', async () => {
     const info = rgw();
     const ws0 = await workspace('nodelete', { mode: 'mirror' });
     const policy = JSON.stringify({
@@ -127,23 +127,14 @@ describe('denied actions become per-file errors', () => {
     config.profiles[0]!.credentials['policy'] = policy;
     await writeFile(ws0.config, JSON.stringify(config));
     await put(ws0.data, 'keep.txt', 'keep');
-    await put(ws0.data, 'gone.txt', 'gone');
-    expect((await ferry(['sync', '--config', ws0.config, '--once'])).code).toBe(0);
-    await rm(join(ws0.data, 'gone.txt'));
-    const started = Date.now();
     const result = await ferry(['sync', '--config', ws0.config, '--once']);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/failed: data\/gone\.txt: DeleteObject .*denied by the store/);
-    expect(Date.now() - started).toBeLessThan(15_000); // no retry storm
-    expect(await remoteTree(ws0.prefix)).toEqual(
-      new Map([
-        ['keep.txt', md5('keep')],
-        ['gone.txt', md5('gone')],
-      ]),
-    );
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/Folder "data": the token may not delete \(DeleteObject\)/);
+    expect(result.stderr).toMatch(/set "mode: upload" on folder "data"/);
+    expect(await remoteTree(ws0.prefix)).toEqual(new Map());
   });
 
-  it('an upload outside what the policy allows is refused by the server and reported', async () => {
+  it('a policy that does not allow writing under the prefix is refused by the preflight (exit 2)', async () => {
     const info = rgw();
     const ws = await workspace('outside', {
       credentials: {
@@ -161,8 +152,9 @@ describe('denied actions become per-file errors', () => {
     });
     await put(ws.data, 'a.txt', 'a');
     const result = await ferry(['sync', '--config', ws.config, '--once']);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/failed: data\/a\.txt: PutObject .*denied by the store/);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/Folder "data": the token may not write \(PutObject/);
+    expect(result.stderr).not.toMatch(/failed: data\/a\.txt/);
     expect((await remoteTree(ws.prefix)).size).toBe(0);
   });
 });
