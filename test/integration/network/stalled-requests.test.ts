@@ -8,10 +8,12 @@ import type { ObjectStore } from '../../../app/ports/object-store.js';
 import { withRetries } from '../../../app/retry/with-retries.js';
 import { nodeDigest } from '../../../main/adapters/node-digest.js';
 import type { StallTimeouts } from '../../../main/adapters/network/stall-timeouts.js';
+import { proxySettings, sdkAgents } from '../../../main/adapters/network/proxy-agents.js';
 import { OssObjectStore } from '../../../main/adapters/oss/oss-object-store.js';
 import { createS3Client } from '../../../main/adapters/s3/s3-client-factory.js';
 import { S3ObjectStore } from '../../../main/adapters/s3/s3-object-store.js';
 import { systemClock } from '../../../main/adapters/system-clock.js';
+import { startForwardProxy } from '../../services/forward-proxy.js';
 import { rejection } from '../../support/rejection.js';
 
 /**
@@ -20,7 +22,7 @@ import { rejection } from '../../support/rejection.js';
  * 200 with an ETag. What a store behind a broken middlebox looks like.
  */
 async function stallingServer() {
-  const state = { stalling: true, requests: 0, answered: 0 };
+  const state = { stalling: true, trickleMs: 0, requests: 0, answered: 0 };
   const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
     sockets.add(socket);
@@ -38,10 +40,12 @@ async function stallingServer() {
       state.requests += 1;
       if (state.stalling) return; // read, and never answer
       state.answered += 1;
+      const answer = '<Ok>slow</Ok>'; // any body: PutObject's is read and dropped
       socket.write(
         'HTTP/1.1 200 OK\r\nETag: "0123456789abcdef0123456789abcdef"\r\n' +
-          'x-oss-request-id: test\r\nContent-Length: 0\r\n\r\n',
+          `x-oss-request-id: test\r\nContent-Length: ${state.trickleMs ? answer.length : 0}\r\n\r\n`,
       );
+      if (state.trickleMs) trickle(socket, answer, state.trickleMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -55,6 +59,16 @@ async function stallingServer() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Sends `text` one byte per `everyMs`: slow, but never idle for long. */
+function trickle(socket: Socket, text: string, everyMs: number): void {
+  let sent = 0;
+  const timer = setInterval(() => {
+    if (socket.destroyed || sent >= text.length) return clearInterval(timer);
+    socket.write(text.charAt(sent));
+    sent += 1;
+  }, everyMs);
 }
 
 const closers: (() => Promise<void>)[] = [];
@@ -78,7 +92,11 @@ function broker() {
   });
 }
 
-function s3Store(endpoint: string, stallTimeouts: StallTimeouts): ObjectStore {
+function s3Store(
+  endpoint: string,
+  stallTimeouts: StallTimeouts,
+  agents: ReturnType<typeof sdkAgents> = {},
+): ObjectStore {
   const b = broker();
   const client = createS3Client({
     endpoint,
@@ -86,8 +104,20 @@ function s3Store(endpoint: string, stallTimeouts: StallTimeouts): ObjectStore {
     forcePathStyle: true,
     credentials: () => b.get(),
     stallTimeouts,
+    agents,
   });
   return new S3ObjectStore({ client, broker: b });
+}
+
+/** The same through a forward proxy and Ferry's proxy agents: the limits hold there too. */
+async function s3ViaProxy(endpoint: string, stallTimeouts: StallTimeouts): Promise<ObjectStore> {
+  const proxy = await startForwardProxy();
+  closers.push(async () => {
+    expect(proxy.seen.filter((line) => line.startsWith('PUT ')).length).toBeGreaterThan(0);
+    await proxy.close();
+  });
+  const settings = proxySettings(undefined, { HTTP_PROXY: proxy.url, NO_PROXY: '' });
+  return s3Store(endpoint, stallTimeouts, sdkAgents(endpoint, settings, 2));
 }
 
 function ossStore(endpoint: string, stallTimeouts: StallTimeouts): ObjectStore {
@@ -111,12 +141,13 @@ const put = (store: ObjectStore) => () =>
 
 describe.each([
   ['S3 (NodeHttpHandler socketTimeout)', s3Store],
+  ['S3 through an HTTP proxy', s3ViaProxy],
   ['OSS (urllib response timer)', ossStore],
 ])('a request the store never answers: %s', (_name, makeStore) => {
   it('fails as a retried network error within the stall limit, not a hang', async () => {
     const server = await stallingServer();
     closers.push(server.close);
-    const store = makeStore(server.endpoint, SHORT);
+    const store = await makeStore(server.endpoint, SHORT);
     const started = Date.now();
     const error = await rejection(put(store)());
     const elapsed = Date.now() - started;
@@ -131,7 +162,7 @@ describe.each([
   it('is retried by the decorator and succeeds once the store answers again', async () => {
     const server = await stallingServer();
     closers.push(server.close);
-    const store = makeStore(server.endpoint, SHORT);
+    const store = await makeStore(server.endpoint, SHORT);
     const waits: string[] = [];
     const result = await withRetries(put(store), {
       clock: systemClock,
@@ -147,5 +178,18 @@ describe.each([
     expect(result.etag).toBe('0123456789abcdef0123456789abcdef');
     expect(waits).toEqual(['network']);
     expect(server.state).toMatchObject({ requests: 2, answered: 1 });
+  }, 20_000);
+});
+
+describe('a slow answer that keeps moving (S3)', () => {
+  it('is not cut: the limit is on idleness, not on the whole request', async () => {
+    const server = await stallingServer();
+    closers.push(server.close);
+    server.state.stalling = false;
+    server.state.trickleMs = 400; // 13 bytes over ~5 s, with the idle limit at 1.5 s
+    const started = Date.now();
+    const result = await put(s3Store(server.endpoint, SHORT))();
+    expect(result.etag).toBe('0123456789abcdef0123456789abcdef');
+    expect(Date.now() - started).toBeGreaterThan(3 * SHORT.idleMs);
   }, 20_000);
 });
