@@ -32,6 +32,7 @@ export function trackTransfers(engine: SyncEngine): { tally: ProgressTally; stop
   const tally = new ProgressTally();
   const stop = engine.onEvent((event) => {
     if (event.type === 'transfer') tally.apply(event.transfer);
+    else if (event.type === 'scan-error') tally.scanFailed(event.folderId, event.relativePath);
   });
   return { tally, stop };
 }

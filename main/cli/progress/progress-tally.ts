@@ -7,7 +7,10 @@ export interface TallyCounts {
   readonly filesDone: number;
   /** Uploads seen in any state but skipped: queued, running, done or failed. */
   readonly filesTotal: number;
+  /** Failed uploads and paths a scan could not read. */
   readonly filesFailed: number;
+  /** Uploads queued or running: what an interrupted run leaves for the next one. */
+  readonly filesLeft: number;
   /** Uploads that ended without sending and left the file behind (it was gone, say). */
   readonly filesSkipped: number;
   readonly deletesDone: number;
@@ -39,6 +42,8 @@ export class ProgressTally {
   /** Per path: the newest transfer's id and the bytes of it already counted as sent. */
   private readonly reported = new Map<string, { id: number; bytes: number }>();
   private sent = 0;
+  /** Paths a scan could not read (a bad name, no permission): failures with no transfer. */
+  private readonly unreadable = new Set<string>();
 
   apply(transfer: Readonly<Transfer>): void {
     const key = `${transfer.folderId}\u0000${transfer.drop?.remoteKey ?? transfer.relativePath}`;
@@ -53,11 +58,18 @@ export class ProgressTally {
     this.reported.set(key, { id: transfer.id, bytes: transfer.bytesDone });
   }
 
+  /** A scan-error event: counted as failed once, however often a rescan reports it. */
+  scanFailed(folderId: string, relativePath: string): void {
+    this.unreadable.add(`${folderId}\u0000${relativePath}`);
+  }
+
   counts(): TallyCounts {
     let filesDone = 0;
     let filesTotal = 0;
-    let filesFailed = 0;
+    // Like the --once summary, which counts unreadable paths among the failures.
+    let filesFailed = this.unreadable.size;
     let filesSkipped = 0;
+    let filesLeft = 0;
     let deletesDone = 0;
     let deletesTotal = 0;
     let bytesDone = 0;
@@ -84,6 +96,7 @@ export class ProgressTally {
         filesDone += 1;
         bytesDone += t.size;
       } else {
+        filesLeft += 1;
         bytesDone += Math.min(t.bytesDone, t.size);
       }
     }
@@ -92,6 +105,7 @@ export class ProgressTally {
       filesTotal,
       filesFailed,
       filesSkipped,
+      filesLeft,
       deletesDone,
       deletesTotal,
       bytesDone,

@@ -32,9 +32,8 @@ export function interruptedSummary(
     text += `failed: ${failure.folderId}/${failure.relativePath}: ${failure.error?.message ?? 'unknown error'}\n`;
     if (failure.error?.hint) text += `  → ${failure.error.hint}\n`;
   }
-  const unfinished = counts.filesTotal - counts.filesDone - counts.filesFailed;
   const deletesLeft = counts.deletesTotal - counts.deletesDone;
   const verb = once ? 'Interrupted' : 'Stopped';
-  text += `${verb}: ${counts.filesDone} uploaded, ${counts.deletesDone} deleted, ${counts.filesFailed} failed, ${counts.filesSkipped} skipped, ${unfinished + deletesLeft} not done.\n`;
+  text += `${verb}: ${counts.filesDone} uploaded, ${counts.deletesDone} deleted, ${counts.filesFailed} failed, ${counts.filesSkipped} skipped, ${counts.filesLeft + deletesLeft} not done.\n`;
   return text + transferredLine(counts.filesDone, counts.bytesSent, elapsedMs);
 }

@@ -11,6 +11,7 @@ const counts: TallyCounts = {
   filesTotal: 200,
   filesFailed: 2,
   filesSkipped: 0,
+  filesLeft: 141,
   deletesDone: 0,
   deletesTotal: 0,
   bytesDone: 33.2 * MiB,

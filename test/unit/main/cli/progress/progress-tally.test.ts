@@ -44,6 +44,7 @@ describe('the CLI progress tally (issue 13: "↑ 400/200 files")', () => {
       filesTotal: 200,
       filesFailed: 0,
       filesSkipped: 0,
+      filesLeft: 0,
       deletesDone: 0,
       deletesTotal: 0,
       bytesDone: 200_000,
@@ -57,7 +58,12 @@ describe('the CLI progress tally (issue 13: "↑ 400/200 files")', () => {
     tally.apply(transfer(1, 'a', { state: 'uploading', bytesDone: 250, startedAt: 5 }));
     tally.apply(transfer(2, 'b', { state: 'uploading', bytesDone: 100, startedAt: 3 }));
     tally.apply(transfer(3, 'c'));
-    expect(tally.counts()).toMatchObject({ filesDone: 0, filesTotal: 3, bytesDone: 350 });
+    expect(tally.counts()).toMatchObject({
+      filesDone: 0,
+      filesTotal: 3,
+      filesLeft: 3,
+      bytesDone: 350,
+    });
     expect(tally.inFlight().map((t) => t.relativePath)).toEqual(['b', 'a']);
   });
 
@@ -101,5 +107,13 @@ describe('the CLI progress tally (issue 13: "↑ 400/200 files")', () => {
     expect(tally.failures().map((t) => [t.relativePath, t.error?.message])).toEqual([
       ['denied', 'Access denied'],
     ]);
+  });
+
+  it('counts a path the scan could not read as failed, once', () => {
+    const tally = new ProgressTally();
+    lifecycle(tally, 1, 'ok');
+    tally.scanFailed('docs', 'bad\\xff.txt');
+    tally.scanFailed('docs', 'bad\\xff.txt'); // a rescan reports it again
+    expect(tally.counts()).toMatchObject({ filesDone: 1, filesTotal: 1, filesFailed: 1 });
   });
 });

@@ -26,6 +26,7 @@ describe('the summary lines (issue 13)', () => {
       filesTotal: 200,
       filesFailed: 2,
       filesSkipped: 1,
+      filesLeft: 141,
       deletesDone: 1,
       deletesTotal: 3,
       bytesDone: 40 * MiB,
