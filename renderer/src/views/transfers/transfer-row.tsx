@@ -50,6 +50,7 @@ export function TransferRow(props: TransferRowProps) {
       style={style}
       data-testid="transfer-row"
       data-path={transfer.relativePath}
+      data-id={transfer.id}
       data-state={transfer.state}
     >
       <div className="transfer-row__state">
