@@ -79,9 +79,9 @@ export type GuardedDeleteOutcome =
  * Why HEAD and not a conditional delete: `DeleteObject` with `If-Match: <etag>` would close the
  * window between the HEAD and the DELETE (AWS S3 answers 412 Precondition Failed when the ETag
  * differs: S3 API reference "DeleteObject", request header If-Match; @aws-sdk/client-s3 3.x
- * `DeleteObjectRequest.IfMatch`), but other stores ignore the header or refuse it (Ceph RGW 16
- * has no conditional delete, OSS documents none for DeleteObject), and a store that ignores it
- * would delete unconditionally without saying so. The HEAD check works everywhere; its window is
+ * `DeleteObjectRequest.IfMatch`), but it is recent and not verified on the other stores Ferry
+ * serves (Ceph RGW 16, OSS, CTyun): a store that ignores an unknown header would delete
+ * unconditionally without saying so. The HEAD check works everywhere; its window is
  * one round trip, where before every replaced object was deleted.
  *
  * `retried` runs each request under the caller's retry decorator.
