@@ -120,9 +120,16 @@ describe('ferry check', () => {
   });
 
   it('exits 64 on a usage error', async () => {
-    const result = await ferry(['check']);
+    const result = await ferry(['check', '--bogus']);
     expect(result.code).toBe(64);
-    expect(result.stderr).toContain('check needs --config FILE');
+    expect(result.stderr).toContain("Unknown option '--bogus'");
+  });
+
+  it('without --config and no config where Ferry looks (issue 13): exit 2 naming the place', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'ferry-no-config-'));
+    const result = await ferry(['check'], { env: { XDG_CONFIG_HOME: empty, FERRY_CONFIG: '' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`no config at ${join(empty, 'Ferry', 'config.yaml')}`);
   });
 });
 
@@ -131,7 +138,14 @@ describe('ferry secret', () => {
     const info = rgw();
     const profileId = `kc-${process.pid}`;
     const config = await writeConfig(profileId);
-    expect((await ferry(['secret', 'set', profileId], { input: 'x\n' })).code).toBe(64);
+    // Without --config the secret binds to the default config's profile (issue 13): none here.
+    const noConfig = {
+      XDG_CONFIG_HOME: await mkdtemp(join(tmpdir(), 'ferry-none-')),
+      FERRY_CONFIG: '',
+    };
+    expect((await ferry(['secret', 'set', profileId], { input: 'x\n', env: noConfig })).code).toBe(
+      2,
+    );
     const set = await ferry(['secret', 'set', profileId, '--config', config], {
       input: `${info.user.secretAccessKey}\n`,
     });
