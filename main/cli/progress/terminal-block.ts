@@ -1,3 +1,5 @@
+import { textWidth } from './text-width.js';
+
 /** The part of a terminal stream the block needs (a `tty.WriteStream`, or a fake in tests). */
 export interface BlockStream {
   write(text: string): unknown;
@@ -27,26 +29,41 @@ function eraseLines(lines: number): string {
  * would stay behind. Permanent lines (a failure) are printed above the block with `print`.
  */
 export class TerminalBlock {
-  private height = 0;
+  /** Cell widths of the lines on screen now (the last frame). */
+  private widths: number[] = [];
 
   constructor(private readonly stream: BlockStream) {}
 
   draw(lines: readonly string[]): void {
-    let frame = `${up(this.height)}\r`;
+    const height = this.rowsOnScreen();
+    let frame = `${up(height)}\r`;
     for (const line of lines) frame += `${ERASE_LINE}${line}\n`;
     // The cursor is below the new frame now; a taller old frame's last lines are still there.
-    this.stream.write(frame + eraseLines(this.height - lines.length));
-    this.height = lines.length;
+    this.stream.write(frame + eraseLines(height - lines.length));
+    this.widths = lines.map(textWidth);
   }
 
   /** Writes `text` (whole lines) where the block was; the next `draw` puts the block below it. */
   print(text: string): void {
-    this.stream.write(`${up(this.height)}\r${eraseLines(this.height)}${text}`);
-    this.height = 0;
+    const height = this.rowsOnScreen();
+    this.stream.write(`${up(height)}\r${eraseLines(height)}${text}`);
+    this.widths = [];
   }
 
   /** Removes the block, leaving the cursor where its first line was. */
   clear(): void {
     this.print('');
+  }
+
+  /**
+   * Rows the last frame takes now. Drawn, no line wrapped; but a terminal made narrower since
+   * re-wraps its lines (tmux, VTE, iTerm2 and Windows Terminal reflow on resize), and each then
+   * takes several rows: moving up by the line count would leave their first rows behind (seen
+   * in tmux at 80 → 50 columns). Rows a reflow pushed into the scrollback cannot be reached;
+   * a terminal that does not reflow (xterm) loses up to a row per line above the block instead.
+   */
+  private rowsOnScreen(): number {
+    const columns = this.stream.columns ?? Number.POSITIVE_INFINITY;
+    return this.widths.reduce((rows, width) => rows + Math.max(1, Math.ceil(width / columns)), 0);
   }
 }

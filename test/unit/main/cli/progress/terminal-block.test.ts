@@ -94,4 +94,16 @@ describe('the block redrawn in place', () => {
     // eslint-disable-next-line no-control-regex -- ED is what must not be sent
     expect(writes.join('')).not.toMatch(/\x1b\[\d*J/);
   });
+
+  it('after the terminal was made narrower, moves up by the rows its re-wrapped lines take', () => {
+    const writes: string[] = [];
+    const stream = { columns: 80, write: (text: string) => writes.push(text) };
+    const block = new TerminalBlock(stream);
+    block.draw(['x'.repeat(79), 'short', 'y'.repeat(70)]);
+    stream.columns = 40; // 79 → 2 rows, 5 → 1, 70 → 2: the old frame now takes 5 rows
+    block.draw(['x'.repeat(39)]);
+    expect(writes[1]?.startsWith('\x1b[5A\r')).toBe(true);
+    // …and it erases the 4 rows below the new one-line frame.
+    expect(writes[1]?.split('\x1b[2K')).toHaveLength(1 + 1 + 4);
+  });
 });
