@@ -103,6 +103,21 @@ describe('the transfer list: one row per file, kept across reloads and restarts'
       await expectCounts(page, { all: FILES + 1, failed: 1 });
       await expect.poll(() => failed.count()).toBe(1);
 
+      // "Retry failed" answers with a toast: it takes its own strip, never over a Retry button.
+      await page.setViewportSize({ width: 720, height: 480 });
+      await page.getByTestId('retry-failed').click();
+      const toast = page.getByTestId('toast').first();
+      await toast.waitFor();
+      await expect.poll(() => failed.count(), { timeout: 30_000 }).toBe(1);
+      const toastBox = await toast.boundingBox();
+      const retryBox = await failed.getByTestId('transfer-retry').boundingBox();
+      expect(toastBox).not.toBeNull();
+      expect(retryBox).not.toBeNull();
+      if (toastBox && retryBox)
+        expect(retryBox.y + retryBox.height).toBeLessThanOrEqual(toastBox.y);
+      await screenshot(page, 'transfer-rows-en-US-720x480-toast');
+      await expectCounts(page, { all: FILES + 1, failed: 1 });
+
       // Its details: the whole message, the hint and the object key, nothing cut off.
       await failed.getByTestId('transfer-toggle').click();
       const details = page.getByTestId('transfer-details');
