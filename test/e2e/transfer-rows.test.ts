@@ -113,8 +113,7 @@ describe('the transfer list: one row per file, kept across reloads and restarts'
       const retryBox = await failed.getByTestId('transfer-retry').boundingBox();
       expect(toastBox).not.toBeNull();
       expect(retryBox).not.toBeNull();
-      if (toastBox && retryBox)
-        expect(retryBox.y + retryBox.height).toBeLessThanOrEqual(toastBox.y);
+      expect((retryBox?.y ?? 0) + (retryBox?.height ?? 0)).toBeLessThanOrEqual(toastBox?.y ?? -1);
       await screenshot(page, 'transfer-rows-en-US-720x480-toast');
       await expectCounts(page, { all: FILES + 1, failed: 1 });
 
