@@ -272,6 +272,14 @@ export class SyncEngine {
     );
   }
 
+  /** Starts one folder `start` skipped, once its preflight passes (the UI's "sync now"). */
+  async startFolder(folderId: string): Promise<void> {
+    const folder = this.folders.get(folderId);
+    if (!folder || this.stopped) return;
+    await folder.startWatching();
+    await folder.scan();
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     this.queue.pause();

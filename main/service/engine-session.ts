@@ -68,6 +68,30 @@ export class EngineSession {
     return this.blocked.size > 0;
   }
 
+  /** Runs a blocked folder's preflight again ("sync now" or "resume" on its card): if it passes
+   *  now, the folder starts in this session; if not, its card shows the new reason. */
+  async recheck(folderId: string): Promise<void> {
+    const spec = this.composition.folders.find((folder) => folder.id === folderId);
+    if (!spec || !this.blocked.has(folderId)) return;
+    const [result] = await preflightFolders({ ...this.composition, folders: [spec] });
+    if (this.stopped) return;
+    if (result?.error && !isCredentialError(result.error)) {
+      this.blocked.set(folderId, {
+        message: result.error.message,
+        hint: result.error.hint ?? null,
+      });
+      return;
+    }
+    this.blocked.delete(folderId);
+    this.composition.engine.resume(folderId);
+    await this.composition.engine.startFolder(folderId);
+  }
+
+  /** Keeps the folders that failed their preflight paused (after a "resume all"). */
+  holdBlocked(): void {
+    for (const folderId of this.blocked.keys()) this.composition.engine.pause(folderId);
+  }
+
   /** Whether every folder's preflight has finished (the UI shows "checking" until then). */
   get preflightFinished(): boolean {
     return this.preflightDone;

@@ -47,6 +47,21 @@ export function createRequestHandlers(context: HandlerContext): RequestHandlers 
     return value;
   };
 
+  /** A folder its preflight kept from starting (path, bucket, permission) is not resumed or
+   *  scanned as it is: "sync now" or "resume" on it runs its preflight again, and it starts if
+   *  that passes. For all folders at once, blocked ones stay held. */
+  const recheckedBlocked = (folderId: string | undefined): boolean => {
+    const session = context.session();
+    if (folderId === undefined || !session?.blockOf(folderId)) return false;
+    session.recheck(folderId).then(
+      () => context.changed(),
+      (error: unknown) => {
+        session.composition.logger.error('preflight re-check failed', { error: String(error) });
+      },
+    );
+    return true;
+  };
+
   return asyncOnly({
     'app:get-snapshot': () => Promise.resolve(context.snapshot()),
     'transfers:list': () =>
@@ -75,11 +90,14 @@ export function createRequestHandlers(context: HandlerContext): RequestHandlers 
     },
     'folders:resume': ({ folderId }) => {
       if (folderId !== undefined) folder(folderId);
+      if (recheckedBlocked(folderId)) return Promise.resolve(done(null));
       engine().resume(folderId);
+      context.session()?.holdBlocked(); // "resume all" does not start what failed its preflight
       return Promise.resolve(done(null));
     },
     'folders:sync-now': ({ folderId }) => {
       if (folderId !== undefined) folder(folderId);
+      if (recheckedBlocked(folderId)) return Promise.resolve(done(null));
       // A full scan can take minutes on a large folder: answer now, show progress in the state.
       void engine().syncNow(folderId);
       return Promise.resolve(done(null));
@@ -119,11 +137,6 @@ export function createRequestHandlers(context: HandlerContext): RequestHandlers 
       }
       await context.secrets.set(profileId, secret, secretTargetOf(profile));
       await context.refreshSecretState(profileId);
-      // A folder kept from starting by its preflight is checked again with the new secret.
-      if (context.session()?.hasBlockedFolders) {
-        await context.reload();
-        return done(null);
-      }
       // A fixed secret should take effect now, not at the next backoff.
       void context
         .session()

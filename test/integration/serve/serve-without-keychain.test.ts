@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -141,6 +141,18 @@ describe('ferry serve without a keychain (issue 12)', () => {
         remote = await remoteTree(ws.prefix);
       }
       expect([...remote.keys()]).toEqual(['a.txt']);
+
+      // The folder is created: "sync now" on it checks it again, and it starts (the secret held
+      // in memory survives the new session).
+      await mkdir(join(ws.dir, 'not-there'));
+      await writeFile(join(ws.dir, 'not-there', 'b.txt'), 'now it exists');
+      expect((await call('folders:sync-now', { folderId: 'gone' })).ok).toBe(true);
+      for (let i = 0; i < 100 && !remote.has('gone/b.txt'); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        remote = await remoteTree(ws.prefix);
+      }
+      expect([...remote.keys()].sort()).toEqual(['a.txt', 'gone/b.txt']);
+      expect((await snapshot()).folders.find((f) => f.id === 'gone')?.blocked ?? null).toBeNull();
     } finally {
       socket.close();
     }
