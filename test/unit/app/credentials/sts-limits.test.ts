@@ -144,8 +144,9 @@ describe('RoleSessionName rules per STS', () => {
     ['a', false],
   ])('Alibaba: %j → valid: %s', (name, valid) => {
     if (valid) expect(validateRoleSessionName(name, ALIBABA_SESSION_NAME)).toBe(name);
-    else
+    else {
       expect(() => validateRoleSessionName(name, ALIBABA_SESSION_NAME)).toThrow(/RoleSessionName/);
+    }
   });
 
   it('the default name fits Alibaba too', () => {
