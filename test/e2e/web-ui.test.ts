@@ -109,12 +109,21 @@ describe('the web UI served by ferry serve, in Chromium, against the real RGW', 
     expect((await remoteTree(space.prefix)).get('while-paused.txt')).toBe(md5('waits for resume'));
   });
 
-  it('a denied upload shows its reason', async () => {
+  it('a folder its token may not write shows the preflight error and the fix, and does not start', async () => {
+    // Issue 12: checked before anything is uploaded, not reported file by file.
+    await page.getByTestId('nav-folders').click();
+    const card = page.getByTestId('folder-card-denied');
+    await card.getByRole('alert').waitFor({ timeout: 30_000 });
+    expect(await card.getByRole('alert').textContent()).toMatch(
+      /Folder "denied": the token may not write .*ask its administrator/,
+    );
+    expect(await page.getByTestId('folder-policy-denied').textContent()).toMatch(/custom policy/);
     await writeFile(join(space.denied, 'refused.txt'), 'the policy says no');
     await page.getByTestId('nav-transfers').click();
-    const failed = page.locator(row('refused.txt', 'failed'));
-    await failed.waitFor({ timeout: 60_000 });
-    expect(await failed.getByTestId('transfer-error').textContent()).toMatch(/denied/i);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(
+      await page.locator('[data-testid="transfer-row"][data-path="refused.txt"]').count(),
+    ).toBe(0);
     expect((await remoteTree(space.deniedPrefix)).size).toBe(0);
   });
 });

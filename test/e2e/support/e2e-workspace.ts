@@ -44,7 +44,7 @@ export async function e2eWorkspace(
         forcePathStyle: true,
         credentials: {
           ...role,
-          // Allows another prefix only: the store itself refuses this folder's uploads.
+          // Allows another prefix only: the preflight finds this folder unwritable (issue 12).
           policy: JSON.stringify({
             Version: '2012-10-17',
             Statement: [
