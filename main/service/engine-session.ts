@@ -25,7 +25,6 @@ export class EngineSession {
   private readonly bytesSeen = new Map<number, { bytes: number; at: number }>();
   private readonly unsubscribe: () => void;
   private readonly blocked = new Map<string, FolderBlock>();
-  private preflightDone = false;
   private stopped = false;
 
   constructor(
@@ -63,11 +62,6 @@ export class EngineSession {
     return this.blocked.get(folderId) ?? null;
   }
 
-  /** Some folder's preflight failed: a fixed secret or config needs a new session to retry it. */
-  get hasBlockedFolders(): boolean {
-    return this.blocked.size > 0;
-  }
-
   /** Runs a blocked folder's preflight again ("sync now" or "resume" on its card): if it passes
    *  now, the folder starts in this session; if not, its card shows the new reason. */
   async recheck(folderId: string): Promise<void> {
@@ -92,11 +86,6 @@ export class EngineSession {
     for (const folderId of this.blocked.keys()) this.composition.engine.pause(folderId);
   }
 
-  /** Whether every folder's preflight has finished (the UI shows "checking" until then). */
-  get preflightFinished(): boolean {
-    return this.preflightDone;
-  }
-
   private async preflightThenStart(): Promise<void> {
     const { engine, logger } = this.composition;
     for (const result of await preflightFolders(this.composition)) {
@@ -114,7 +103,6 @@ export class EngineSession {
         error: result.error.message,
       });
     }
-    this.preflightDone = true;
     if (this.stopped) return;
     await engine.start(new Set(this.blocked.keys()));
   }
