@@ -54,7 +54,9 @@ describe('ferry sync --once with provider presets (Ceph RGW)', () => {
     const started = Date.now();
     const result = await ferry(['sync', '--config', ws.config, '--once']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/the bucket does not exist \(NoSuchBucket\)/);
+    // The preflight (issue 12) names it before any upload: folder, bucket and the fix.
+    expect(result.stderr).toMatch(/Folder "data": bucket "ferry-no-such-bucket" does not exist/);
+    expect(result.stderr).toMatch(/Create the bucket, or correct "bucket"/);
     // Fatal at once: the engine's network backoff (1 s doubling, 6 attempts) would take ~30 s.
     expect(Date.now() - started).toBeLessThan(20_000);
   });
