@@ -122,8 +122,11 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
   const logFile = options.logWrite
     ? undefined
     : createWriteStream(join(stateDir, 'ferry.log'), { flags: 'a', mode: 0o600 });
+  // A line logged after close() (a late upload or scan of a closed session) is dropped: a write
+  // after end() is an 'error' event on the stream, which nothing handles, ending the process.
+  let logEnded = false;
   const logger = new JsonLinesLogger({
-    write: options.logWrite ?? ((line) => logFile?.write(line)),
+    write: options.logWrite ?? ((line) => (logEnded ? undefined : logFile?.write(line))),
     secrets: registry,
   });
   const journal = openSqliteJournal(join(stateDir, 'journal.sqlite'));
@@ -240,9 +243,12 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
     logger,
     close: async () => {
       await refresh.stop();
+      // Nothing new starts, waits end, running transfers settle (or are let go) first: only then
+      // may the journal close, since a transfer ending later would write to it (sync-engine.ts).
       await engine.stop();
       journal.close();
       lock?.release();
+      logEnded = true;
       await new Promise<void>((resolve) => (logFile ? logFile.end(resolve) : resolve()));
     },
   };

@@ -121,6 +121,8 @@ export class FolderSync {
   }
 
   async startWatching(): Promise<void> {
+    // A session closed while its preflight ran: a watcher started now would never be closed.
+    if (this.stopped) return;
     this.watchHandle = this.dependencies.watcher.watch(this.spec.root, {
       batchMs: this.options.watchBatchMs,
       isIgnored: (relativePath, isDirectory) => this.rules.isIgnored(relativePath, isDirectory),
@@ -128,6 +130,8 @@ export class FolderSync {
       onError: (error) => this.onWatcherError(error),
     });
     await this.watchHandle.ready;
+    // stop() ran while it got ready: it closed this handle; no rescans for a stopped folder.
+    if (this.stopped) return;
     void this.rescanLoop();
   }
 

@@ -103,7 +103,18 @@ export class OrphanUploadSweep {
   async runEvery(intervalMs: number, stopped: () => boolean, idle: () => boolean): Promise<void> {
     while (!stopped()) {
       await this.dependencies.clock.sleep(intervalMs);
-      if (!stopped()) await this.sweep({ includeSuspects: idle() });
+      if (stopped()) return;
+      try {
+        await this.sweep({ includeSuspects: idle() });
+      } catch (thrown) {
+        // The engine stopped during the listing and its journal closed (a settings save): this
+        // loop runs un-awaited, so a throw here would be an unhandled rejection ending the
+        // process. Any other failure is the next sweep's to retry.
+        if (stopped()) return;
+        this.dependencies.logger.warn('the sweep for abandoned uploads failed', {
+          error: toSyncError(thrown).message,
+        });
+      }
     }
   }
 

@@ -79,6 +79,10 @@ export interface FolderSnapshot {
 
 export type { RunSummary } from './run-summary.js';
 
+/** How long stop() lets running transfers end before the journal closes under them: a small
+ *  file finishes, a waiting one is cancelled at once; a settings save should not hang longer. */
+const STOP_SETTLE_MS = 5_000;
+
 /**
  * The sync engine: folders (scans + watchers) feed one transfer queue; uploads are signed by
  * each profile's credential broker. The same engine runs in the desktop app, `ferry sync` and
@@ -94,6 +98,9 @@ export class SyncEngine {
   /** With the periodic rescans: an orphan lives at most grace + one interval. */
   private readonly orphanSweepIntervalMs: number;
   private stopped = false;
+  /** Resolves on stop(): ends retry and credential waits at once (with-retries.ts). */
+  private readonly stopping: Promise<void>;
+  private resolveStopping: () => void = () => undefined;
   private readonly unsubscribers: (() => void)[] = [];
 
   constructor(
@@ -102,6 +109,7 @@ export class SyncEngine {
     options: EngineOptions,
   ) {
     const { clock, journal, fs, logger, random, digest } = dependencies;
+    this.stopping = new Promise((resolve) => (this.resolveStopping = resolve));
     const bandwidth = new TokenBucket(options.bandwidthLimit, clock);
     const uploaders = new Map<string, FileUploader>();
     const stores = new Map<string, ObjectStore>();
@@ -164,6 +172,7 @@ export class SyncEngine {
         backoff: options.backoff,
         maxAttempts: options.maxAttempts,
         failOnFatalCredentials: options.failOnFatalCredentials,
+        stopping: this.stopping,
       },
       () => this.stopped,
     );
@@ -256,7 +265,10 @@ export class SyncEngine {
       );
     }
     await this.abortAbandonedUploads();
+    // Each step awaits the network: the session may have closed (and its journal) meanwhile.
+    if (this.stopped) return;
     await this.orphans.sweep({ includeSuspects: false });
+    if (this.stopped) return;
     void this.orphans.runEvery(
       this.orphanSweepIntervalMs,
       () => this.stopped,
@@ -267,7 +279,7 @@ export class SyncEngine {
         .filter((folder) => !skip.has(folder.spec.id))
         .map(async (folder) => {
           await folder.startWatching();
-          await folder.scan();
+          if (!this.stopped) await folder.scan();
         }),
     );
   }
@@ -280,11 +292,20 @@ export class SyncEngine {
     await folder.scan();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Nothing new starts (scans, watchers, queued transfers); waits end at once, and the runs in
+   * flight get up to `settleMs` to end and record their rows. After this resolves the engine
+   * writes nothing more to the journal, so its owner may close it: a run still going (an upload
+   * mid-part) ends in memory only (TransferQueue.close).
+   */
+  async stop(settleMs = STOP_SETTLE_MS): Promise<void> {
     this.stopped = true;
+    this.resolveStopping();
     this.queue.pause();
     for (const unsubscribe of this.unsubscribers) unsubscribe();
     await Promise.all([...this.folders.values()].map((folder) => folder.stop()));
+    // A timer only when something runs: `ferry sync --once` must not stay up for it.
+    await this.queue.close(() => this.dependencies.clock.sleep(settleMs));
   }
 
   /**

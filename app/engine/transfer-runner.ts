@@ -12,7 +12,7 @@ import type { Transfer, TransferQueue } from '../transfer/transfer-queue.js';
 import { runDeleteStep, type DeleteStepContext } from './guarded-delete.js';
 import type { RequeueResult } from './requeuer.js';
 import { settleThenRetry, stillChangingError, type SettleWait } from './still-changing.js';
-import { uploadNote } from './upload-note.js';
+import { INTERRUPTED_NOTE, uploadNote } from './upload-note.js';
 
 /** The note of a transfer that found its file already uploaded: nothing was left behind. */
 export const UNCHANGED_NOTE = 'unchanged since its last upload';
@@ -166,6 +166,8 @@ export class TransferRunner {
       }
     } catch (thrown) {
       const error = toSyncError(thrown);
+      // Stopped under it (settings save, quit): not the file's failure (upload-note.ts).
+      if (this.cancelled()) return this.finish(transfer, 'skipped', INTERRUPTED_NOTE);
       if (transfer.drop) {
         this.history(transfer, 'upload', 'failed', 0, started, error.message);
         return this.fail(transfer, error);

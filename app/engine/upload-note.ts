@@ -21,3 +21,11 @@ export function uploadNote(outcome: UploadFacts): string | null {
   }
   return notes.length > 0 ? notes.join('; ') : null;
 }
+
+/**
+ * The row of a transfer the engine's stop cut short (a settings save restarts the session; the
+ * app quits): not the file's failure, so no failed record or history entry. The row is saved
+ * before the journal closes (the stop waits for it); the file is not recorded as synced, so
+ * the next session's scan uploads it again under the same row id.
+ */
+export const INTERRUPTED_NOTE = 'interrupted: Ferry stopped before it finished';

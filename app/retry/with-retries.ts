@@ -16,6 +16,9 @@ export interface RetryOptions {
   readonly onWait?: (wait: RetryWait) => void;
   /** Checked before each new attempt: stop retrying (engine stopping). */
   readonly cancelled?: () => boolean;
+  /** Resolves when the engine stops: a wait (up to a minute for credentials) ends at once, so a
+   *  closing session does not keep a transfer alive past its journal. */
+  readonly stopping?: Promise<void>;
 }
 
 export interface RetryWait {
@@ -49,14 +52,21 @@ export async function withRetries<T>(
         const delayMs =
           error.retryAfterMs ?? backoffDelay(options.backoff, credentialWaits, options.random);
         options.onWait?.({ reason: 'credentials', delayMs, attempt, error });
-        await options.clock.sleep(delayMs);
+        await waitUnlessStopped(options, delayMs);
+        if (options.cancelled?.()) throw error;
         continue;
       }
       attempt += 1;
       if (error.disposition !== 'retry' || attempt >= options.maxAttempts) throw error;
       const delayMs = error.retryAfterMs ?? backoffDelay(options.backoff, attempt, options.random);
       options.onWait?.({ reason: 'retry', delayMs, attempt, error });
-      await options.clock.sleep(delayMs);
+      await waitUnlessStopped(options, delayMs);
+      if (options.cancelled?.()) throw error;
     }
   }
+}
+
+function waitUnlessStopped(options: RetryOptions, delayMs: number): Promise<void> {
+  const sleep = options.clock.sleep(delayMs);
+  return options.stopping ? Promise.race([sleep, options.stopping]) : sleep;
 }

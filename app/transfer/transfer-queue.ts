@@ -52,6 +52,8 @@ export class TransferQueue {
   private pausedAll = false;
   private activeLarge = 0;
   private idleWaiters: (() => void)[] = [];
+  /** close(): told when the last running transfer ended. */
+  private drainWaiters: (() => void)[] = [];
   private readonly listeners = new Set<(transfer: Transfer) => void>();
 
   constructor(
@@ -147,6 +149,18 @@ export class TransferQueue {
     this.notify(transfer);
   }
 
+  /** The engine stops: nothing new starts; runs in flight get until `settled` (bounded) to end
+   *  and save their rows; then the store is let go (TransferRows.detach), so a run that ends
+   *  later neither writes to the closed journal nor throws out of this queue. */
+  async close(settled: () => Promise<void>): Promise<void> {
+    this.pausedAll = true;
+    if (this.running.size > 0) {
+      const drained = new Promise<void>((resolve) => this.drainWaiters.push(resolve));
+      await Promise.race([drained, settled()]);
+    }
+    this.rows.detach();
+  }
+
   /** Resolves when nothing is queued (outside paused folders) or running. */
   whenIdle(): Promise<void> {
     if (this.isIdle()) return Promise.resolve();
@@ -219,6 +233,9 @@ export class TransferQueue {
     this.notify(this.rows.finish(transfer));
     this.running.delete(key);
     if (large) this.activeLarge -= 1;
+    if (this.running.size === 0) {
+      for (const resolve of this.drainWaiters.splice(0)) resolve();
+    }
     const followUp = this.followUps.get(key);
     if (followUp) {
       this.followUps.delete(key);

@@ -53,8 +53,10 @@ export class TransferRows {
   /** Keys of finished rows that did not fail, in the order they finished (re-inserted on each
    *  finish): the oldest leave memory first. Failed rows are not in it: they stay until resolved. */
   private readonly finishOrder = new Set<string>();
+  private store: TransferRowStore | undefined;
 
   constructor(private readonly options: TransferRowsOptions) {
+    this.store = options.store;
     for (const row of options.store?.load() ?? []) {
       const key = keyOf(row.folderId, row.origin, rowKeyOf(row));
       this.ids.set(key, row.id);
@@ -68,7 +70,7 @@ export class TransferRows {
     const key = keyOf(folderId, origin, rowKey);
     let id = this.ids.get(key);
     if (id === undefined) {
-      id = this.options.store?.idFor(folderId, origin, rowKey) ?? this.nextId++;
+      id = this.store?.idFor(folderId, origin, rowKey) ?? this.nextId++;
       this.ids.set(key, id);
     }
     return id;
@@ -118,11 +120,24 @@ export class TransferRows {
       transfer.quiet = true;
       return transfer;
     }
-    this.options.store?.save(transfer);
+    this.store?.save(transfer);
     this.finishOrder.delete(key);
     if (transfer.state !== 'failed') this.finishOrder.add(key);
     this.prune();
     return transfer;
+  }
+
+  /**
+   * The engine stopped and its journal is about to close: rows are kept in memory only from now.
+   * A run that ends later (an upload still in flight when the session closed) is DROPPED from
+   * the store rather than recorded: the next session owns the same row (same id, same journal
+   * file) and re-queues the file, since its journal record was never marked synced; a late write
+   * from the old session could only overwrite the new session's newer state of that row, and it
+   * would throw on the closed journal out of a promise nobody awaits (killing `ferry serve`).
+   * Runs the stop cancelled in time were already recorded as interrupted (transfer-runner.ts).
+   */
+  detach(): void {
+    this.store = undefined;
   }
 
   /** One row per path, in no particular order (the UI sorts). */

@@ -82,6 +82,7 @@ class Host implements FerryUiHost {
     (notice) => this.push({ channel: 'notice', payload: notice }),
   );
   private readonly stagedCleanups = new Map<number, () => void>();
+  private reloading: Promise<void> = Promise.resolve();
   private lastPushed = '';
   private throttle: ReturnType<typeof setTimeout> | undefined;
   private readonly ticker: ReturnType<typeof setInterval>;
@@ -205,7 +206,15 @@ class Host implements FerryUiHost {
     this.stagedCleanups.clear();
   }
 
-  private async reload(): Promise<void> {
+  /** Two saves in quick succession: the second restart waits for the first, so no session is
+   *  started twice or left running unclosed (it would hold the state-dir lock). */
+  private reload(): Promise<void> {
+    const next = this.reloading.then(() => this.restart());
+    this.reloading = next.catch(() => undefined);
+    return next;
+  }
+
+  private async restart(): Promise<void> {
     await this.session?.stop();
     this.session = null;
     await this.load();
