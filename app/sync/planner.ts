@@ -107,6 +107,21 @@ export function planFolder(input: PlanInput): Plan {
   const local = input.local ?? new Map<string, LocalFile>();
   const keys = input.keyIndex ?? KeyIndex.of(local.keys(), input.keys ?? PATH_KEY_MAPPING);
   const collisions: PlannedCollision[] = [];
+  // Every plan carries the upload side; only the delete side differs between the endings below.
+  const planWith = (
+    deletes: PlannedDelete[],
+    missingSince: Map<string, number>,
+    deletePause: Plan['deletePause'],
+  ): Plan => ({
+    uploads,
+    deletes,
+    forget,
+    conflicts,
+    collisions,
+    unchanged,
+    missingSince,
+    deletePause,
+  });
 
   for (const file of local.values()) {
     const others = keys.othersOf(file.relativePath);
@@ -154,16 +169,7 @@ export function planFolder(input: PlanInput): Plan {
   const missingSince = new Map<string, number>();
   if (input.mode === 'upload') {
     forget.push(...gone.map((record) => record.relativePath));
-    return {
-      uploads,
-      deletes: [],
-      forget,
-      conflicts,
-      collisions,
-      unchanged,
-      missingSince,
-      deletePause: null,
-    };
+    return planWith([], missingSince, null);
   }
 
   // Mirror mode. A missing or emptied root looks exactly like "the user deleted everything":
@@ -175,18 +181,7 @@ export function planFolder(input: PlanInput): Plan {
       : local.size === 0 && gone.length > 0 && !input.deletesConfirmed
         ? 'root-empty'
         : null;
-  if (rootProblem) {
-    return {
-      uploads,
-      deletes: [],
-      forget,
-      conflicts,
-      collisions,
-      unchanged,
-      missingSince: new Map(input.missingSince),
-      deletePause: rootProblem,
-    };
-  }
+  if (rootProblem) return planWith([], new Map(input.missingSince), rootProblem);
   const due: PlannedDelete[] = [];
   for (const record of gone) {
     const since = input.missingSince.get(record.relativePath) ?? input.now;
@@ -201,25 +196,7 @@ export function planFolder(input: PlanInput): Plan {
     for (const d of due) {
       missingSince.set(d.relativePath, input.missingSince.get(d.relativePath) ?? input.now);
     }
-    return {
-      uploads,
-      deletes: [],
-      forget,
-      conflicts,
-      collisions,
-      unchanged,
-      missingSince,
-      deletePause: 'mass-delete',
-    };
+    return planWith([], missingSince, 'mass-delete');
   }
-  return {
-    uploads,
-    deletes: due,
-    forget,
-    conflicts,
-    collisions,
-    unchanged,
-    missingSince,
-    deletePause: null,
-  };
+  return planWith(due, missingSince, null);
 }

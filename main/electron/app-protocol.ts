@@ -1,4 +1,6 @@
-import { extname, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
+
+import { contentTypeOf } from '../serve/content-types.js';
 
 /**
  * The renderer is served from `app://ferry/…` instead of file:// (Electron security checklist
@@ -44,17 +46,6 @@ export function resolveAppRequest(root: string, requestUrl: string): string | nu
   return path.startsWith(root + sep) ? path : null;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
 /**
  * The desktop page's Content-Security-Policy, as a response header (a <meta> tag is applied
  * only once the parser reaches it and cannot set frame-ancestors). The window talks to the
@@ -76,7 +67,7 @@ export const DESKTOP_CSP = [
 /** The headers of every app:// response. */
 export function appProtocolHeaders(path: string): Record<string, string> {
   return {
-    'Content-Type': TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': contentTypeOf(path),
     'Content-Security-Policy': DESKTOP_CSP,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',

@@ -1,17 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
+import { contentTypeOf } from './content-types.js';
 
 /** The page's security headers: no framing, no referrer (the first URL holds the token), strict
  *  CSP whose only connection is this server's own bridge. */
@@ -73,7 +64,7 @@ export async function serveStatic(
   }
   response.writeHead(200, {
     ...headers,
-    'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+    'Content-Type': contentTypeOf(path),
     // Vite's assets carry a content hash; the page itself must always be fresh.
     'Cache-Control': relative === 'index.html' ? 'no-store' : 'public, max-age=31536000, immutable',
   });
