@@ -1,4 +1,4 @@
-import { SyncError, toSyncError } from '../errors/sync-error.js';
+import { errorView, SyncError, toSyncError, type ErrorView } from '../errors/sync-error.js';
 import type { Clock } from '../ports/clock.js';
 import type { CredentialSource } from '../ports/credential-source.js';
 import { silentLogger, type Logger } from '../ports/logger.js';
@@ -27,11 +27,7 @@ export interface CredentialStatus {
   readonly expiresAt: number | null;
   readonly nextRefreshAt: number | null;
   readonly lastRefreshAt: number | null;
-  readonly lastError: {
-    readonly code: string;
-    readonly message: string;
-    readonly hint?: string;
-  } | null;
+  readonly lastError: ErrorView | null;
   readonly retryAt: number | null;
 }
 
@@ -154,9 +150,7 @@ export class CredentialBroker {
       expiresAt: this.held?.credentials.expiration.getTime() ?? null,
       nextRefreshAt: this.held || error ? scheduled : null,
       lastRefreshAt: this.held?.obtainedAt ?? null,
-      lastError: error
-        ? { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) }
-        : null,
+      lastError: error ? errorView(error) : null,
       retryAt: error ? this.retryAt : null,
     };
   }
@@ -247,6 +241,7 @@ export class CredentialBroker {
       cause.message,
       {
         ...(cause.hint ? { hint: cause.hint } : {}),
+        ...(cause.params ? { params: cause.params } : {}),
         retryAfterMs,
         cause,
       },

@@ -109,8 +109,12 @@ function probeKey(folder: FolderSpec, ports: PreflightPorts): string {
   return `${folder.prefix}${PREFLIGHT_KEY_MARK}${ports.newId()}`;
 }
 
-/** The local folder: exists, is a directory (or a link to one), and can be listed. */
-async function checkFolderPath(folder: FolderSpec, fs: FileSystem): Promise<SyncError | null> {
+/** The local folder: exists, is a directory (or a link to one), and can be listed. The local
+ *  part of the preflight, alone: `ferry status` runs it (read-only, offline). */
+export async function checkFolderPath(
+  folder: FolderSpec,
+  fs: FileSystem,
+): Promise<SyncError | null> {
   const where = `Folder "${folder.id}": ${folder.root}`;
   const fix = `correct "path" of folder "${folder.id}" in the config`;
   const unreadable = (thrown: unknown) =>
@@ -225,6 +229,7 @@ async function credentialErrorsFatal(operation: () => Promise<unknown>): Promise
     if (!isCredentialError(error) || error.disposition === 'fatal') throw error;
     throw new SyncError(error.code, 'fatal', error.message, {
       ...(error.hint === undefined ? {} : { hint: error.hint }),
+      ...(error.params === undefined ? {} : { params: error.params }),
       cause: error,
     });
   }

@@ -1,4 +1,4 @@
-import { SyncError, toSyncError } from '../errors/sync-error.js';
+import { errorView, SyncError, toSyncError } from '../errors/sync-error.js';
 import type { Clock } from '../ports/clock.js';
 import type { FileSystem } from '../ports/file-system.js';
 import type { Journal } from '../ports/journal.js';
@@ -296,5 +296,5 @@ export class TransferRunner {
 }
 
 function view(error: SyncError): Transfer['error'] {
-  return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
+  return errorView(error);
 }

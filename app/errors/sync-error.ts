@@ -7,50 +7,62 @@
  */
 export type Disposition = 'retry' | 'no-retry' | 'fatal';
 
-/** Every failure Ferry reports has one of these codes; the UI and CLI key their texts on them. */
-export type ErrorCode =
-  | 'config-invalid'
-  | 'secret-missing'
-  | 'keychain-unavailable'
-  | 'sts-invalid-request'
-  | 'sts-denied'
-  | 'sts-role-not-found'
-  | 'sts-unreachable'
-  | 'sts-server-error'
-  | 'sts-bad-response'
-  | 'vendor-unauthorized'
-  | 'vendor-http-error'
-  | 'vendor-unreachable'
-  | 'vendor-bad-response'
-  | 'vendor-expired-credentials'
-  | 'credentials-unavailable'
-  | 'policy-invalid'
-  | 'auth-failed'
-  | 'access-denied'
-  | 'not-found'
-  | 'bad-digest'
-  | 'file-changed'
-  | 'file-vanished'
-  | 'file-unreadable'
-  | 'outside-folder'
-  | 'invalid-name'
-  | 'conflict'
-  | 'watcher-failed'
-  | 'journal-failed'
-  | 'network'
+/**
+ * Every failure Ferry reports has one of these codes; the UI and CLI key their texts on them.
+ * A runtime array so tests (and the renderer's translation tables) can iterate over every code.
+ */
+export const ERROR_CODES = [
+  'config-invalid',
+  'secret-missing',
+  'keychain-unavailable',
+  'sts-invalid-request',
+  'sts-denied',
+  'sts-role-not-found',
+  'sts-unreachable',
+  'sts-server-error',
+  'sts-bad-response',
+  'vendor-unauthorized',
+  'vendor-http-error',
+  'vendor-unreachable',
+  'vendor-bad-response',
+  'vendor-expired-credentials',
+  'credentials-unavailable',
+  'policy-invalid',
+  'auth-failed',
+  'access-denied',
+  'not-found',
+  'bad-digest',
+  'file-changed',
+  'file-vanished',
+  'file-unreadable',
+  'outside-folder',
+  'invalid-name',
+  'conflict',
+  'watcher-failed',
+  'journal-failed',
+  'network',
   /** The store refused the request's time (RequestTimeTooSkewed): fix the clock, not the token. */
-  | 'clock-skewed'
+  'clock-skewed',
   /** The store or STS asks to slow down (503 SlowDown, 429, 400 Throttling*): retried later. */
-  | 'throttled'
+  'throttled',
   /** A folder's bucket is refused (InvalidBucketName) or absent (NoSuchBucket), or the store
    *  refuses its keys (InvalidObjectName): configuration, fatal for the folder, exit 2. */
-  | 'bucket-invalid'
-  | 'bucket-missing'
-  | 'key-invalid'
-  | 'server-error'
-  | 'bad-request'
-  | 'unsupported'
-  | 'internal';
+  'bucket-invalid',
+  'bucket-missing',
+  'key-invalid',
+  'server-error',
+  'bad-request',
+  'unsupported',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * Values a translated message fills in (`{folder}`, `{bucket}`, `{seconds}`…): public identifiers
+ * and numbers only, never a secret, since they cross the bridge to the UI as they are.
+ */
+export type ErrorParams = Readonly<Record<string, string | number>>;
 
 export interface SyncErrorOptions {
   /** A sentence telling the user how to fix it, shown under the message. */
@@ -59,6 +71,8 @@ export interface SyncErrorOptions {
   retryAfterMs?: number;
   /** The vendor's request id, kept for support tickets. */
   requestId?: string;
+  /** What the UI's translated text for this code fills in (renderer/src/i18n/errors/). */
+  params?: ErrorParams;
   cause?: unknown;
 }
 
@@ -72,6 +86,7 @@ export class SyncError extends Error {
   readonly hint: string | undefined;
   readonly retryAfterMs: number | undefined;
   readonly requestId: string | undefined;
+  readonly params: ErrorParams | undefined;
 
   constructor(
     readonly code: ErrorCode,
@@ -83,6 +98,7 @@ export class SyncError extends Error {
     this.hint = options.hint;
     this.retryAfterMs = options.retryAfterMs;
     this.requestId = options.requestId;
+    this.params = options.params;
   }
 
   /** Message plus hint, the way the CLI prints it. */
@@ -102,4 +118,25 @@ export function toSyncError(error: unknown, fallback: ErrorCode = 'internal'): S
   return new SyncError(fallback, fallback === 'internal' ? 'fatal' : 'retry', message, {
     cause: error,
   });
+}
+
+/**
+ * A SyncError as plain data, the way it crosses the bridge and sits in the journal: the English
+ * `message`/`hint` (the CLI and the log print them) beside the `code` and `params` the UI
+ * translates from.
+ */
+export interface ErrorView {
+  readonly code: string;
+  readonly message: string;
+  readonly hint?: string;
+  readonly params?: ErrorParams;
+}
+
+export function errorView(error: SyncError): ErrorView {
+  return {
+    code: error.code,
+    message: error.message,
+    ...(error.hint ? { hint: error.hint } : {}),
+    ...(error.params ? { params: error.params } : {}),
+  };
 }

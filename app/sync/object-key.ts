@@ -57,6 +57,7 @@ export function toObjectKey(
     throw invalidName(
       `The object key ${show(key)} starts with ${show(first)}, which this store does not allow.`,
       "Change the folder's prefix so it does not start with that character.",
+      show(relativePath),
     );
   }
   const bytes = utf8Length(key);
@@ -64,6 +65,7 @@ export function toObjectKey(
     throw invalidName(
       `The object key for ${show(relativePath)} is ${bytes} bytes of UTF-8; this store allows at most ${rules.maxBytes}.`,
       "Shorten the file or folder names (or the folder's remote prefix); Ferry skips this file until then.",
+      show(relativePath),
     );
   }
   return key;
@@ -83,13 +85,18 @@ export function keyIdentity(key: string, rules: ObjectKeyRules = S3_KEY_RULES): 
 /** The path normalised to NFC, or SyncError 'invalid-name' saying what is wrong with it. */
 function normalizedName(relativePath: string): string {
   if (relativePath === '') {
-    throw invalidName('The file path is empty.', 'This is a Ferry bug: please report it.');
+    throw invalidName(
+      'The file path is empty.',
+      'This is a Ferry bug: please report it.',
+      show(relativePath),
+    );
   }
   // Before anything else: normalize() and the error messages must not see invalid UTF-16.
   if (LONE_SURROGATE.test(relativePath)) {
     throw invalidName(
       `The name ${show(relativePath)} is not valid Unicode (it holds half of a UTF-16 surrogate pair).`,
       'Rename the file; the name was probably written by a program with an encoding bug.',
+      show(relativePath),
     );
   }
   const name = relativePath.normalize('NFC');
@@ -98,12 +105,14 @@ function normalizedName(relativePath: string): string {
     throw invalidName(
       `The name ${show(relativePath)} contains the control character ${codePoint(control[0])}.`,
       'Rename the file without control characters (tabs, line breaks); Ferry skips it until then.',
+      show(relativePath),
     );
   }
   if (name.includes('\\')) {
     throw invalidName(
       `The name ${show(relativePath)} contains a backslash ("\\").`,
       'Windows tools and some S3 clients read "\\" as a folder separator, so the object would show under another path. Rename the file without "\\".',
+      show(relativePath),
     );
   }
   const bidi = BIDI_CONTROL.exec(name);
@@ -111,6 +120,7 @@ function normalizedName(relativePath: string): string {
     throw invalidName(
       `The name ${show(relativePath)} contains the bidirectional control ${codePoint(bidi[0])}, which changes how the name is displayed.`,
       'Rename the file without it: such names can pass for another name (e.g. a ".exe" shown as ".pdf").',
+      show(relativePath),
     );
   }
   const invisible = ZERO_WIDTH.exec(name);
@@ -118,6 +128,7 @@ function normalizedName(relativePath: string): string {
     throw invalidName(
       `The name ${show(relativePath)} contains the invisible character ${codePoint(invisible[0])}.`,
       'Rename the file without zero-width characters: they make keys that look identical but are different objects.',
+      show(relativePath),
     );
   }
   for (const segment of name.split('/')) {
@@ -125,20 +136,23 @@ function normalizedName(relativePath: string): string {
       throw invalidName(
         `The path ${show(relativePath)} has an empty segment (a leading, trailing or doubled "/").`,
         'This is a Ferry bug: paths come from the disk and cannot look like this. Please report it.',
+        show(relativePath),
       );
     }
     if (segment === '.' || segment === '..') {
       throw invalidName(
         `The path ${show(relativePath)} has a "${segment}" segment; clients resolve it, so the object would appear under a different name.`,
         `Rename the "${segment}" file or folder.`,
+        show(relativePath),
       );
     }
   }
   return name;
 }
 
-function invalidName(message: string, hint: string): SyncError {
-  return new SyncError('invalid-name', 'no-retry', message, { hint });
+/** `path` (quoted, escaped) is the param the UI's translated text names the file by. */
+function invalidName(message: string, hint: string, path: string): SyncError {
+  return new SyncError('invalid-name', 'no-retry', message, { hint, params: { path } });
 }
 
 /** Quoted with escapes, so control characters and stray surrogates are visible in messages. */

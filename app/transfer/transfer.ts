@@ -1,3 +1,4 @@
+import type { ErrorView } from '../errors/sync-error.js';
 import type { DropSource } from './transfer-queue.js';
 
 export type TransferKind = 'upload' | 'delete';
@@ -30,7 +31,8 @@ export interface Transfer {
   state: TransferState;
   /** For `retrying` / `waiting-for-credentials`: when the next attempt starts (ms). */
   retryAt: number | null;
-  error: { readonly code: string; readonly message: string; readonly hint?: string } | null;
+  /** The failure (ErrorView: English text plus the code and params the UI translates). */
+  error: ErrorView | null;
   /** Why a transfer ended without sending (vanished, changed), or that it resumed. */
   note: string | null;
   /** Multipart parts found already stored from an interrupted attempt (resume). */

@@ -64,5 +64,12 @@ export function clockSkewError(
   return new SyncError('clock-skewed', 'fatal', message, {
     hint: "Set this computer's clock automatically (NTP / Internet time); new credentials would not help.",
     ...(requestId ? { requestId } : {}),
+    params: {
+      action: what,
+      peer: peer === 'STS' ? 'sts' : 'store',
+      ...(skew === undefined
+        ? {}
+        : { seconds: Math.round(Math.abs(skew) / 1000), direction: skew > 0 ? 'ahead' : 'behind' }),
+    },
   });
 }

@@ -116,13 +116,19 @@ export function translateStoreFailure(
   networkCause?: unknown,
 ): SyncError {
   const { status, name } = failure;
-  const ids = failure.requestId ? { requestId: failure.requestId } : {};
+  // Params for the UI's translated text (renderer/src/i18n/errors/): the action and key, and
+  // the store's answer; public values only.
+  const params = { action: what, status: status ?? 0, storeCode: name };
+  const ids = { ...(failure.requestId ? { requestId: failure.requestId } : {}), params };
   if (failure.network !== undefined || status === undefined) {
     return new SyncError(
       'network',
       'retry',
       `${what}: cannot reach the store (${failure.network ?? name}).`,
-      networkCause === undefined ? {} : { cause: networkCause },
+      {
+        params: { action: what, detail: failure.network ?? name },
+        ...(networkCause === undefined ? {} : { cause: networkCause }),
+      },
     );
   }
   if (isClockSkew(failure)) return clockSkewError(what, failure, 'the store', failure.requestId);

@@ -23,6 +23,7 @@ export async function requireSecret(
       `No ${what} is stored for profile "${profileId}".`,
       {
         hint: enterAgain(profileId),
+        params: { profile: profileId },
       },
     );
   }
@@ -43,6 +44,7 @@ export async function requireSecret(
         `The ${what} of profile "${profileId}" was stored for another target (the profile's ${changed} changed since); enter it again.`,
         {
           hint: `Ferry does not send a secret anywhere but where it was stored for. ${enterAgain(profileId)}`,
+          params: { profile: profileId },
         },
       );
     }
@@ -53,6 +55,7 @@ export async function requireSecret(
         `The ${what} of profile "${profileId}" was stored by an older Ferry, which did not record where it may be sent; enter it again.`,
         {
           hint: `A token backend is only sent a token entered for its URL. ${enterAgain(profileId)}`,
+          params: { profile: profileId },
         },
       );
   }

@@ -97,7 +97,17 @@ export function translateStsError(
   const { profileId, endpoint, accessKeyId, roleArn, durationSeconds } = context;
   const network = networkErrorCode(error);
   const { status, name } = failure;
-  const ids = failure.requestId ? { requestId: failure.requestId } : {};
+  // Params for the UI's translated text (renderer/src/i18n/errors/); public values only.
+  const params = {
+    profile: profileId,
+    endpoint,
+    accessKeyId,
+    roleArn,
+    durationSeconds,
+    status: status ?? 0,
+    stsCode: name,
+  };
+  const ids = { ...(failure.requestId ? { requestId: failure.requestId } : {}), params };
   if (network !== undefined || status === undefined) {
     return new SyncError(
       'sts-unreachable',
@@ -105,6 +115,7 @@ export function translateStsError(
       `Cannot reach STS at ${endpoint} for profile "${profileId}" (${network ?? name}).`,
       {
         hint: 'Check the network, the proxy settings and credentials.stsEndpoint.',
+        params: { ...params, detail: network ?? name },
         cause: error,
       },
     );

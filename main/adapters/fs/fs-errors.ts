@@ -53,18 +53,21 @@ export function translateFsError(error: unknown, path: string, what = 'Cannot re
   const code = errorCode(error);
   if (code === 'ENOENT' || code === 'ENOTDIR') {
     return new SyncError('file-vanished', 'no-retry', `${what} ${path}: it no longer exists.`, {
+      params: { path },
       hint: 'It was moved or deleted while Ferry was looking at it; the next scan sees the change.',
       cause: error,
     });
   }
   if (code === 'EACCES' || code === 'EPERM') {
     return new SyncError('file-unreadable', 'no-retry', `${what} ${path}: permission denied.`, {
+      params: { path },
       hint: 'Give the user running Ferry read access (and, for a folder, execute access), or ignore it in .ferryignore.',
       cause: error,
     });
   }
   const detail = code ?? (error instanceof Error ? error.message : String(error));
   return new SyncError('file-unreadable', 'retry', `${what} ${path} (${detail}).`, {
+    params: { path, detail },
     hint: 'Check that the disk is mounted and healthy; Ferry tries again on the next scan.',
     cause: error,
   });

@@ -92,6 +92,9 @@ function unavailable(error: unknown, profileId: string | null): SyncError {
       hint:
         'On Linux, Ferry needs a Secret Service (gnome-keyring or KWallet) in an unlocked desktop session. ' +
         `Without one, give the secret as ${profileId === null ? 'FERRY_SECRET_<PROFILE_ID>' : secretEnvName(profileId)} in the environment.`,
+      params: {
+        variable: profileId === null ? 'FERRY_SECRET_<PROFILE_ID>' : secretEnvName(profileId),
+      },
       cause: error,
     },
   );
