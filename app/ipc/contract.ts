@@ -43,6 +43,12 @@ export const requestSchemas = {
   /** The whole document; main validates it with the config schema before writing anything. */
   'config:save': z.strictObject({ document: z.unknown() }),
   'settings:set-start-at-login': z.strictObject({ enabled: z.boolean() }),
+  /** Desktop only: the system's open dialog for files to upload (the keyboard's way to drop). */
+  'dialog:pick-files': z.strictObject({}),
+  /** Desktop only: the system's open dialog for a folder to sync. */
+  'dialog:pick-folder': z.strictObject({}),
+  /** Existing directories under the parent of an absolute typed path (the browser's picker). */
+  'fs:complete-directory': z.strictObject({ prefix: z.string().min(1).max(4_096) }),
 } as const;
 
 export type RequestChannel = keyof typeof requestSchemas;
@@ -68,6 +74,12 @@ export interface RequestResults {
   'config:get': ConfigView;
   'config:save': { readonly path: string };
   'settings:set-start-at-login': null;
+  /** Absolute paths; empty when the user cancelled. */
+  'dialog:pick-files': { readonly paths: readonly string[] };
+  /** null when the user cancelled. */
+  'dialog:pick-folder': { readonly path: string | null };
+  /** Absolute directory paths (ending without a separator), sorted, at most a screenful. */
+  'fs:complete-directory': { readonly directories: readonly string[] };
 }
 
 export type RequestResult<C extends RequestChannel> = RequestResults[C];

@@ -6,7 +6,14 @@ export interface DesktopIntegration {
   openPath(path: string): Promise<void>;
   getStartAtLogin(): boolean;
   setStartAtLogin(enabled: boolean): void;
+  pickFiles(): Promise<readonly string[]>;
+  pickFolder(): Promise<string | null>;
 }
+
+/** What `dialog.showOpenDialog` (parented to our window by main.ts) takes and answers. */
+export type ShowOpenDialog = (options: {
+  readonly properties: ('openFile' | 'openDirectory' | 'multiSelections')[];
+}) => Promise<{ canceled: boolean; filePaths: string[] }>;
 
 /** The parts of Electron's `shell` and `app` used here. */
 export interface DesktopApis {
@@ -18,6 +25,8 @@ export interface DesktopApis {
   readonly platform: NodeJS.Platform;
   /** The real path of an existing directory, or null (`real-directory.ts`). */
   readonly realDirectory: (path: string) => Promise<string | null>;
+  /** Electron's `dialog.showOpenDialog`, parented to Ferry's window. */
+  readonly showOpenDialog: ShowOpenDialog;
   /** Linux only: Electron's login items do nothing there (`LinuxAutostart`). */
   readonly linuxAutostart?: {
     isEnabled(): boolean;
@@ -54,6 +63,15 @@ export function createDesktopHooks(apis: DesktopApis): DesktopIntegration {
     setStartAtLogin(enabled) {
       if (autostart) autostart.setEnabled(enabled);
       else apis.app.setLoginItemSettings({ openAtLogin: enabled, ...loginItem });
+    },
+    async pickFiles() {
+      // The paths go to `uploads:add-paths`, the same road as a desktop drop.
+      const chosen = await apis.showOpenDialog({ properties: ['openFile', 'multiSelections'] });
+      return chosen.canceled ? [] : chosen.filePaths;
+    },
+    async pickFolder() {
+      const chosen = await apis.showOpenDialog({ properties: ['openDirectory'] });
+      return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
     },
   };
 }

@@ -110,6 +110,11 @@ function runShell(): void {
         app,
         platform: process.platform,
         realDirectory,
+        // Parented to the window, so the dialog is modal to it and opens on its screen.
+        showOpenDialog: (options) =>
+          window && !window.isDestroyed()
+            ? dialog.showOpenDialog(window, { properties: [...options.properties] })
+            : dialog.showOpenDialog({ properties: [...options.properties] }),
         linuxAutostart: new LinuxAutostart(
           app.getPath('appData'),
           autostartCommand({

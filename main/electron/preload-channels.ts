@@ -22,6 +22,9 @@ export const preloadRequestChannels = [
   'config:get',
   'config:save',
   'settings:set-start-at-login',
+  'dialog:pick-files',
+  'dialog:pick-folder',
+  'fs:complete-directory',
 ] as const satisfies readonly RequestChannel[];
 
 export const preloadPushChannels = [

@@ -8,6 +8,7 @@ import { secretTargetOf } from '../../app/credentials/secret-target.js';
 import type { SecretStore } from '../../app/ports/secret-store.js';
 import { readConfigDocument, saveConfigDocument } from './config-file.js';
 import type { EngineSession } from './engine-session.js';
+import { completeDirectory } from './complete-directory.js';
 import { expandDroppedPaths } from './expand-dropped-paths.js';
 
 /** What the desktop shell adds (a browser on `ferry serve` has none of these). */
@@ -15,6 +16,10 @@ export interface DesktopHooks {
   openPath(path: string): Promise<void>;
   getStartAtLogin(): boolean;
   setStartAtLogin(enabled: boolean): void;
+  /** The system's open dialog: files to upload (absolute paths; [] when cancelled). */
+  pickFiles(): Promise<readonly string[]>;
+  /** The system's open dialog: one folder (null when cancelled). */
+  pickFolder(): Promise<string | null>;
 }
 
 /** The host's state as the handlers need it. */
@@ -180,6 +185,15 @@ export function createRequestHandlers(context: HandlerContext): RequestHandlers 
       requireDesktop(context, 'Starting at login').setStartAtLogin(enabled);
       return Promise.resolve(done(null));
     },
+    'dialog:pick-files': async () => ({
+      paths: await requireDesktop(context, 'The file dialog').pickFiles(),
+    }),
+    'dialog:pick-folder': async () => ({
+      path: await requireDesktop(context, 'The folder dialog').pickFolder(),
+    }),
+    'fs:complete-directory': async ({ prefix }) => ({
+      directories: await completeDirectory(prefix),
+    }),
   });
 }
 

@@ -15,7 +15,13 @@ function fakeApis(
   const loginItems = new Map<string, boolean>();
   const autostart = { enabled: false };
   const opened: string[] = [];
+  const dialogs: string[][] = [];
+  const dialogAnswers: { canceled: boolean; filePaths: string[] }[] = [];
   const apis: DesktopApis = {
+    showOpenDialog: (options) => {
+      dialogs.push([...options.properties]);
+      return Promise.resolve(dialogAnswers.shift() ?? { canceled: true, filePaths: [] });
+    },
     platform,
     shell: {
       openPath: (path) => {
@@ -37,7 +43,7 @@ function fakeApis(
       setEnabled: (enabled) => void (autostart.enabled = enabled),
     },
   };
-  return { apis, loginItems, autostart, opened };
+  return { apis, loginItems, autostart, opened, dialogs, dialogAnswers };
 }
 
 describe('createDesktopHooks', () => {
@@ -98,5 +104,22 @@ describe('createDesktopHooks', () => {
       });
     }
     expect(opened).toEqual(['/home/ann/Documents']);
+  });
+
+  it('asks the system dialog for files (several) or one folder, and reports a cancel as nothing', async () => {
+    const { apis, dialogs, dialogAnswers } = fakeApis('linux');
+    const hooks = createDesktopHooks(apis);
+    dialogAnswers.push({ canceled: false, filePaths: ['/home/ann/a.txt', '/home/ann/b.txt'] });
+    expect(await hooks.pickFiles()).toEqual(['/home/ann/a.txt', '/home/ann/b.txt']);
+    expect(await hooks.pickFiles()).toEqual([]);
+    dialogAnswers.push({ canceled: false, filePaths: ['/home/ann/Documents'] });
+    expect(await hooks.pickFolder()).toBe('/home/ann/Documents');
+    expect(await hooks.pickFolder()).toBeNull();
+    expect(dialogs).toEqual([
+      ['openFile', 'multiSelections'],
+      ['openFile', 'multiSelections'],
+      ['openDirectory'],
+      ['openDirectory'],
+    ]);
   });
 });

@@ -118,6 +118,9 @@ export function recordingHost(overrides: Partial<RequestHandlers> = {}): Recordi
     'config:get': record('config:get', () => ({ path: null, document: null })),
     'config:save': record('config:save', () => ({ path: '/tmp/config.yaml' })),
     'settings:set-start-at-login': record('settings:set-start-at-login', () => null),
+    'dialog:pick-files': record('dialog:pick-files', () => ({ paths: [] })),
+    'dialog:pick-folder': record('dialog:pick-folder', () => ({ path: null })),
+    'fs:complete-directory': record('fs:complete-directory', () => ({ directories: [] })),
     ...overrides,
   };
   return {
