@@ -64,10 +64,14 @@ interrupted.
   status: `Usage: ferry status [--config FILE] [--json]
 
 Per folder: files synced, pending (what a sync would do now), failed and
-skipped, and each path not synced with its reason. Uploads nothing.
+skipped, and each path not synced with its reason. Uploads nothing, needs
+no network. First line: the state (error when a folder cannot be used or
+files failed; a running engine's live state is in its UI). A folder whose
+path is missing, not a folder or unreadable is named with the fix.
 
 ${CONFIG_NOTE}
-Exit codes: 0 ok; 2 config problem.
+Exit codes: 0 every folder's path can be used (failed files are listed,
+not an exit code); 2 config problem, or a folder path that cannot be used.
 `,
   serve: `Usage: ferry serve [--config FILE] [--port N] [--max-upload-bytes SIZE]
                    [--max-staging-bytes SIZE] [--max-concurrent-uploads N]

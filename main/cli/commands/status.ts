@@ -1,10 +1,13 @@
+import { checkFolderPath } from '../../../app/engine/folder-preflight.js';
 import { SyncError } from '../../../app/errors/sync-error.js';
 import type { SecretStore } from '../../../app/ports/secret-store.js';
 import type { Plan } from '../../../app/sync/planner.js';
 import { describeSkips } from '../../../app/sync/path-problem.js';
 import { compose } from '../../compose.js';
+import { NodeFileSystem } from '../../adapters/node-file-system.js';
 import { loadConfig } from '../../config/load-config.js';
 import type { CommandIo } from './check.js';
+import { describeStatusState, statusStateOf, type FolderProblem } from './status-state.js';
 
 export interface FolderStatus {
   readonly folder: string;
@@ -15,6 +18,9 @@ export interface FolderStatus {
   readonly failed: number;
   readonly skipped: number;
   readonly lastError: string | null;
+  /** Why the folder cannot be synced at all (its path is missing, not a folder, unreadable),
+   *  with the fix; null: its path can be used. */
+  readonly problem: FolderProblem | null;
   /** Every path not synced, with why: recorded failures, unreadable and skipped paths. */
   readonly problems: readonly {
     readonly path: string;
@@ -45,6 +51,10 @@ function stillChanging(plan: Plan, now: number) {
 /**
  * `ferry status --config FILE [--json]`: per folder, files synced / pending / failed. Pending is
  * what a sync would do now (a scan against the journal; no network, no credentials needed).
+ * Each folder's path gets the local part of the preflight first (issue 12: a missing path showed
+ * zeros, so a cron job "succeeded" forever): a folder that cannot be used is named with its fix,
+ * and the exit code is 2. Exit 0 otherwise, recorded failures included (they are in the output
+ * and the state line; `ferry sync --once` exits 1 on them).
  */
 export async function statusCommand(
   configPath: string,
@@ -55,6 +65,12 @@ export async function statusCommand(
   const config = await loadConfig(configPath);
   const composition = compose(config, { secrets, once: true, readOnly: true });
   try {
+    const fs = new NodeFileSystem();
+    const pathProblems = new Map<string, FolderProblem>();
+    for (const folder of composition.folders) {
+      const error = await checkFolderPath(folder, fs);
+      if (error) pathProblems.set(folder.id, { message: error.message, hint: error.hint ?? null });
+    }
     const plans = await composition.engine.dryRun();
     const rows: FolderStatus[] = composition.folders.map((folder) => {
       const records = composition.journal.listFiles(folder.id);
@@ -88,14 +104,24 @@ export async function statusCommand(
         failed: failed.length + scanned.filter((p) => p.outcome === 'failed').length,
         skipped: scanned.filter((p) => p.outcome === 'skipped').length,
         lastError: failed.at(-1)?.lastError ?? null,
+        problem: pathProblems.get(folder.id) ?? null,
         problems,
       };
     });
+    const state = statusStateOf({ folders: rows });
+    const exitCode = pathProblems.size > 0 ? 2 : 0;
     if (json) {
-      io.out(`${JSON.stringify({ folders: rows })}\n`);
-      return 0;
+      io.out(`${JSON.stringify({ state, folders: rows })}\n`);
+      return exitCode;
     }
+    io.out(`${describeStatusState(state, { folders: rows })}\n`);
     for (const row of rows) {
+      if (row.problem) {
+        io.out(`${row.folder}  ${row.path}\n`);
+        io.err(`  ✗ ${row.problem.message}\n`);
+        if (row.problem.hint) io.err(`    → ${row.problem.hint}\n`);
+        continue;
+      }
       const skips = composition.engine.problems(row.folder).filter((p) => p.outcome === 'skipped');
       const why = skips.length > 0 ? ` (${describeSkips(skips)})` : '';
       io.out(
@@ -106,7 +132,7 @@ export async function statusCommand(
         io.out(`  ${problem.outcome}: ${problem.path}: ${problem.reason}\n`);
       }
     }
-    return 0;
+    return exitCode;
   } finally {
     await composition.close();
   }
