@@ -13,6 +13,8 @@ export interface BridgeSession {
   readonly bridge: FerryBridge;
   readonly connection: ConnectionSource;
   readonly drops: DropUploader;
+  /** `desktop`: system dialogs through the bridge; `web`: file inputs and path completion. */
+  readonly host: 'desktop' | 'web';
 }
 
 export type SessionChoice =
@@ -30,6 +32,7 @@ export function createSession(win: Window): SessionChoice {
         bridge,
         connection: bridge,
         drops: createDesktopDropUploader(bridge, (file) => preload.pathForFile(file)),
+        host: 'desktop',
       },
     };
   }
@@ -53,6 +56,7 @@ export function createSession(win: Window): SessionChoice {
         token: token ?? '',
         fetch: (input, init) => win.fetch(input, init),
       }),
+      host: 'web',
     },
   };
 }

@@ -15,6 +15,7 @@ import { DropProgress } from './drop-progress.js';
 import { FolderChooserDialog } from './folder-chooser-dialog.js';
 import { NavTabs, type ViewId } from './nav-tabs.js';
 import { TopBar } from './top-bar.js';
+import { UploadChooserContext } from './upload-files-button.js';
 import { ViewPanel } from './view-panel.js';
 
 /** The window: banners, top bar, tabs, the current view, and drag-and-drop around it all. */
@@ -30,47 +31,53 @@ export function AppShell({ preferences }: { readonly preferences: Preferences })
   useNotices(bridge, toast);
 
   return (
-    <div className="app">
-      <ConnectionBanner status={status} />
-      <TopBar snapshot={snapshot} connected={status.state === 'open'} />
-      <NavTabs
-        current={view}
-        onSelect={setView}
-        badges={{
-          transfers: snapshot?.totals.failed ?? 0,
-          credentials: snapshot?.profiles.filter((p) => p.status.state === 'failing').length ?? 0,
-        }}
-      />
-      {snapshot && (
-        <CredentialBanner profiles={snapshot.profiles} onShow={() => setView('credentials')} />
-      )}
-      <main
-        className="view"
-        id={`panel-${view}`}
-        role="tabpanel"
-        aria-labelledby={`tab-${view}`}
-        tabIndex={-1}
-      >
-        <ViewPanel
-          view={view}
-          snapshot={snapshot}
-          snapshotError={error}
-          transfers={transfers}
-          preferences={preferences}
-          onDrop={drops.dropOnFolder}
-          onNavigate={setView}
+    <UploadChooserContext.Provider value={drops.uploadChosen}>
+      <div className="app">
+        <ConnectionBanner status={status} />
+        <TopBar snapshot={snapshot} connected={status.state === 'open'} />
+        <NavTabs
+          current={view}
+          onSelect={setView}
+          badges={{
+            transfers: snapshot?.totals.failed ?? 0,
+            credentials: snapshot?.profiles.filter((p) => p.status.state === 'failing').length ?? 0,
+          }}
         />
-      </main>
-      {drops.dragging && <DropOverlay folderCount={folders.length} />}
-      {drops.progress && <DropProgress progress={drops.progress} />}
-      {drops.choosing && (
-        <FolderChooserDialog
-          folders={folders}
-          itemCount={Math.max(drops.choosing.files.length, drops.choosing.entries.length)}
-          onChoose={drops.choose}
-          onCancel={drops.cancelChoice}
-        />
-      )}
-    </div>
+        {snapshot && (
+          <CredentialBanner profiles={snapshot.profiles} onShow={() => setView('credentials')} />
+        )}
+        <main
+          className="view"
+          id={`panel-${view}`}
+          role="tabpanel"
+          aria-labelledby={`tab-${view}`}
+          tabIndex={-1}
+        >
+          <ViewPanel
+            view={view}
+            snapshot={snapshot}
+            snapshotError={error}
+            transfers={transfers}
+            preferences={preferences}
+            onDrop={drops.dropOnFolder}
+            onNavigate={setView}
+          />
+        </main>
+        {drops.dragging && <DropOverlay folderCount={folders.length} />}
+        {drops.progress && <DropProgress progress={drops.progress} />}
+        {drops.choosing && (
+          <FolderChooserDialog
+            folders={folders}
+            itemCount={Math.max(
+              drops.choosing.files.length,
+              drops.choosing.entries.length,
+              drops.choosing.paths?.length ?? 0,
+            )}
+            onChoose={drops.choose}
+            onCancel={drops.cancelChoice}
+          />
+        )}
+      </div>
+    </UploadChooserContext.Provider>
   );
 }

@@ -2,7 +2,8 @@ import type { FerryBridge } from '../../../app/ipc/contract.js';
 import type { DropUploader } from './drop-uploader.js';
 import { queuePaths } from './queue-paths.js';
 
-/** The Electron window: each dropped item's path (folders included) goes to the engine. */
+/** The Electron window: each dropped item's path (folders included) goes to the engine, and so
+ *  do the paths the "Upload files…" dialog chose. */
 export function createDesktopDropUploader(
   bridge: FerryBridge,
   pathForFile: (file: File) => string,
@@ -12,7 +13,7 @@ export function createDesktopDropUploader(
       queuePaths(
         bridge,
         target,
-        payload.files.map((file) => pathForFile(file)),
+        payload.paths ?? payload.files.map((file) => pathForFile(file)),
         onProgress,
       ),
   };

@@ -11,6 +11,8 @@ export interface DropPayload {
   readonly files: readonly File[];
   /** The same items as file-system entries, to walk dropped folders in a browser. */
   readonly entries: readonly FileSystemEntry[];
+  /** Desktop "Upload files…": absolute paths the system's open dialog chose (no File objects). */
+  readonly paths?: readonly string[];
 }
 
 export interface DropUploader {

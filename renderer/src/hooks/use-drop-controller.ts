@@ -18,6 +18,8 @@ export interface DropController {
   /** A drop on the window waiting for the user to pick a folder. */
   readonly choosing: DropPayload | null;
   dropOnFolder: (folderId: string, payload: DropPayload) => void;
+  /** Files chosen with "Upload files…": they go where a drop on the window would. */
+  uploadChosen: (payload: DropPayload) => void;
   choose: (target: DropTarget) => void;
   cancelChoice: () => void;
 }
@@ -85,6 +87,7 @@ export function useDropController(folders: readonly FolderView[]): DropControlle
     progress,
     choosing,
     dropOnFolder: (folderId, payload) => upload({ folderId, subPrefix: '' }, payload),
+    uploadChosen: onWindowDrop,
     choose: (target) => {
       if (choosing) upload(target, choosing);
       setChoosing(null);

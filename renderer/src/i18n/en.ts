@@ -281,6 +281,21 @@ export const en = {
   fieldModeUploadHelp: 'New and changed files are uploaded; nothing is deleted remotely.',
   fieldModeMirrorHelp:
     'Files deleted here are deleted remotely too, after a delay; large deletes wait for confirmation.',
+  fieldIgnore: 'Ignore patterns',
+  fieldIgnoreHelp:
+    'One per line, gitignore style (e.g. *.tmp or node_modules/); on top of .ferryignore files and the defaults.',
+  fieldDeleteDelay: 'Delete delay (seconds)',
+  fieldDeleteDelayHelp:
+    'How long a file must stay gone before its object is deleted (0–86400; empty: 60).',
+  fieldRemoteListing: 'Check the bucket before uploading (remote listing)',
+  fieldRemoteListingHelp:
+    'Lists the prefix, so an object someone else changed is reported as a conflict instead of overwritten. Needs permission to list the prefix.',
+  fieldPathWebHelp:
+    'The full path on the computer running Ferry; existing folders are suggested as you type.',
+  browseFolder: 'Browse…',
+  browseFolderLabel: 'Choose the local folder',
+  uploadFiles: 'Upload files…',
+  uploadFilesHelp: 'Choose files to upload, as if you dropped them on the window.',
   fieldConcurrency: 'Files at once',
   fieldPartConcurrency: 'Parts at once per file',
   fieldPartSize: 'Part size',

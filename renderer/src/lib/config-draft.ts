@@ -28,6 +28,11 @@ export interface FolderDraft {
   readonly bucket: string;
   readonly prefix: string;
   readonly mode: 'upload' | 'mirror';
+  /** Extra gitignore-style patterns, one per line as the text area holds them. */
+  readonly ignore: string;
+  /** Mirror mode only: seconds a file must stay gone before its object is deleted. */
+  readonly deleteDelaySeconds: string;
+  readonly remoteListing: boolean;
   readonly original: PlainObject;
 }
 
@@ -147,6 +152,9 @@ function folderDraftOf(value: unknown): FolderDraft {
     bucket: text(original.bucket),
     prefix: text(original.prefix),
     mode: original.mode === 'mirror' ? 'mirror' : 'upload',
+    ignore: list(original.ignore).map(text).join('\n'),
+    deleteDelaySeconds: text(original.deleteDelaySeconds),
+    remoteListing: original.remoteListing === true,
     original,
   };
 }
@@ -162,7 +170,23 @@ function folderDocumentOf(draft: FolderDraft): PlainObject {
   // Kept even when empty: the config asks for an explicit prefix: "" to sync the whole bucket.
   document.prefix = draft.prefix.trim();
   document.mode = draft.mode;
+  const ignore = patternLines(draft.ignore);
+  if (ignore.length > 0 || Array.isArray(draft.original.ignore)) document.ignore = ignore;
+  setOrDelete(document, 'deleteDelaySeconds', numberOrText(draft.deleteDelaySeconds));
+  // Written when on, or when the file already said it (an explicit false stays explicit).
+  if (draft.remoteListing || 'remoteListing' in draft.original) {
+    document.remoteListing = draft.remoteListing;
+  }
   return document;
+}
+
+/** The text area's lines as patterns: blank lines dropped, but spaces inside a pattern kept
+ *  (gitignore patterns may end in an escaped space; only the line break is ours). */
+export function patternLines(input: string): string[] {
+  return input
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^\s+/, '').replace(/(?<!\\)\s+$/, ''))
+    .filter((line) => line !== '');
 }
 
 function transfersDraftOf(value: unknown): TransfersDraft {

@@ -7,6 +7,7 @@ import {
   emptyFolderDraft,
   emptyProfileDraft,
   numberOrText,
+  patternLines,
 } from '../../../renderer/src/lib/config-draft.js';
 
 const existing = {
@@ -159,5 +160,79 @@ describe('config drafts keep the provider preset (issue 10)', () => {
     expect(documentFromDraft(draft)['profiles']).toMatchObject([{ provider: 'aliyun-oss' }]);
     const switched = documentFromDraft({ ...draft, profiles: [{ ...profile, provider: 's3' }] });
     expect(switched['profiles']).toMatchObject([{ provider: 's3' }]);
+  });
+
+  it('edits ignore patterns (one per line), the delete delay and remote listing', () => {
+    const draft = draftFromDocument(existing);
+    const [folder] = draft.folders;
+    if (!folder) throw new Error('fixture');
+    expect(folder).toMatchObject({
+      ignore: '*.tmp',
+      deleteDelaySeconds: '30',
+      remoteListing: false,
+    });
+    const document = documentFromDraft({
+      ...draft,
+      folders: [
+        {
+          ...folder,
+          mode: 'mirror',
+          ignore: '*.tmp\r\n\n  node_modules/  \nname\\ \n',
+          deleteDelaySeconds: ' 120 ',
+          remoteListing: true,
+        },
+      ],
+    });
+    expect(document.folders).toEqual([
+      {
+        ...existing.folders[0],
+        mode: 'mirror',
+        ignore: ['*.tmp', 'node_modules/', 'name\\ '],
+        deleteDelaySeconds: 120,
+        remoteListing: true,
+      },
+    ]);
+    const config = parseConfig(document, 'ferry.yaml');
+    expect(config.folders[0]).toMatchObject({ deleteDelaySeconds: 120, remoteListing: true });
+    // …and the saved document reads back into the same form.
+    expect(draftFromDocument(document).folders[0]).toMatchObject({
+      ignore: '*.tmp\nnode_modules/\nname\\ ',
+      deleteDelaySeconds: '120',
+      remoteListing: true,
+    });
+  });
+
+  it('leaves the three folder options out when the form never had them, and keeps an explicit false', () => {
+    const fresh = documentFromDraft(
+      draftFromDocument({
+        folders: [{ id: 'a', path: '/a', profile: 'p', bucket: 'b', prefix: '' }],
+      }),
+    );
+    expect(fresh.folders).toEqual([
+      { id: 'a', path: '/a', profile: 'p', bucket: 'b', prefix: '', mode: 'upload' },
+    ]);
+    const explicit = {
+      id: 'a',
+      path: '/a',
+      profile: 'p',
+      bucket: 'b',
+      prefix: '',
+      ignore: [],
+      remoteListing: false,
+    };
+    const draft = draftFromDocument({ folders: [explicit] });
+    expect(documentFromDraft(draft).folders).toEqual([{ ...explicit, mode: 'upload' }]);
+    const [folder] = draft.folders;
+    if (!folder) throw new Error('fixture');
+    const cleared = documentFromDraft({
+      ...draft,
+      folders: [{ ...folder, deleteDelaySeconds: '' }],
+    });
+    expect(cleared.folders).toEqual([{ ...explicit, mode: 'upload' }]);
+  });
+
+  it('splits pattern lines without touching spaces inside a pattern', () => {
+    expect(patternLines('')).toEqual([]);
+    expect(patternLines('a b\n\n\t#comment\n')).toEqual(['a b', '#comment']);
   });
 });

@@ -5,6 +5,7 @@ import { folderStatusOf } from '../../../../app/ipc/tray-state.js';
 import type { FolderView, ProfileView } from '../../../../app/ipc/views.js';
 import { useSession } from '../../bridge/session-context.js';
 import { StateBadge } from '../../components/state-badge.js';
+import { UploadFilesButton } from '../../components/upload-files-button.js';
 import { captureDrop, carriesFiles } from '../../drops/capture-drop.js';
 import type { DropPayload } from '../../drops/drop-uploader.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -79,6 +80,11 @@ export function FolderCard({
           testId={`folder-state-${folder.id}`}
         />
       </header>
+      {status === 'checking' && (
+        <p className="muted" role="status" data-testid={`folder-checking-${folder.id}`}>
+          {t('folderStateCheckingHelp')}
+        </p>
+      )}
       <FolderFacts folder={folder} now={now} />
       <FolderPolicy folder={folder} />
       {folder.lastError && (
@@ -97,7 +103,10 @@ export function FolderCard({
         canOpen={canOpen}
         bridge={bridge}
       />
-      <p className="folder-card__drop-hint">{over ? t('dropHereNow') : t('dropHere')}</p>
+      <div className="folder-card__drop">
+        <p className="folder-card__drop-hint">{over ? t('dropHereNow') : t('dropHere')}</p>
+        <UploadFilesButton onChosen={(payload) => onDrop(folder.id, payload)} />
+      </div>
     </article>
   );
 }

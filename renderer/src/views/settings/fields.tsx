@@ -9,7 +9,7 @@ interface FieldFrameProps {
 }
 
 /** Label, control, help and the engine's error for that field (linked for screen readers). */
-function FieldFrame({ id, label, error, help, children }: FieldFrameProps) {
+export function FieldFrame({ id, label, error, help, children }: FieldFrameProps) {
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -29,7 +29,7 @@ function FieldFrame({ id, label, error, help, children }: FieldFrameProps) {
   );
 }
 
-const describedBy = (id: string, error: unknown, help: unknown): string | undefined =>
+export const describedBy = (id: string, error: unknown, help: unknown): string | undefined =>
   [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 
 interface TextFieldProps {
@@ -142,5 +142,38 @@ export function CheckboxField({
         </p>
       )}
     </div>
+  );
+}
+
+interface TextAreaFieldProps {
+  readonly label: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly error?: string | null;
+  readonly help?: ReactNode;
+  readonly placeholder?: string;
+  readonly rows?: number;
+  readonly testId?: string;
+}
+
+/** A list edited one item per line (ignore patterns); monospace, no spell checking. */
+export function TextAreaField(props: TextAreaFieldProps) {
+  const id = useId();
+  const { label, value, onChange, error, help, placeholder, testId } = props;
+  return (
+    <FieldFrame id={id} label={label} error={error} help={help}>
+      <textarea
+        id={id}
+        className="mono"
+        rows={props.rows ?? 3}
+        value={value}
+        placeholder={placeholder}
+        spellCheck={false}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, help)}
+        onChange={(event) => onChange(event.target.value)}
+        data-testid={testId}
+      />
+    </FieldFrame>
   );
 }

@@ -2,7 +2,8 @@ import type { FieldError } from '../../lib/config-errors.js';
 import { errorAt } from '../../lib/config-errors.js';
 import type { FolderDraft } from '../../lib/config-draft.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { SelectField, TextField } from './fields.js';
+import { CheckboxField, SelectField, TextAreaField, TextField } from './fields.js';
+import { FolderPathField } from './folder-path-field.js';
 
 interface FolderFieldsProps {
   readonly draft: FolderDraft;
@@ -13,7 +14,7 @@ interface FolderFieldsProps {
   readonly testPrefix: string;
 }
 
-/** A synced folder: the local path, its bucket and prefix, and the mode. */
+/** A synced folder: the local path, its bucket and prefix, the mode and its options. */
 export function FolderFields(props: FolderFieldsProps) {
   const { draft, index, errors, profileIds, onChange, testPrefix } = props;
   const { t } = useI18n();
@@ -32,14 +33,11 @@ export function FolderFields(props: FolderFieldsProps) {
         required
         testId={`${testPrefix}-folder-id`}
       />
-      <TextField
+      <FolderPathField
         label={t('fieldPath')}
         value={draft.path}
         onChange={(path) => set({ path })}
         error={at('path')}
-        help={t('fieldPathHelp')}
-        mono
-        required
         testId={`${testPrefix}-path`}
       />
       {profileIds.length > 1 || !profileIds.includes(draft.profile) ? (
@@ -82,6 +80,34 @@ export function FolderFields(props: FolderFieldsProps) {
         error={at('mode')}
         help={draft.mode === 'mirror' ? t('fieldModeMirrorHelp') : t('fieldModeUploadHelp')}
         testId={`${testPrefix}-mode`}
+      />
+      {draft.mode === 'mirror' && (
+        <TextField
+          label={t('fieldDeleteDelay')}
+          value={draft.deleteDelaySeconds}
+          onChange={(deleteDelaySeconds) => set({ deleteDelaySeconds })}
+          error={at('deleteDelaySeconds')}
+          help={t('fieldDeleteDelayHelp')}
+          placeholder="60"
+          inputMode="numeric"
+          testId={`${testPrefix}-delete-delay`}
+        />
+      )}
+      <TextAreaField
+        label={t('fieldIgnore')}
+        value={draft.ignore}
+        onChange={(ignore) => set({ ignore })}
+        error={at('ignore')}
+        help={t('fieldIgnoreHelp')}
+        placeholder={'*.tmp\nnode_modules/'}
+        testId={`${testPrefix}-ignore`}
+      />
+      <CheckboxField
+        label={t('fieldRemoteListing')}
+        checked={draft.remoteListing}
+        onChange={(remoteListing) => set({ remoteListing })}
+        help={at('remoteListing') ?? t('fieldRemoteListingHelp')}
+        testId={`${testPrefix}-remote-listing`}
       />
     </div>
   );

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 import type { TransferTotals } from '../../../../app/ipc/views.js';
 import { useSession } from '../../bridge/session-context.js';
 import { useRequest } from '../../hooks/use-request.js';
@@ -19,10 +21,13 @@ interface TransferToolbarProps {
   readonly counts: Record<TransferFilter, number>;
   readonly filter: TransferFilter;
   readonly onFilter: (filter: TransferFilter) => void;
+  /** Shown before "Retry failed" (the "Upload files…" button). */
+  readonly actions?: ReactNode;
 }
 
 /** Totals across every transfer, the state filter and "Retry failed". */
-export function TransferToolbar({ totals, counts, filter, onFilter }: TransferToolbarProps) {
+export function TransferToolbar(props: TransferToolbarProps) {
+  const { totals, counts, filter, onFilter, actions } = props;
   const { t, tp, number, speed } = useI18n();
   const scanFailed = Math.max(0, totals.failed - counts.failed);
   const { bridge } = useSession();
@@ -73,15 +78,18 @@ export function TransferToolbar({ totals, counts, filter, onFilter }: TransferTo
             </button>
           ))}
         </div>
-        <button
-          type="button"
-          className="button"
-          data-testid="retry-failed"
-          disabled={retry.busy || (totals.failed === 0 && counts.failed === 0)}
-          onClick={() => void retry.run(t('retryFailedError'), retryFailed)}
-        >
-          <span aria-hidden="true">↻</span> {t('retryFailed')}
-        </button>
+        <div className="toolbar__actions">
+          {actions}
+          <button
+            type="button"
+            className="button"
+            data-testid="retry-failed"
+            disabled={retry.busy || (totals.failed === 0 && counts.failed === 0)}
+            onClick={() => void retry.run(t('retryFailedError'), retryFailed)}
+          >
+            <span aria-hidden="true">↻</span> {t('retryFailed')}
+          </button>
+        </div>
       </div>
     </div>
   );

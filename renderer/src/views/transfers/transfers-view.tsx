@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 
 import type { TransferTotals } from '../../../../app/ipc/views.js';
 import { EmptyState } from '../../components/empty-state.js';
+import { UploadFilesButton } from '../../components/upload-files-button.js';
 import type { TransfersState } from '../../hooks/use-transfers.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import type { MessageKey } from '../../i18n/messages.js';
@@ -31,7 +32,13 @@ export function TransfersView({ transfers, totals }: TransfersViewProps) {
 
   return (
     <div className="transfers-view">
-      <TransferToolbar totals={totals} counts={counts} filter={filter} onFilter={setFilter} />
+      <TransferToolbar
+        totals={totals}
+        counts={counts}
+        filter={filter}
+        onFilter={setFilter}
+        actions={<UploadFilesButton />}
+      />
       <TransferList
         rows={visible}
         speeds={transfers.speeds}
