@@ -153,6 +153,7 @@ export const en = {
   detailsOf: 'Details of {path}',
   detailError: 'Error',
   detailHint: 'What to do',
+  detailOriginal: 'In English',
   detailCode: 'Code',
   detailObjectKey: 'Object key',
   detailLocalFile: 'Local file',

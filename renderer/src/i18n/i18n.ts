@@ -3,6 +3,7 @@ import { formatBytes, formatSpeed } from '../format/format-size.js';
 import { formatClock, formatRelative } from '../format/format-time.js';
 import type { Language } from './choose-language.js';
 import { en } from './en.js';
+import { readError, type ReadableError } from './errors/read-error.js';
 import type { Messages } from './messages.js';
 import { createTranslator, type Translator } from './translate.js';
 import { zhCN } from './zh-cn.js';
@@ -24,6 +25,8 @@ export interface I18n extends Translator {
   clock: (at: number, now: number) => string;
   duration: (ms: number) => string;
   expiry: (expiresAt: number | null, now: number) => string;
+  /** An engine error in this language, by its code and params (errors/read-error.ts). */
+  error: (error: Parameters<typeof readError>[0]) => ReadableError;
 }
 
 export function createI18n(language: Language): I18n {
@@ -39,5 +42,6 @@ export function createI18n(language: Language): I18n {
     clock: (at, now) => formatClock(at, now, language),
     duration: (ms) => formatDuration(ms, translator),
     expiry: (expiresAt, now) => formatExpiry(expiresAt, now, translator),
+    error: (error) => readError(error, language),
   };
 }

@@ -151,6 +151,7 @@ export const zhCN: Messages = {
   detailsOf: '{path} 的详情',
   detailError: '错误',
   detailHint: '处理办法',
+  detailOriginal: '英文原文',
   detailCode: '代码',
   detailObjectKey: '对象键',
   detailLocalFile: '本地文件',

@@ -151,6 +151,7 @@ export const zhTW: Messages = {
   detailsOf: '{path} 的詳情',
   detailError: '錯誤',
   detailHint: '處理方式',
+  detailOriginal: '英文原文',
   detailCode: '代碼',
   detailObjectKey: '物件鍵',
   detailLocalFile: '本機檔案',

@@ -31,6 +31,7 @@ export function CredentialCard({
   const { bridge } = useSession();
   const refresh = useRequest();
   const { status } = profile;
+  const lastError = status.lastError ? i18n.error(status.lastError) : null;
   // One reading of the token everywhere (credential-health.ts): a token that will simply be
   // renewed is "Valid, renews at HH:MM", never "expiring" (issue 12).
   const health = credentialHealthOf(status, now);
@@ -78,13 +79,18 @@ export function CredentialCard({
         </dd>
       </dl>
       <CredentialTimes profileId={profile.id} status={status} now={now} />
-      {status.lastError && (
+      {lastError && (
         <div className="callout callout--error" role="alert">
           <p>
             <span aria-hidden="true">⚠ </span>
-            {status.lastError.message}
+            {lastError.message}
           </p>
-          {status.lastError.hint && <p className="callout__hint">{status.lastError.hint}</p>}
+          {lastError.hint && <p className="callout__hint">{lastError.hint}</p>}
+          {lastError.original && (
+            <p className="callout__hint muted" lang="en">
+              {lastError.original}
+            </p>
+          )}
         </div>
       )}
       <div className="card__actions">

@@ -31,19 +31,21 @@ export function TransferDetail({ transfer, speeds, now }: TransferDetailProps) {
         </span>
       );
     }
-    case 'failed':
+    case 'failed': {
+      const error = transfer.error ? i18n.error(transfer.error) : null;
       return (
         <span className="transfer-detail transfer-detail--error">
-          <span data-testid="transfer-error" title={transfer.error?.message}>
-            {transfer.error?.message ?? t('failedNoReason')}
+          <span data-testid="transfer-error" title={error?.message}>
+            {error?.message ?? t('failedNoReason')}
           </span>
-          {transfer.error?.hint && (
-            <span className="transfer-detail__hint" title={transfer.error.hint}>
-              {transfer.error.hint}
+          {error?.hint && (
+            <span className="transfer-detail__hint" title={error.hint}>
+              {error.hint}
             </span>
           )}
         </span>
       );
+    }
     case 'skipped':
       return <span className="transfer-detail muted">{transfer.note ?? t('skippedNoNote')}</span>;
     case 'done':
@@ -55,12 +57,14 @@ export function TransferDetail({ transfer, speeds, now }: TransferDetailProps) {
         </span>
       );
     case 'retrying':
-    case 'waiting-for-credentials':
+    case 'waiting-for-credentials': {
+      const error = transfer.error ? i18n.error(transfer.error) : null;
       return (
-        <span className="transfer-detail muted" title={transfer.error?.hint}>
-          {transfer.error?.message ?? ''}
+        <span className="transfer-detail muted" title={error?.hint ?? undefined}>
+          {error?.message ?? ''}
         </span>
       );
+    }
     case 'queued':
     case 'deleting':
       return <span className="transfer-detail muted">{transfer.note ?? ''}</span>;

@@ -10,15 +10,17 @@ import { detailLines, detailText } from '../../lib/transfer-report.js';
  * and a Copy button for a bug report or a message to an administrator (issue 13).
  */
 export function TransferDetails({ transfer }: { readonly transfer: TransferView }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const readable = transfer.error ? i18n.error(transfer.error) : null;
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const copy = async (): Promise<void> => {
-    setCopied((await copyText(detailText(transfer, t))) ? 'yes' : 'failed');
+    setCopied((await copyText(detailText(transfer, t, readable))) ? 'yes' : 'failed');
   };
   return (
     <div className="transfer-details" data-testid="transfer-details">
       <dl className="transfer-details__lines">
-        {detailLines(transfer).map((line) => (
+        {detailLines(transfer, readable).map((line) => (
           <div
             key={line.label}
             className={`transfer-details__line transfer-details__line--${line.label}`}
