@@ -50,7 +50,8 @@ export function trayStateOf(inputs: TrayInputs): TrayState {
   if (allPaused) return 'paused';
   if (health.includes('at-risk')) return 'credentials-expiring';
   if (totals.active + totals.queued + totals.waiting > 0) return 'syncing';
-  if (folders.some((f) => f.state === 'scanning')) return 'syncing';
+  // A preflight in flight is work under way, like a scan: never "up to date" before it ends.
+  if (folders.some((f) => f.state === 'scanning' || f.state === 'checking')) return 'syncing';
   return 'idle';
 }
 
@@ -60,6 +61,7 @@ export type FolderStatus =
   | 'credentials-failing'
   | 'paused'
   | 'credentials-at-risk'
+  | 'checking'
   | 'syncing'
   | 'watching'
   | 'idle';
@@ -81,6 +83,8 @@ export function folderStatusOf(inputs: FolderStatusInputs): FolderStatus {
   if (credentials !== null && isCredentialFailing(credentials)) return 'credentials-failing';
   if (inputs.pausedAll || folder.pausedByUser || folder.state === 'paused') return 'paused';
   if (credentials === 'at-risk') return 'credentials-at-risk';
+  // Its preflight runs: it has not started, so nothing of it can be syncing yet.
+  if (folder.state === 'checking') return 'checking';
   if (folder.state === 'scanning' || folder.counts.active + folder.counts.queued > 0) {
     return 'syncing';
   }

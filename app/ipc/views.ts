@@ -30,6 +30,12 @@ export interface FolderCounts {
  */
 export type PathProblemView = Readonly<PathProblem>;
 
+/** A folder's state as the UI shows it: the engine's, plus `checking` while its preflight
+ *  (path, bucket, write; app/engine/folder-preflight.ts) runs before it starts or restarts. The
+ *  engine itself never is in it: a folder being checked has not started (issue 12: it looked
+ *  idle meanwhile). */
+export type FolderViewState = FolderState | 'checking';
+
 export interface FolderView {
   readonly id: string;
   readonly path: string;
@@ -37,7 +43,7 @@ export interface FolderView {
   readonly bucket: string;
   readonly prefix: string;
   readonly mode: 'upload' | 'mirror';
-  readonly state: FolderState;
+  readonly state: FolderViewState;
   /** Paused by the user (a safety pause shows in `pauseReason` instead). */
   readonly pausedByUser: boolean;
   /** Why Ferry paused the folder itself (a mass delete waiting for confirmation…). */

@@ -25,6 +25,8 @@ export class EngineSession {
   private readonly bytesSeen = new Map<number, { bytes: number; at: number }>();
   private readonly unsubscribe: () => void;
   private readonly blocked = new Map<string, FolderBlock>();
+  /** Folders whose preflight is in flight: the card says "checking", not idle (issue 12). */
+  private readonly checking = new Set<string>();
   private stopped = false;
 
   constructor(
@@ -62,12 +64,23 @@ export class EngineSession {
     return this.blocked.get(folderId) ?? null;
   }
 
+  /** Its preflight runs now (before it starts, or again after "sync now" on a blocked one). */
+  isChecking(folderId: string): boolean {
+    return this.checking.has(folderId);
+  }
+
   /** Runs a blocked folder's preflight again ("sync now" or "resume" on its card): if it passes
    *  now, the folder starts in this session; if not, its card shows the new reason. */
   async recheck(folderId: string): Promise<void> {
     const spec = this.composition.folders.find((folder) => folder.id === folderId);
     if (!spec || !this.blocked.has(folderId)) return;
-    const [result] = await preflightFolders({ ...this.composition, folders: [spec] });
+    this.checking.add(folderId);
+    let result;
+    try {
+      [result] = await preflightFolders({ ...this.composition, folders: [spec] });
+    } finally {
+      this.checking.delete(folderId);
+    }
     if (this.stopped) return;
     if (result?.error && !isCredentialError(result.error)) {
       this.blocked.set(folderId, {
@@ -87,8 +100,26 @@ export class EngineSession {
   }
 
   private async preflightThenStart(): Promise<void> {
+    const { engine, folders } = this.composition;
+    for (const folder of folders) this.checking.add(folder.id);
+    try {
+      await this.preflightEach(folders);
+    } finally {
+      // A preflight that threw (logged by start) must not leave the others "checking" forever.
+      for (const folder of folders) this.checking.delete(folder.id);
+    }
+    if (this.stopped) return;
+    await engine.start(new Set(this.blocked.keys()));
+  }
+
+  /** One folder at a time, so each card leaves "checking" as soon as its own check ends. */
+  private async preflightEach(folders: Composition['folders']): Promise<void> {
     const { engine, logger } = this.composition;
-    for (const result of await preflightFolders(this.composition)) {
+    for (const folder of folders) {
+      if (this.stopped) return;
+      const [result] = await preflightFolders({ ...this.composition, folders: [folder] });
+      this.checking.delete(folder.id);
+      if (!result) continue;
       // No token yet is the profile's state (its card shows it), not the folder's: such a
       // folder starts and waits for credentials like any transfer.
       if (!result.error || isCredentialError(result.error)) continue;
@@ -103,8 +134,6 @@ export class EngineSession {
         error: result.error.message,
       });
     }
-    if (this.stopped) return;
-    await engine.start(new Set(this.blocked.keys()));
   }
 
   filesIn(folderId: string): number {

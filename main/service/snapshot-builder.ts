@@ -44,7 +44,9 @@ export function buildSnapshot(inputs: SnapshotInputs): UiSnapshot {
   // Scan problems (unreadable, bad names, special files) are not transfers: counted beside them.
   const scanned = new Map(snapshots.map((folder) => [folder.id, countProblems(folder.problems)]));
   const folders: FolderView[] = snapshots.map((folder) => {
-    const blocked = session?.blockOf(folder.id) ?? null;
+    // A folder being checked again ("sync now" on a blocked one) shows that, not the old error.
+    const checking = session?.isChecking(folder.id) ?? false;
+    const blocked = checking ? null : (session?.blockOf(folder.id) ?? null);
     return {
       id: folder.id,
       path: folder.root,
@@ -53,7 +55,7 @@ export function buildSnapshot(inputs: SnapshotInputs): UiSnapshot {
       prefix: folder.prefix,
       mode: folder.mode,
       // A folder whose preflight failed was never started: its error, not "paused".
-      state: blocked ? 'error' : folder.state,
+      state: checking ? 'checking' : blocked ? 'error' : folder.state,
       pausedByUser: !blocked && (engine?.queue.isPaused(folder.id) ?? false),
       pauseReason: folder.pauseReason,
       lastScanAt: folder.lastScanAt,

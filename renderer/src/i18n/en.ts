@@ -326,4 +326,6 @@ export const en = {
   policyNone: 'No session policy sent: the token service decides what the token may do',
   policyCustom: 'custom policy',
   policyApproximate: 'summarised: parts of the policy are not shown',
+  folderStateChecking: 'Checking',
+  folderStateCheckingHelp: 'Checking the folder, the bucket and write permission before starting',
 } as const;

@@ -319,4 +319,6 @@ export const zhCN: Messages = {
   policyNone: '未发送会话策略：由令牌服务决定令牌的权限',
   policyCustom: '自定义策略',
   policyApproximate: '摘要：策略中有部分内容未显示',
+  folderStateChecking: '正在检查',
+  folderStateCheckingHelp: '开始前正在检查文件夹、存储桶和写入权限',
 };

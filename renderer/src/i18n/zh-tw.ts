@@ -319,4 +319,6 @@ export const zhTW: Messages = {
   policyNone: '未傳送工作階段原則：由權杖服務決定權杖的權限',
   policyCustom: '自訂原則',
   policyApproximate: '摘要：原則中有部分內容未顯示',
+  folderStateChecking: '檢查中',
+  folderStateCheckingHelp: '開始前正在檢查資料夾、儲存貯體和寫入權限',
 };

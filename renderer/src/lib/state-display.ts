@@ -16,6 +16,8 @@ export function folderStateDisplay(state: FolderView['state']): StateDisplay {
       return { tone: 'ok', icon: '✓', label: 'folderStateIdle' };
     case 'scanning':
       return { tone: 'active', icon: '⟳', label: 'folderStateScanning' };
+    case 'checking':
+      return { tone: 'active', icon: '…', label: 'folderStateChecking' };
     case 'watching':
       return { tone: 'ok', icon: '◉', label: 'folderStateWatching' };
     case 'paused':
@@ -77,6 +79,8 @@ export function folderStatusDisplay(status: FolderStatus): StateDisplay {
       return folderStateDisplay('paused');
     case 'credentials-at-risk':
       return { tone: 'warn', icon: '◷', label: 'folderStateCredentialsAtRisk' };
+    case 'checking':
+      return folderStateDisplay('checking');
     case 'syncing':
       return { tone: 'active', icon: '⟳', label: 'folderStateSyncing' };
     case 'watching':

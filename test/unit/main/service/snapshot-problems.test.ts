@@ -11,6 +11,7 @@ function snapshotOf(h: ReturnType<typeof createHarness>) {
   const session = {
     composition: { engine: h.engine, profiles: new Map() },
     filesIn: () => 0,
+    isChecking: () => false,
     blockOf: () => null,
     meter: { bytesPerSecond: () => 0 },
   } as unknown as EngineSession;
