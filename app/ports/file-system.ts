@@ -15,12 +15,7 @@ export interface WalkEntry {
 
 /** What a walk passed over without yielding it (see `WalkOptions.onSkip`). */
 export type SkippedEntryKind =
-  | 'fifo'
-  | 'socket'
-  | 'block-device'
-  | 'character-device'
-  | 'symlink'
-  | 'unknown';
+  'fifo' | 'socket' | 'block-device' | 'character-device' | 'symlink' | 'unknown';
 
 export interface WalkOptions {
   /** Follow symbolic links to directories and files. Off by default; loops are never followed. */
