@@ -10,7 +10,7 @@ export const MAX_DIRECTORY_SUGGESTIONS = 20;
  * The browser's folder picker (`fs:complete-directory`): a browser on `ferry serve` cannot open
  * the system's dialog, so the path field asks the server for the existing directories that
  * complete what was typed. "/home/ann/Doc" lists the directories of "/home/ann" whose name
- * starts with "Doc"; "/home/ann/" lists all of its directories.
+ * starts with "Doc" (in any case); "/home/ann/" lists all of its directories.
  *
  * Directories only, never file names: the page is not meant to browse the disk, only to find a
  * folder to sync. Symbolic links are not followed (`Dirent` reports the link, not its target),
@@ -34,10 +34,12 @@ export async function completeDirectory(prefix: string): Promise<readonly string
   if (!parentStat?.isDirectory()) return [];
   const entries = await readdir(parent, { withFileTypes: true }).catch(() => []);
   const wantHidden = typed.startsWith('.');
+  // Case-insensitive, as people type ("doc" for Documents); the browser's list filters so too.
+  const start = typed.toLowerCase();
   return entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
-    .filter((name) => name.startsWith(typed) && (wantHidden || !name.startsWith('.')))
+    .filter((name) => name.toLowerCase().startsWith(start) && (wantHidden || !name.startsWith('.')))
     .sort((a, b) => a.localeCompare(b))
     .slice(0, MAX_DIRECTORY_SUGGESTIONS)
     .map((name) => join(parent, name));

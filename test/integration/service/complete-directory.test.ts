@@ -37,6 +37,8 @@ describe('completeDirectory (fs:complete-directory)', () => {
       join(root, 'Documents'),
       join(root, 'Downloads'),
     ]);
+    // In any case, as people type.
+    expect(await completeDirectory(join(root, 'doc'))).toEqual([join(root, 'Documents')]);
   });
 
   it('lists every visible directory after a trailing separator; dot-folders only when typed', async () => {
