@@ -187,6 +187,7 @@ async function probe(
     const prefixed = (message: string, hint: string) =>
       new SyncError(error.code, 'fatal', `Folder "${folder.id}": ${message}`, {
         hint,
+        params: { ...error.params, folder: folder.id, bucket: folder.bucket },
         cause: error,
       });
     switch (error.code) {

@@ -1,4 +1,5 @@
 import type { CredentialStatus } from '../credentials/credential-broker.js';
+import type { ErrorParams } from '../errors/sync-error.js';
 import type { FolderPolicyView } from '../credentials/policy-summary.js';
 import type { FolderState } from '../engine/folder-sync.js';
 import type { PathProblem } from '../sync/path-problem.js';
@@ -55,7 +56,13 @@ export interface FolderView {
   readonly problems: readonly PathProblemView[];
   /** The folder did not start because its preflight failed (path, bucket, write permission;
    *  issue 12): what failed and how to fix it. null: it passed (or is still being checked). */
-  readonly blocked?: { readonly message: string; readonly hint: string | null } | null;
+  readonly blocked?: {
+    readonly message: string;
+    readonly hint: string | null;
+    /** The error's code and params: the UI words it in its language (issue 13). */
+    readonly code?: string;
+    readonly params?: ErrorParams;
+  } | null;
   /** What the folder's token may do there, read from the session policy Ferry sent; the UI
    *  words it per language (app/credentials/policy-summary.ts). */
   readonly policy?: FolderPolicyView | null;

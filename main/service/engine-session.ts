@@ -1,6 +1,7 @@
 import type { FerryConfig } from '../../app/config/schema.js';
 import { isCredentialError } from '../../app/errors/credential-errors.js';
 import type { EngineEvent } from '../../app/engine/engine-events.js';
+import type { ErrorParams } from '../../app/errors/sync-error.js';
 import { ThroughputMeter } from '../../app/ipc/throughput-meter.js';
 import type { SecretStore } from '../../app/ports/secret-store.js';
 import type { Transfer } from '../../app/transfer/transfer-queue.js';
@@ -11,6 +12,9 @@ import { preflightFolders } from '../folder-preflights.js';
 export interface FolderBlock {
   readonly message: string;
   readonly hint: string | null;
+  /** The error's code and params, for the UI to word it in its language (issue 13). */
+  readonly code?: string;
+  readonly params?: ErrorParams;
 }
 
 /**
@@ -86,6 +90,8 @@ export class EngineSession {
       this.blocked.set(folderId, {
         message: result.error.message,
         hint: result.error.hint ?? null,
+        code: result.error.code,
+        ...(result.error.params ? { params: result.error.params } : {}),
       });
       return;
     }
@@ -126,6 +132,8 @@ export class EngineSession {
       this.blocked.set(result.folderId, {
         message: result.error.message,
         hint: result.error.hint ?? null,
+        code: result.error.code,
+        ...(result.error.params ? { params: result.error.params } : {}),
       });
       // Paused as well as not started: "sync now" on it must not upload into a failure.
       engine.pause(result.folderId);

@@ -33,7 +33,10 @@ export function CredentialBanner({ profiles, onShow }: CredentialBannerProps) {
         return i18n.t('credentialAlertFailingRetry', {
           profile: alert.profileId,
           // The reason is a sentence; the message puts it in parentheses.
-          reason: alert.reason.replace(/\.$/u, ''),
+          reason: (alert.error ? i18n.error(alert.error).message : alert.reason).replace(
+            /[.。]$/u,
+            '',
+          ),
           retry: i18n.duration(alert.retryAt - now + 999),
         });
     }

@@ -2,6 +2,7 @@ import {
   credentialHealthOf,
   EXPIRY_WARNING_MS,
 } from '../../../app/credentials/credential-health.js';
+import type { ErrorView } from '../../../app/errors/sync-error.js';
 import type { ProfileView } from '../../../app/ipc/views.js';
 
 export { EXPIRY_WARNING_MS };
@@ -24,6 +25,8 @@ export interface CredentialAlert {
   /** The next attempt after a failure. */
   readonly retryAt: number | null;
   readonly reason: string | null;
+  /** The failure itself, for the banner to word it in the UI's language (I18n.error). */
+  readonly error: ErrorView | null;
 }
 
 /** What, if anything, the banner should say about this profile right now. */
@@ -37,6 +40,7 @@ export function credentialAlertOf(profile: ProfileView, now: number): Credential
     expiresAt: status.expiresAt,
     retryAt: status.retryAt,
     reason: status.lastError?.message ?? null,
+    error: status.lastError ?? null,
   });
   switch (health) {
     case 'none':

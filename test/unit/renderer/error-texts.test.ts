@@ -8,6 +8,7 @@ import {
   placeholders,
   readError,
 } from '../../../renderer/src/i18n/errors/read-error.js';
+import { credentialAlertOf } from '../../../renderer/src/lib/credential-alerts.js';
 import { detailLines } from '../../../renderer/src/lib/transfer-report.js';
 import { translateStoreFailure } from '../../../main/adapters/store-error.js';
 
@@ -99,6 +100,37 @@ describe('readError', () => {
       new SyncError('file-unreadable', 'no-retry', 'Cannot read {x}.', { params: { path: '{x}' } }),
     );
     expect(readError(error, 'zh-CN').message).toBe('无法读取 {x}。');
+  });
+
+  it('a credential alert carries the error, for the banner to translate', () => {
+    const failing = errorView(
+      new SyncError(
+        'sts-unreachable',
+        'retry',
+        'Cannot reach STS at http://h for profile "p" (ECONNREFUSED).',
+        {
+          params: { profile: 'p', endpoint: 'http://h', detail: 'ECONNREFUSED' },
+        },
+      ),
+    );
+    const alert = credentialAlertOf(
+      {
+        id: 'p',
+        status: {
+          state: 'failing',
+          expiresAt: null,
+          nextRefreshAt: null,
+          lastRefreshAt: null,
+          lastError: failing,
+          retryAt: 10_000,
+        },
+      } as unknown as Parameters<typeof credentialAlertOf>[0],
+      0,
+    );
+    expect(alert?.error).toEqual(failing);
+    expect(readError(failing, 'zh-TW').message).toBe(
+      '無法連線設定檔 "p" 的 STS（http://h，ECONNREFUSED）。',
+    );
   });
 
   it('the details of a failed row show the translation and the English original', () => {

@@ -34,7 +34,18 @@ export function FolderCard({
   credentials,
   onDrop,
 }: FolderCardProps) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
+  // A failed preflight, in the UI's language when it came with its code (issue 13).
+  const block = folder.blocked ?? null;
+  const blocked = block
+    ? i18n.error({
+        code: block.code ?? '',
+        message: block.message,
+        ...(block.hint === null ? {} : { hint: block.hint }),
+        ...(block.params ? { params: block.params } : {}),
+      })
+    : null;
   const status = folderStatusOf({
     folder,
     pausedAll,
@@ -91,9 +102,14 @@ export function FolderCard({
         <div className="callout callout--error" role="alert">
           <p>
             <span aria-hidden="true">⚠ </span>
-            {folder.lastError}
+            {blocked?.message ?? folder.lastError}
           </p>
-          {folder.blocked?.hint && <p className="callout__hint">{folder.blocked.hint}</p>}
+          {blocked?.hint && <p className="callout__hint">{blocked.hint}</p>}
+          {blocked?.original && (
+            <p className="callout__hint muted" lang="en">
+              {blocked.original}
+            </p>
+          )}
         </div>
       )}
       {folder.pauseReason && <PauseReason folderId={folder.id} reason={folder.pauseReason} />}

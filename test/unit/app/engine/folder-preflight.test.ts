@@ -128,6 +128,26 @@ describe('preflightFolder', () => {
     expect(store.calls.delete).toBe(0);
   });
 
+  it("keeps the store error's params and adds the folder and bucket, for the UI's translation", async () => {
+    const { store, run } = setup();
+    store.failNext(
+      'createMultipart',
+      new SyncError('bucket-missing', 'fatal', 'CreateMultipartUpload k: NoSuchBucket.', {
+        params: { action: 'CreateMultipartUpload k', status: 404, storeCode: 'NoSuchBucket' },
+      }),
+    );
+
+    const { error } = await run();
+
+    expect(error?.params).toEqual({
+      action: 'CreateMultipartUpload k',
+      status: 404,
+      storeCode: 'NoSuchBucket',
+      folder: 'photos',
+      bucket: 'bucket',
+    });
+  });
+
   it('a write the role denies is fatal, naming bucket, prefix and what to allow', async () => {
     const { store, run } = setup();
     store.denyKeysMatching(/ferry-preflight/, ['createMultipart']);
