@@ -8,6 +8,7 @@ import {
   normalizeSubPrefix,
 } from '../../../renderer/src/drops/drop-outcome.js';
 import { dropToast } from '../../../renderer/src/drops/drop-toast.js';
+import { createDesktopDropUploader } from '../../../renderer/src/drops/desktop-drop-uploader.js';
 import { queuePaths } from '../../../renderer/src/drops/queue-paths.js';
 import { runLimited } from '../../../renderer/src/drops/run-limited.js';
 import { sendFiles, uploadUrl } from '../../../renderer/src/drops/send-files.js';
@@ -161,6 +162,22 @@ describe('queuePaths (desktop drops)', () => {
     expect(outcome.failures).toEqual([
       { path: '/root/secret', message: 'Not readable', hint: 'Check permissions' },
     ]);
+  });
+
+  it('"Upload files…" on the desktop sends the dialog\'s paths, not the (absent) dropped files', async () => {
+    const { bridge, calls } = fakeBridge((args) => ({ queued: args.paths.length, skipped: [] }));
+    const uploader = createDesktopDropUploader(bridge, () => {
+      throw new Error('no File objects to ask a path of');
+    });
+    const outcome = await uploader.upload(target, {
+      files: [],
+      entries: [],
+      paths: ['/home/u/a.txt', '/home/u/b.txt'],
+    });
+    expect(calls).toEqual([
+      { folderId: 'docs', paths: ['/home/u/a.txt', '/home/u/b.txt'], subPrefix: 'inbox/' },
+    ]);
+    expect(outcome.queued).toBe(2);
   });
 
   it('fails clearly when the drop carried no local paths', async () => {

@@ -12,11 +12,13 @@ interface FolderFieldsProps {
   readonly profileIds: readonly string[];
   readonly onChange: (draft: FolderDraft) => void;
   readonly testPrefix: string;
+  /** The first-run setup asks the essentials only; ignore patterns and the rest come later. */
+  readonly essentialsOnly?: boolean;
 }
 
 /** A synced folder: the local path, its bucket and prefix, the mode and its options. */
 export function FolderFields(props: FolderFieldsProps) {
-  const { draft, index, errors, profileIds, onChange, testPrefix } = props;
+  const { draft, index, errors, profileIds, onChange, testPrefix, essentialsOnly } = props;
   const { t } = useI18n();
   const at = (key: string) => errorAt(errors, `folders[${index}].${key}`);
   const set = (patch: Partial<FolderDraft>) => onChange({ ...draft, ...patch });
@@ -81,7 +83,7 @@ export function FolderFields(props: FolderFieldsProps) {
         help={draft.mode === 'mirror' ? t('fieldModeMirrorHelp') : t('fieldModeUploadHelp')}
         testId={`${testPrefix}-mode`}
       />
-      {draft.mode === 'mirror' && (
+      {!essentialsOnly && draft.mode === 'mirror' && (
         <TextField
           label={t('fieldDeleteDelay')}
           value={draft.deleteDelaySeconds}
@@ -93,22 +95,26 @@ export function FolderFields(props: FolderFieldsProps) {
           testId={`${testPrefix}-delete-delay`}
         />
       )}
-      <TextAreaField
-        label={t('fieldIgnore')}
-        value={draft.ignore}
-        onChange={(ignore) => set({ ignore })}
-        error={at('ignore')}
-        help={t('fieldIgnoreHelp')}
-        placeholder={'*.tmp\nnode_modules/'}
-        testId={`${testPrefix}-ignore`}
-      />
-      <CheckboxField
-        label={t('fieldRemoteListing')}
-        checked={draft.remoteListing}
-        onChange={(remoteListing) => set({ remoteListing })}
-        help={at('remoteListing') ?? t('fieldRemoteListingHelp')}
-        testId={`${testPrefix}-remote-listing`}
-      />
+      {!essentialsOnly && (
+        <>
+          <TextAreaField
+            label={t('fieldIgnore')}
+            value={draft.ignore}
+            onChange={(ignore) => set({ ignore })}
+            error={at('ignore')}
+            help={t('fieldIgnoreHelp')}
+            placeholder={'*.tmp\nnode_modules/'}
+            testId={`${testPrefix}-ignore`}
+          />
+          <CheckboxField
+            label={t('fieldRemoteListing')}
+            checked={draft.remoteListing}
+            onChange={(remoteListing) => set({ remoteListing })}
+            help={at('remoteListing') ?? t('fieldRemoteListingHelp')}
+            testId={`${testPrefix}-remote-listing`}
+          />
+        </>
+      )}
     </div>
   );
 }

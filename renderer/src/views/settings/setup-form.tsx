@@ -107,6 +107,7 @@ export function SetupForm({
           profileIds={[profile.id]}
           onChange={setFolder}
           testPrefix="setup"
+          essentialsOnly
         />
       </fieldset>
       <div className="form__actions">
