@@ -1,6 +1,6 @@
 import type { FerryBridge } from '../../../app/ipc/contract.js';
 import type { DropUploader } from './drop-uploader.js';
-import { queuePaths } from './queue-paths.js';
+import { localPathsOf, queuePaths } from './queue-paths.js';
 
 /** The Electron window: each dropped item's path (folders included) goes to the engine, and so
  *  do the paths the "Upload files…" dialog chose. */
@@ -10,11 +10,6 @@ export function createDesktopDropUploader(
 ): DropUploader {
   return {
     upload: (target, payload, onProgress) =>
-      queuePaths(
-        bridge,
-        target,
-        payload.paths ?? payload.files.map((file) => pathForFile(file)),
-        onProgress,
-      ),
+      queuePaths(bridge, target, localPathsOf(payload, pathForFile), onProgress),
   };
 }

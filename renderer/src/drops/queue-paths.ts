@@ -54,3 +54,12 @@ export async function queuePaths(
   }
   return outcome;
 }
+
+/** The local paths of a desktop drop (each dropped File's), or the ones "Upload files…" chose in
+ *  the system's dialog, which come as paths without File objects. */
+export function localPathsOf(
+  payload: { readonly files: readonly File[]; readonly paths?: readonly string[] },
+  pathForFile: (file: File) => string,
+): readonly string[] {
+  return payload.paths ?? payload.files.map((file) => pathForFile(file));
+}

@@ -8,8 +8,7 @@ import {
   normalizeSubPrefix,
 } from '../../../renderer/src/drops/drop-outcome.js';
 import { dropToast } from '../../../renderer/src/drops/drop-toast.js';
-import { createDesktopDropUploader } from '../../../renderer/src/drops/desktop-drop-uploader.js';
-import { queuePaths } from '../../../renderer/src/drops/queue-paths.js';
+import { localPathsOf, queuePaths } from '../../../renderer/src/drops/queue-paths.js';
 import { runLimited } from '../../../renderer/src/drops/run-limited.js';
 import { sendFiles, uploadUrl } from '../../../renderer/src/drops/send-files.js';
 import { createI18n } from '../../../renderer/src/i18n/i18n.js';
@@ -164,20 +163,18 @@ describe('queuePaths (desktop drops)', () => {
     ]);
   });
 
-  it('"Upload files…" on the desktop sends the dialog\'s paths, not the (absent) dropped files', async () => {
-    const { bridge, calls } = fakeBridge((args) => ({ queued: args.paths.length, skipped: [] }));
-    const uploader = createDesktopDropUploader(bridge, () => {
+  it('"Upload files…" on the desktop sends the dialog\'s paths; a drop, its files\' paths', () => {
+    const noFile = (): string => {
       throw new Error('no File objects to ask a path of');
-    });
-    const outcome = await uploader.upload(target, {
-      files: [],
-      entries: [],
-      paths: ['/home/u/a.txt', '/home/u/b.txt'],
-    });
-    expect(calls).toEqual([
-      { folderId: 'docs', paths: ['/home/u/a.txt', '/home/u/b.txt'], subPrefix: 'inbox/' },
+    };
+    expect(localPathsOf({ files: [], paths: ['/home/u/a.txt', '/home/u/b.txt'] }, noFile)).toEqual([
+      '/home/u/a.txt',
+      '/home/u/b.txt',
     ]);
-    expect(outcome.queued).toBe(2);
+    const dropped = [new File(['x'], 'x.txt')];
+    expect(localPathsOf({ files: dropped }, (file) => `/drop/${file.name}`)).toEqual([
+      '/drop/x.txt',
+    ]);
   });
 
   it('fails clearly when the drop carried no local paths', async () => {
