@@ -15,6 +15,7 @@ export function problemsOfScan(folderId: string, scan: ScanResult): PathProblem[
       code: error.code,
       reason: error.message,
       ...(error.hint ? { hint: error.hint } : {}),
+      params: { path: relativePath, ...error.params },
     };
   });
   return [...failures, ...scan.skipped];

@@ -1,3 +1,4 @@
+import type { ErrorParams } from '../errors/sync-error.js';
 import type { SkippedEntryKind } from '../ports/file-system.js';
 
 /**
@@ -18,6 +19,8 @@ export interface PathProblem {
   readonly code: string;
   readonly reason: string;
   readonly hint?: string;
+  /** For failures: the error's params (with the path), for the UI's translation (issue 13). */
+  readonly params?: ErrorParams;
 }
 
 /** Why a path was skipped, for counting them by kind in summaries. */

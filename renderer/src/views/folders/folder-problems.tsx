@@ -14,7 +14,17 @@ const OUTCOME_LABEL: Record<PathProblemView['outcome'], MessageKey> = {
  * ignore rules (skipped), files still being written (pending). Open when something failed.
  */
 export function FolderProblems({ folder }: { readonly folder: FolderView }) {
-  const { t, tp } = useI18n();
+  const i18n = useI18n();
+  const { t, tp } = i18n;
+  // Failures carry an error code (and params): worded in the UI's language (issue 13).
+  const reasonOf = (problem: PathProblemView): string =>
+    problem.outcome === 'failed'
+      ? i18n.error({
+          code: problem.code,
+          message: problem.reason,
+          ...(problem.params ? { params: problem.params } : {}),
+        }).message
+      : problem.reason;
   const { problems } = folder;
   if (problems.length === 0) return null;
   return (
@@ -28,7 +38,10 @@ export function FolderProblems({ folder }: { readonly folder: FolderView }) {
           >
             <span className="problems__outcome">{t(OUTCOME_LABEL[problem.outcome])}</span>{' '}
             <span className="mono">{problem.relativePath}</span>
-            <span className="muted"> — {problem.reason}</span>
+            <span className="muted" title={problem.reason}>
+              {' '}
+              — {reasonOf(problem)}
+            </span>
           </li>
         ))}
       </ul>
