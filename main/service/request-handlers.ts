@@ -186,10 +186,10 @@ export function createRequestHandlers(context: HandlerContext): RequestHandlers 
       return Promise.resolve(done(null));
     },
     'dialog:pick-files': async () => ({
-      paths: await requireDesktop(context, 'The file dialog').pickFiles(),
+      paths: await requireDesktop(context, 'The file dialog', BROWSER_FILES).pickFiles(),
     }),
     'dialog:pick-folder': async () => ({
-      path: await requireDesktop(context, 'The folder dialog').pickFolder(),
+      path: await requireDesktop(context, 'The folder dialog', BROWSER_FOLDER).pickFolder(),
     }),
     'fs:complete-directory': async ({ prefix }) => ({
       directories: await completeDirectory(prefix),
@@ -222,11 +222,18 @@ function requireSession(context: HandlerContext): EngineSession {
   return session;
 }
 
-function requireDesktop(context: HandlerContext, what: string): DesktopHooks {
+const BROWSER_FILES =
+  "In the browser, use the page's file chooser or drop files onto the page; they are sent to Ferry and uploaded.";
+const BROWSER_FOLDER =
+  "In the browser, type the folder's full path; existing folders are suggested as you type.";
+
+function requireDesktop(
+  context: HandlerContext,
+  what: string,
+  hint = 'In the browser, drop files onto the page instead; they are sent to Ferry and uploaded.',
+): DesktopHooks {
   if (!context.desktop) {
-    throw new SyncError('unsupported', 'no-retry', `${what} needs the desktop app.`, {
-      hint: 'In the browser, drop files onto the page instead; they are sent to Ferry and uploaded.',
-    });
+    throw new SyncError('unsupported', 'no-retry', `${what} needs the desktop app.`, { hint });
   }
   return context.desktop;
 }
