@@ -158,6 +158,14 @@ describe('the transfer list: one row per file, kept across reloads and restarts'
             const row = shot.page.locator('[data-testid="transfer-row"][data-state="failed"]');
             await row.getByTestId('transfer-toggle').click();
             await shot.page.waitForTimeout(300);
+            if (locale === 'zh-CN') {
+              // The engine's error in Chinese, by its code and params (issue 13), with the
+              // English original kept below it.
+              const details = (await shot.page.getByTestId('transfer-details').textContent()) ?? '';
+              expect(details).toContain('存储服务拒绝访问（AccessDenied）');
+              expect(details).toContain('英文原文');
+              expect(details).toContain('denied by the store (AccessDenied)');
+            }
             await screenshot(shot.page, `transfer-rows-${locale}-${width}x${height}`);
           } finally {
             await shot.context.close();
