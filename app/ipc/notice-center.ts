@@ -64,6 +64,10 @@ export class NoticeCenter {
           body: [event.status.lastError?.message, event.status.lastError?.hint]
             .filter(Boolean)
             .join(' '),
+          words: {
+            values: { profile: event.profileId },
+            ...(event.status.lastError ? { error: event.status.lastError } : {}),
+          },
         });
       } else if (event.status.state === 'valid') {
         this.failingProfiles.delete(event.profileId);
@@ -147,6 +151,10 @@ export class NoticeCenter {
             ? `Upload failed: ${first.relativePath}`
             : `${failures.length} uploads failed`,
         body: [first.error?.message, first.error?.hint].filter(Boolean).join(' '),
+        words: {
+          values: failures.length === 1 ? { path: first.relativePath } : { count: failures.length },
+          ...(first.error ? { error: first.error } : {}),
+        },
       });
     });
   }

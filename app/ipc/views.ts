@@ -1,5 +1,5 @@
 import type { CredentialStatus } from '../credentials/credential-broker.js';
-import type { ErrorParams } from '../errors/sync-error.js';
+import type { ErrorParams, ErrorView } from '../errors/sync-error.js';
 import type { FolderPolicyView } from '../credentials/policy-summary.js';
 import type { FolderState } from '../engine/folder-sync.js';
 import type { PathProblem } from '../sync/path-problem.js';
@@ -137,6 +137,10 @@ export interface Notice {
   readonly title: string;
   readonly body: string;
   readonly at: number;
+  /** For the UI to word it in its language (issue 13): the title's values (`path` or `count`,
+   *  `profile`) and the error behind the body. `title` and `body` stay English for native
+   *  notifications and the log. */
+  readonly words?: { readonly values: ErrorParams; readonly error?: ErrorView };
 }
 
 /** The config as the setup and settings forms edit it: the file's document, never a secret. */
