@@ -15,6 +15,10 @@ const MESSAGE_KEYS: ReadonlySet<string> = new Set([
   'error',
 ]);
 
+/** Keys whose object holds values a translated error text is filled with (an error's `params`,
+ *  a notice's `values`): every string in it is treated as message text, whatever its key. */
+const PARAM_BAGS: ReadonlySet<string> = new Set(['params', 'values']);
+
 /**
  * A copy of a view, reply or push payload with every message-like text redacted (see
  * MESSAGE_KEYS), for the UI's wire: SyncError messages quote SDK errors and STS answers, and
@@ -25,7 +29,13 @@ export function redactMessages<T>(value: T, secrets: SecretRegistry = processSec
   return walk(value, false, secrets, 0) as T;
 }
 
-function walk(value: unknown, isMessage: boolean, secrets: SecretRegistry, depth: number): unknown {
+function walk(
+  value: unknown,
+  isMessage: boolean,
+  secrets: SecretRegistry,
+  depth: number,
+  inBag = false,
+): unknown {
   if (typeof value === 'string') return isMessage ? redactOutgoing(value, secrets) : value;
   if (value === null || typeof value !== 'object' || depth > 32) return value;
   if (Array.isArray(value)) {
@@ -40,7 +50,8 @@ function walk(value: unknown, isMessage: boolean, secrets: SecretRegistry, depth
   if (Object.getPrototypeOf(value) !== Object.prototype) return value;
   let copy: Record<string, unknown> | undefined;
   for (const [key, item] of Object.entries(value)) {
-    const next = walk(item, MESSAGE_KEYS.has(key), secrets, depth + 1);
+    const bag = PARAM_BAGS.has(key);
+    const next = walk(item, inBag || bag || MESSAGE_KEYS.has(key), secrets, depth + 1, bag);
     if (next !== item) {
       copy ??= { ...(value as Record<string, unknown>) };
       copy[key] = next;

@@ -121,6 +121,27 @@ describe('redactMessages', () => {
     expect(text).toContain('"relativePath":"a.txt"');
   });
 
+  it("redacts the values of an error's params and a notice's values (issue 13)", () => {
+    const registry = new SecretRegistry();
+    registry.remember(SECRET);
+    const payload = {
+      upserts: [
+        {
+          id: 1,
+          error: {
+            code: 'network',
+            message: 'm',
+            params: { detail: 'x', action: `PUT ${SECRET}` },
+          },
+        },
+      ],
+      notice: { title: 't', body: 'b', words: { values: { path: `a/${SECRET}` } } },
+    };
+    const text = JSON.stringify(redactMessages(payload, registry));
+    expect(text).not.toContain(SECRET);
+    expect(text).toContain('"code":"network"');
+  });
+
   it('returns the same object when nothing needed hiding', () => {
     const payload = { upserts: [{ id: 1, error: null, note: 'resumed' }] };
     expect(redactMessages(payload, new SecretRegistry())).toBe(payload);
