@@ -65,9 +65,17 @@ describe('an idle engine keeps its token fresh (issue 12, real RGW STS)', () => 
       });
       hosts.push(host);
 
-      // The first token arrives with nothing uploading.
-      const first = Date.now() + 20_000;
-      while (host.snapshot().profiles[0]?.status.expiresAt === null && Date.now() < first) {
+      // The first token arrives with nothing uploading; the start-up preflight and first scan
+      // are work under way (tray: syncing, issue 12's 'checking'), so idleness is watched from
+      // the moment they are done.
+      const first = Date.now() + 30_000;
+      const settled = () => {
+        const snapshot = host.snapshot();
+        return (
+          (snapshot.profiles[0]?.status.expiresAt ?? null) !== null && snapshot.trayState === 'idle'
+        );
+      };
+      while (!settled() && Date.now() < first) {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       const snapshots: UiSnapshot[] = [];
