@@ -145,16 +145,10 @@ export function CheckboxField({
   );
 }
 
-interface TextAreaFieldProps {
-  readonly label: string;
-  readonly value: string;
-  readonly onChange: (value: string) => void;
-  readonly error?: string | null;
-  readonly help?: ReactNode;
-  readonly placeholder?: string;
-  readonly rows?: number;
-  readonly testId?: string;
-}
+type TextAreaFieldProps = Pick<
+  TextFieldProps,
+  'label' | 'value' | 'onChange' | 'error' | 'help' | 'placeholder' | 'testId'
+> & { readonly rows?: number };
 
 /** A list edited one item per line (ignore patterns); monospace, no spell checking. */
 export function TextAreaField(props: TextAreaFieldProps) {
