@@ -32,7 +32,7 @@ export function vendorTarget(url: string): SecretTarget {
 
 /**
  * The target of a profile as configured. Must match what the credential sources compute from
- * their own options (main/credentials/profile-credentials.ts passes `stsEndpoint ?? endpoint`
+ * their own options (main/compose/profile-sources.ts passes `stsEndpoint ?? endpoint`
  * to assume-role, `stsEndpoint` to aliyun-sts, `url` to vendor); a test holds them together.
  */
 export function secretTargetOf(profile: ProfileConfig): SecretTarget {

@@ -126,7 +126,7 @@ export type PushMessage = {
 }[PushChannel];
 
 /**
- * The engine as a UI host sees it (`main/service/`): the request handlers and the push feed.
+ * The engine as a UI host sees it (`main/ui-host/`): the request handlers and the push feed.
  * Electron's IPC and `ferry serve` are two thin transports over the same host.
  */
 export interface UiHost {

@@ -8,7 +8,7 @@ import { isSyncError, toSyncError } from '../../app/errors/sync-error.js';
 import { EnvOverlaySecretStore } from '../adapters/secrets/env-overlay-secret-store.js';
 import { KeytarSecretStore } from '../adapters/secrets/keytar-secret-store.js';
 import { SessionMemorySecretStore } from '../adapters/secrets/session-memory-secret-store.js';
-import type { UploadLimits } from '../serve/upload-limits.js';
+import type { UploadLimits } from '../web/upload-limits.js';
 import { checkCommand, type CommandIo } from './commands/check.js';
 import { commandHelp, USAGE } from './command-help.js';
 import { chooseConfig, configPathFor } from './default-config-path.js';

@@ -1,6 +1,6 @@
 import { join, sep } from 'node:path';
 
-import { contentTypeOf } from '../serve/content-types.js';
+import { contentTypeOf } from '../web/content-types.js';
 
 /**
  * The renderer is served from `app://ferry/…` instead of file:// (Electron security checklist

@@ -1,7 +1,7 @@
 import { SyncError } from '../../app/errors/sync-error.js';
 import { HIDDEN_FLAG } from './launch-options.js';
 
-/** What the engine host asks of the desktop (`DesktopHooks` in main/service/ferry-ui-host.ts). */
+/** What the engine host asks of the desktop (`DesktopHooks` in main/ui-host/ferry-ui-host.ts). */
 export interface DesktopIntegration {
   openPath(path: string): Promise<void>;
   getStartAtLogin(): boolean;

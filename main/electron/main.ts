@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 
 import { toBridgeError } from '../../app/ipc/dispatcher.js';
-import { trayStrings } from '../../app/tray/tray-strings.js';
+import { trayStrings } from '../../app/presentation/tray/tray-strings.js';
 import { EnvOverlaySecretStore } from '../adapters/secrets/env-overlay-secret-store.js';
 import { KeytarSecretStore } from '../adapters/secrets/keytar-secret-store.js';
 import { SessionMemorySecretStore } from '../adapters/secrets/session-memory-secret-store.js';
-import { startFerryUiHost, type FerryUiHost } from '../service/ferry-ui-host.js';
+import { startFerryUiHost, type FerryUiHost } from '../ui-host/ferry-ui-host.js';
 import { APP_PAGE_URL } from './app-protocol.js';
 import { registerAppScheme, serveAppProtocol } from './app-protocol-handler.js';
 import { createDesktopHooks } from './desktop-hooks.js';

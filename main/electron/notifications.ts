@@ -2,7 +2,7 @@ import { Notification } from 'electron';
 
 import type { UiHost } from '../../app/ipc/contract.js';
 import type { Notice } from '../../app/ipc/views.js';
-import type { TrayStrings } from '../../app/tray/tray-strings.js';
+import type { TrayStrings } from '../../app/presentation/tray/tray-strings.js';
 import { coalescedBody, NoticeCoalescer } from './notice-coalescer.js';
 
 /** Native notifications for what happens while the window is closed (anchors pain point 12). */

@@ -1,9 +1,13 @@
 import type { UiHost } from '../../app/ipc/contract.js';
 import type { TransferView, TrayState, UiSnapshot } from '../../app/ipc/views.js';
-import { mergeRecentTransfers } from '../../app/tray/recent-transfers.js';
-import { buildTrayMenu, type TrayAction, type TrayMenuItem } from '../../app/tray/tray-menu.js';
-import type { TrayStrings } from '../../app/tray/tray-strings.js';
-import { traySummary } from '../../app/tray/tray-summary.js';
+import { mergeRecentTransfers } from '../../app/presentation/tray/recent-transfers.js';
+import {
+  buildTrayMenu,
+  type TrayAction,
+  type TrayMenuItem,
+} from '../../app/presentation/tray/tray-menu.js';
+import type { TrayStrings } from '../../app/presentation/tray/tray-strings.js';
+import { traySummary } from '../../app/presentation/tray/tray-summary.js';
 
 /** The tray as the controller drives it (main/electron/tray.ts implements it with Electron). */
 export interface TrayView {

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
-import type { TrayAction, TrayMenuItem } from '../../app/tray/tray-menu.js';
+import type { TrayAction, TrayMenuItem } from '../../app/presentation/tray/tray-menu.js';
 
 /**
  * Turns the tray's plain menu model into Electron's menu template. On Windows and Linux a single

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import type { ObjectInfo, ObjectStore } from '../../app/ports/object-store.js';
 import { crc64 } from '../../app/transfer/crc64.js';
-import { nodeDigest } from '../../main/adapters/node-digest.js';
+import { nodeDigest } from '../../main/adapters/digest/node-digest.js';
 import { rejection } from '../support/rejection.js';
 
 export interface ObjectStoreContractSetup {

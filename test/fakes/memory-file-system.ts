@@ -19,7 +19,7 @@ import {
   symlinkLoopError,
   translateFsError,
   walkRootError,
-} from '../../main/adapters/node-file-system.js';
+} from '../../main/adapters/fs/node-file-system.js';
 
 type Node =
   // Mutable: a write to an existing file changes it in place (same inode), as on a real disk.

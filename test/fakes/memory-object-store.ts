@@ -17,7 +17,7 @@ import type {
   StoredResult,
   UploadPartRequest,
 } from '../../app/ports/object-store.js';
-import { nodeDigest } from '../../main/adapters/node-digest.js';
+import { nodeDigest } from '../../main/adapters/digest/node-digest.js';
 
 export type ObjectStoreMethod = Exclude<keyof ObjectStore, symbol>;
 

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
 import { SyncError, toSyncError } from '../../../app/errors/sync-error.js';
-import { preparePrivateFile, tightenIfPresent } from '../private-files.js';
+import { preparePrivateFile, tightenIfPresent } from '../system/private-files.js';
 import { SqliteTransferRows, TRANSFER_ROWS_SCHEMA } from './sqlite-transfer-rows.js';
 import type {
   CheckpointPart,

@@ -5,7 +5,7 @@ import { HttpProxyAgent } from 'http-proxy-agent';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import type { fetch as undiciFetch, ProxyAgent } from 'undici';
 
-import { undici } from '../lazy/lazy-modules.js';
+import { undici } from '../system/lazy-modules.js';
 
 import { chooseProxy, type ProxySettings } from '../../../app/network/proxy-rules.js';
 

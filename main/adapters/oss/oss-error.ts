@@ -1,6 +1,10 @@
 import { isSyncError, SyncError } from '../../../app/errors/sync-error.js';
-import { networkErrorCode } from '../credentials/network-error.js';
-import { isAuthFailure, translateStoreFailure, type StoreFailure } from '../store-error.js';
+import { networkErrorCode } from '../sdk-errors/network-error.js';
+import {
+  isAuthFailure,
+  translateStoreFailure,
+  type StoreFailure,
+} from '../sdk-errors/store-error.js';
 import type { ServerClock } from './ali-oss-transport.js';
 
 /** An ali-oss failure, with what OSS adds to the S3-like part: the EC sub-code and message. */

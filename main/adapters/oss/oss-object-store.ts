@@ -18,9 +18,9 @@ import type {
   StoredResult,
   UploadPartRequest,
 } from '../../../app/ports/object-store.js';
-import { aliOss } from '../lazy/lazy-modules.js';
+import { aliOss } from '../system/lazy-modules.js';
 import { DEFAULT_STALL_TIMEOUTS, type StallTimeouts } from '../network/stall-timeouts.js';
-import { isNotFound } from '../store-error.js';
+import { isNotFound } from '../sdk-errors/store-error.js';
 import { aliOssTransport, ServerClock } from './ali-oss-transport.js';
 import { ossAddressing, type OssAddressing, type OssSignatureVersion } from './oss-addressing.js';
 import { base64Md5, crcOf, etagOf, headerOf, isTrue } from './oss-answers.js';

@@ -1,12 +1,12 @@
 import { isSyncError, type SyncError } from '../../../app/errors/sync-error.js';
-import { skewFromDateHeader } from '../clock-skew.js';
-import { networkErrorCode } from '../credentials/network-error.js';
+import { skewFromDateHeader } from '../sdk-errors/clock-skew.js';
+import { networkErrorCode } from '../sdk-errors/network-error.js';
 import {
   isAuthFailure,
   isNotFound,
   translateStoreFailure,
   type StoreFailure,
-} from '../store-error.js';
+} from '../sdk-errors/store-error.js';
 
 /** The parts of an @aws-sdk/client-s3 error that matter. `now` reads the local clock when the
  *  failure is seen, to compare with the answer's Date header (clock skew). */

@@ -3,8 +3,8 @@ import type { PreflightCheck } from '../../../app/engine/folder-preflight.js';
 import { describeFolderPolicy } from '../../../app/credentials/policy-summary.js';
 import { toSyncError } from '../../../app/errors/sync-error.js';
 import type { SecretStore } from '../../../app/ports/secret-store.js';
-import { compose } from '../../compose.js';
-import { folderPolicyOf } from '../../service/folder-policy.js';
+import { compose } from '../../compose/compose.js';
+import { folderPolicyOf } from '../../ui-host/folder-policy.js';
 import type { CommandIo } from './check.js';
 import { preflightFolders } from './preflight.js';
 

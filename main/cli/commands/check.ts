@@ -2,13 +2,13 @@ import { CredentialBroker } from '../../../app/credentials/credential-broker.js'
 import { isSyncError, toSyncError } from '../../../app/errors/sync-error.js';
 import type { SecretStore } from '../../../app/ports/secret-store.js';
 import { proxySettings } from '../../adapters/network/proxy-agents.js';
-import { systemClock } from '../../adapters/system-clock.js';
+import { systemClock } from '../../adapters/system/system-clock.js';
 import { wholeBucketWarning } from '../../../app/sync/whole-bucket.js';
 import { loadConfig } from '../../config/load-config.js';
 import {
   createProfileCredentialSource,
   profileSessionPolicy,
-} from '../../credentials/profile-credentials.js';
+} from '../../compose/profile-sources.js';
 import { formatRemaining } from '../format-duration.js';
 import { checkFolders } from './check-folders.js';
 

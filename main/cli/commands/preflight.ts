@@ -1,10 +1,10 @@
 import type { FolderPreflight } from '../../../app/engine/folder-preflight.js';
 import { SyncError } from '../../../app/errors/sync-error.js';
-import { systemClock } from '../../adapters/system-clock.js';
-import type { Composition } from '../../compose.js';
-import { preflightFolders, type PreflightTiming } from '../../folder-preflights.js';
+import { systemClock } from '../../adapters/system/system-clock.js';
+import type { Composition } from '../../compose/compose.js';
+import { preflightFolders, type PreflightTiming } from '../../compose/folder-preflights.js';
 
-export { preflightFolders, type PreflightTiming } from '../../folder-preflights.js';
+export { preflightFolders, type PreflightTiming } from '../../compose/folder-preflights.js';
 
 /**
  * Before touching any file (`ferry sync`, also `--dry-run`): every profile must yield a token,

@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 import { SyncError } from '../../../app/errors/sync-error.js';
 import type { SecretStore } from '../../../app/ports/secret-store.js';
-import type { UploadLimits } from '../../serve/upload-limits.js';
-import { rendererBuilt, startWebServer } from '../../serve/web-server.js';
-import { startFerryUiHost } from '../../service/ferry-ui-host.js';
+import type { UploadLimits } from '../../web/upload-limits.js';
+import { rendererBuilt, startWebServer } from '../../web/web-server.js';
+import { startFerryUiHost } from '../../ui-host/ferry-ui-host.js';
 import type { CommandIo } from './check.js';
 
 export interface ServeFlags {

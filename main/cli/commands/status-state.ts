@@ -1,4 +1,4 @@
-import { trayStateOf } from '../../../app/ipc/tray-state.js';
+import { trayStateOf } from '../../../app/presentation/tray/tray-state.js';
 import type { TrayState } from '../../../app/ipc/views.js';
 
 /** A folder's local problem (its path is missing, not a folder, or unreadable), with the fix. */
@@ -17,7 +17,7 @@ export interface StatusStateInputs {
 
 /**
  * The overall state `ferry status` prints, with the one precedence the tray uses
- * (app/ipc/tray-state.ts: error > credentials failing > paused > at risk > syncing > idle), from
+ * (app/presentation/tray/tray-state.ts: error > credentials failing > paused > at risk > syncing > idle), from
  * what status can know offline: a folder whose path cannot be used and the failures recorded in
  * the journal make it "error"; otherwise "idle".
  *

@@ -2,7 +2,7 @@ import { isCredentialCode } from '../../../app/errors/credential-errors.js';
 import { SyncError } from '../../../app/errors/sync-error.js';
 import type { Plan } from '../../../app/sync/planner.js';
 import type { SecretStore } from '../../../app/ports/secret-store.js';
-import { compose, type Composition } from '../../compose.js';
+import { compose, type Composition } from '../../compose/compose.js';
 import { wholeBucketWarning } from '../../../app/sync/whole-bucket.js';
 import { loadConfig } from '../../config/load-config.js';
 import { dryRunProblemLines, summaryLine, writeProblems } from '../problem-report.js';

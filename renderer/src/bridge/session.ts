@@ -37,7 +37,7 @@ export function createSession(win: Window): SessionChoice {
     };
   }
   // `ferry serve` trades the printed URL's token for an HttpOnly cookie on the first load and
-  // marks the page it serves to such a browser (main/serve/static-files.ts): the socket and
+  // marks the page it serves to such a browser (main/web/static-files.ts): the socket and
   // uploads then carry the cookie. A token still in the URL (a dev server) is used as is.
   const cookieSession = win.document.querySelector('meta[name="ferry-session"]') !== null;
   const token = cookieSession ? null : new URLSearchParams(win.location.search).get('token');

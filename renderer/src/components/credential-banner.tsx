@@ -1,7 +1,7 @@
 import type { ProfileView } from '../../../app/ipc/views.js';
 import { useNow } from '../hooks/use-now.js';
 import { useI18n } from '../i18n/i18n-context.js';
-import { credentialAlerts, type CredentialAlert } from '../lib/credential-alerts.js';
+import { credentialAlerts, type CredentialAlert } from '../model/credential-alerts.js';
 
 interface CredentialBannerProps {
   readonly profiles: readonly ProfileView[];

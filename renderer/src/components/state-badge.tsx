@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/i18n-context.js';
-import type { StateDisplay } from '../lib/state-display.js';
+import type { StateDisplay } from '../model/state-display.js';
 
 interface StateBadgeProps {
   readonly display: StateDisplay;

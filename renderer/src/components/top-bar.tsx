@@ -2,7 +2,7 @@ import type { UiSnapshot } from '../../../app/ipc/views.js';
 import { useSession } from '../bridge/session-context.js';
 import { useRequest } from '../hooks/use-request.js';
 import { useI18n } from '../i18n/i18n-context.js';
-import { trayStateDisplay } from '../lib/state-display.js';
+import { trayStateDisplay } from '../model/state-display.js';
 import { FerryLogo } from './ferry-logo.js';
 import { StateBadge } from './state-badge.js';
 

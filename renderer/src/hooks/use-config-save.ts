@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 
 import type { FerryBridge } from '../../../app/ipc/contract.js';
-import { parseConfigErrors, type ConfigErrors } from '../lib/config-errors.js';
+import { parseConfigErrors, type ConfigErrors } from '../model/config-errors.js';
 import { describeError } from './use-request.js';
 
 export interface ConfigSave {

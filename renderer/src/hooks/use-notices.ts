@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 
 import type { FerryBridge } from '../../../app/ipc/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
-import { noticeText } from '../lib/notice-text.js';
+import { noticeText } from '../model/notice-text.js';
 import type { PushToast } from './toast-context.js';
 
 /** Engine notices (sync failed, credentials failing, drop finished…) become toasts, worded in

@@ -7,7 +7,12 @@ import {
   type LanguagePreference,
 } from '../i18n/choose-language.js';
 import { createI18n, type I18n } from '../i18n/i18n.js';
-import { isThemePreference, resolveTheme, type Theme, type ThemePreference } from '../lib/theme.js';
+import {
+  isThemePreference,
+  resolveTheme,
+  type Theme,
+  type ThemePreference,
+} from '../model/theme.js';
 import { useStoredChoice } from './use-stored-choice.js';
 import { useSystemDark } from './use-system-dark.js';
 

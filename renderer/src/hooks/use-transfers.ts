@@ -2,13 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 
 import type { FerryBridge } from '../../../app/ipc/contract.js';
 import type { TransferView } from '../../../app/ipc/views.js';
-import { SpeedTracker } from '../lib/speed-tracker.js';
+import { SpeedTracker } from '../model/speed-tracker.js';
 import {
   applyUpserts,
   EMPTY_TRANSFER_LIST,
   replaceTransfers,
   type TransferList,
-} from '../lib/transfer-list.js';
+} from '../model/transfer-list.js';
 
 /** Pushes are merged at most this often: a 20,000-file first sync must not re-render per file. */
 const FLUSH_INTERVAL_MS = 150;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { loadConfig } from '../../../main/config/load-config.js';
 import { MAX_CONFIG_BYTES } from '../../../main/config/read-config-text.js';
-import { readConfigDocument, saveConfigDocument } from '../../../main/service/config-file.js';
+import { readConfigDocument, saveConfigDocument } from '../../../main/ui-host/config-file.js';
 
 async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'ferry-config-size-'));

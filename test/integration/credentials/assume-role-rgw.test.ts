@@ -9,11 +9,11 @@ import type { Clock } from '../../../app/ports/clock.js';
 import {
   createAssumeRoleSource,
   type AssumeRoleSourceOptions,
-} from '../../../main/adapters/credentials/assume-role-source.js';
-import { JsonLinesLogger } from '../../../main/adapters/json-lines-logger.js';
+} from '../../../main/adapters/sts/assume-role-source.js';
+import { JsonLinesLogger } from '../../../main/adapters/system/json-lines-logger.js';
 import { createS3Client } from '../../../main/adapters/s3/s3-client-factory.js';
 import { isS3AuthFailure } from '../../../main/adapters/s3/s3-error.js';
-import { systemClock } from '../../../main/adapters/system-clock.js';
+import { systemClock } from '../../../main/adapters/system/system-clock.js';
 import { MemorySecretStore } from '../../fakes/memory-secret-store.js';
 import { rejection } from '../../support/rejection.js';
 import {

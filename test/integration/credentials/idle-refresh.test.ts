@@ -8,7 +8,7 @@ import { credentialHealthOf } from '../../../app/credentials/credential-health.j
 import type { UiSnapshot } from '../../../app/ipc/views.js';
 import { EnvOverlaySecretStore } from '../../../main/adapters/secrets/env-overlay-secret-store.js';
 import { KeytarSecretStore } from '../../../main/adapters/secrets/keytar-secret-store.js';
-import { startFerryUiHost, type FerryUiHost } from '../../../main/service/ferry-ui-host.js';
+import { startFerryUiHost, type FerryUiHost } from '../../../main/ui-host/ferry-ui-host.js';
 import { rgw } from '../setup/rgw-info.js';
 
 /** Short enough that 3.5 lifetimes fit in a test; the shared RGW allows tokens down to 1 s. */

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { vendorTarget } from '../../../app/credentials/secret-target.js';
 import { sessionPolicyText } from '../../../app/credentials/session-policy.js';
-import { createVendorSource } from '../../../main/adapters/credentials/vendor-source.js';
-import { systemClock } from '../../../main/adapters/system-clock.js';
+import { createVendorSource } from '../../../main/adapters/sts/vendor-source.js';
+import { systemClock } from '../../../main/adapters/system/system-clock.js';
 import {
   startVendorTokenServer,
   type VendorTokenServer,

@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SyncError } from '../../../app/errors/sync-error.js';
 import type { WalkEntry, WalkOptions } from '../../../app/ports/file-system.js';
 import { IgnoreRules } from '../../../app/sync/ignore-rules.js';
-import { NodeFileSystem } from '../../../main/adapters/node-file-system.js';
+import { NodeFileSystem } from '../../../main/adapters/fs/node-file-system.js';
 import { rejection } from '../../support/rejection.js';
 import { buildOnce, repoRoot } from '../../support/build-once.js';
 
@@ -402,7 +402,7 @@ async function chmodTree(directory: string, mode: number, except?: string): Prom
 /** Walks `directory` with the compiled adapter in a child process running as nobody. */
 async function walkAsNobody(directory: string): Promise<{ stdout: string }> {
   await buildOnce();
-  const adapter = pathToFileURL(join(repoRoot, 'out/main/adapters/node-file-system.js')).href;
+  const adapter = pathToFileURL(join(repoRoot, 'out/main/adapters/fs/node-file-system.js')).href;
   const script = `
     const { NodeFileSystem } = await import(${JSON.stringify(adapter)});
     const paths = [], errors = [];

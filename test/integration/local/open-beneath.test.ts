@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SyncError } from '../../../app/errors/sync-error.js';
 import type { OpenFile } from '../../../app/ports/file-system.js';
 import { procFdAvailable } from '../../../main/adapters/fs/open-beneath-proc.js';
-import { NodeFileSystem } from '../../../main/adapters/node-file-system.js';
+import { NodeFileSystem } from '../../../main/adapters/fs/node-file-system.js';
 import { rejection } from '../../support/rejection.js';
 
 const SECRET = 'SECRET-from-outside-the-folder';

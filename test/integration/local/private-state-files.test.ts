@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { openSqliteJournal } from '../../../main/adapters/journal/sqlite-journal.js';
-import { preparePrivateDir } from '../../../main/adapters/private-files.js';
+import { preparePrivateDir } from '../../../main/adapters/system/private-files.js';
 
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 const fresh = () => mkdtempSync(join(tmpdir(), 'ferry-private-'));

@@ -6,13 +6,13 @@ import { CredentialBroker } from '../../../app/credentials/credential-broker.js'
 import { SyncError } from '../../../app/errors/sync-error.js';
 import type { ObjectStore } from '../../../app/ports/object-store.js';
 import { withRetries } from '../../../app/retry/with-retries.js';
-import { nodeDigest } from '../../../main/adapters/node-digest.js';
+import { nodeDigest } from '../../../main/adapters/digest/node-digest.js';
 import type { StallTimeouts } from '../../../main/adapters/network/stall-timeouts.js';
 import { proxySettings, sdkAgents } from '../../../main/adapters/network/proxy-agents.js';
 import { OssObjectStore } from '../../../main/adapters/oss/oss-object-store.js';
 import { createS3Client } from '../../../main/adapters/s3/s3-client-factory.js';
 import { S3ObjectStore } from '../../../main/adapters/s3/s3-object-store.js';
-import { systemClock } from '../../../main/adapters/system-clock.js';
+import { systemClock } from '../../../main/adapters/system/system-clock.js';
 import { startForwardProxy } from '../../services/forward-proxy.js';
 import { rejection } from '../../support/rejection.js';
 

@@ -10,11 +10,11 @@ import type { TemporaryCredentials } from '../../../app/credentials/temporary-cr
 import { crc64, crc64OfParts } from '../../../app/transfer/crc64.js';
 import { uploadMultipart } from '../../../app/transfer/multipart-uploader.js';
 import { TokenBucket } from '../../../app/transfer/token-bucket.js';
-import { createAliyunStsSource } from '../../../main/adapters/credentials/aliyun-sts-source.js';
-import { nodeDigest } from '../../../main/adapters/node-digest.js';
+import { createAliyunStsSource } from '../../../main/adapters/sts/aliyun-sts-source.js';
+import { nodeDigest } from '../../../main/adapters/digest/node-digest.js';
 import type { OssSignatureVersion } from '../../../main/adapters/oss/oss-addressing.js';
 import { OssObjectStore } from '../../../main/adapters/oss/oss-object-store.js';
-import { systemClock } from '../../../main/adapters/system-clock.js';
+import { systemClock } from '../../../main/adapters/system/system-clock.js';
 import { describeObjectStoreContract } from '../../contracts/object-store-contract.js';
 import { MemoryFileSystem } from '../../fakes/memory-file-system.js';
 import { MemoryJournal } from '../../fakes/memory-journal.js';

@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { CredentialBroker } from '../../../app/credentials/credential-broker.js';
-import { createAliyunStsSource } from '../../../main/adapters/credentials/aliyun-sts-source.js';
+import { createAliyunStsSource } from '../../../main/adapters/sts/aliyun-sts-source.js';
 import { proxySettings, sdkAgents } from '../../../main/adapters/network/proxy-agents.js';
-import { nodeDigest } from '../../../main/adapters/node-digest.js';
+import { nodeDigest } from '../../../main/adapters/digest/node-digest.js';
 import { OssObjectStore } from '../../../main/adapters/oss/oss-object-store.js';
-import { systemClock } from '../../../main/adapters/system-clock.js';
+import { systemClock } from '../../../main/adapters/system/system-clock.js';
 import { MemorySecretStore } from '../../fakes/memory-secret-store.js';
 import { startForwardProxy, type ForwardProxy } from '../../services/forward-proxy.js';
 import { startOssTestServer, type OssTestServer } from '../../services/oss-test-server/server.js';

@@ -131,7 +131,7 @@ describe('electron-builder.yml', () => {
       main,
       'package.json',
       'out/app/ipc/contract.js',
-      'out/main/service/ferry-ui-host.js',
+      'out/main/ui-host/ferry-ui-host.js',
       resources.preload.slice(repo.length + 1),
       join(resources.rendererDir, 'index.html').slice(repo.length + 1),
       'out/renderer/assets/index-3f2a1b.js',
@@ -149,7 +149,7 @@ describe('electron-builder.yml', () => {
       'out/main/electron/preload.vite.config.js',
       'main/electron/main.ts',
       'renderer/index.html',
-      'test/unit/app/tray/tray-menu.test.ts',
+      'test/unit/app/presentation/tray/tray-menu.test.ts',
       'build/tray/tray-idle.png',
     ]) {
       expect(included(file), file).toBe(false);

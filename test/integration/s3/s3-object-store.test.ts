@@ -10,11 +10,11 @@ import type { CredentialSource } from '../../../app/ports/credential-source.js';
 import {
   createAssumeRoleSource,
   type AssumeRoleSourceOptions,
-} from '../../../main/adapters/credentials/assume-role-source.js';
-import { nodeDigest } from '../../../main/adapters/node-digest.js';
+} from '../../../main/adapters/sts/assume-role-source.js';
+import { nodeDigest } from '../../../main/adapters/digest/node-digest.js';
 import { createS3Client } from '../../../main/adapters/s3/s3-client-factory.js';
 import { S3ObjectStore } from '../../../main/adapters/s3/s3-object-store.js';
-import { systemClock } from '../../../main/adapters/system-clock.js';
+import { systemClock } from '../../../main/adapters/system/system-clock.js';
 import { describeObjectStoreContract } from '../../contracts/object-store-contract.js';
 import { MemorySecretStore } from '../../fakes/memory-secret-store.js';
 import { rejection } from '../../support/rejection.js';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { parseConfig } from '../../../app/config/parse-config.js';
 import { secretTargetOf } from '../../../app/credentials/secret-target.js';
-import { systemClock } from '../../../main/adapters/system-clock.js';
-import { createProfileCredentialSource } from '../../../main/credentials/profile-credentials.js';
+import { systemClock } from '../../../main/adapters/system/system-clock.js';
+import { createProfileCredentialSource } from '../../../main/compose/profile-sources.js';
 import { MemorySecretStore } from '../../fakes/memory-secret-store.js';
 import { rejection } from '../../support/rejection.js';
 

@@ -7,11 +7,11 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { assumeRoleTarget, vendorTarget } from '../../../app/credentials/secret-target.js';
-import { requireSecret } from '../../../main/adapters/credentials/require-secret.js';
+import { requireSecret } from '../../../main/adapters/sts/require-secret.js';
 import { EnvOverlaySecretStore } from '../../../main/adapters/secrets/env-overlay-secret-store.js';
 import { KeytarSecretStore } from '../../../main/adapters/secrets/keytar-secret-store.js';
 import { checkCommand } from '../../../main/cli/commands/check.js';
-import { startFerryUiHost, type FerryUiHost } from '../../../main/service/ferry-ui-host.js';
+import { startFerryUiHost, type FerryUiHost } from '../../../main/ui-host/ferry-ui-host.js';
 import { rgw } from '../setup/rgw-info.js';
 import { waitUntil } from '../sync/ferry-process.js';
 import { startTokenRecorder } from './token-recorder.js';

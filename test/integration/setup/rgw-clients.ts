@@ -8,7 +8,7 @@ import {
 import { CredentialBroker } from '../../../app/credentials/credential-broker.js';
 import type { CredentialSource } from '../../../app/ports/credential-source.js';
 import { createS3Client } from '../../../main/adapters/s3/s3-client-factory.js';
-import { systemClock } from '../../../main/adapters/system-clock.js';
+import { systemClock } from '../../../main/adapters/system/system-clock.js';
 import { rgw } from './rgw-info.js';
 
 /** An S3 client with the RGW admin's long-lived keys, to check what really landed. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { SyncError } from '../../../app/errors/sync-error.js';
-import { nodeDigest } from '../../../main/adapters/node-digest.js';
+import { nodeDigest } from '../../../main/adapters/digest/node-digest.js';
 import { describeObjectStoreContract } from '../../contracts/object-store-contract.js';
 import { flushMicrotasks } from '../../fakes/fake-clock.js';
 import { MemoryObjectStore } from '../../fakes/memory-object-store.js';

@@ -5,7 +5,7 @@ import { StateBadge } from '../../components/state-badge.js';
 import { useRequest } from '../../hooks/use-request.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import type { MessageKey } from '../../i18n/messages.js';
-import { credentialHealthDisplay } from '../../lib/state-display.js';
+import { credentialHealthDisplay } from '../../model/state-display.js';
 import { CredentialTimes } from './credential-times.js';
 import { SecretForm } from './secret-form.js';
 

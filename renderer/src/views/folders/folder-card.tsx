@@ -1,7 +1,7 @@
 import { useState, type DragEvent } from 'react';
 
 import { credentialHealthOf } from '../../../../app/credentials/credential-health.js';
-import { folderStatusOf } from '../../../../app/ipc/tray-state.js';
+import { folderStatusOf } from '../../../../app/presentation/tray/tray-state.js';
 import type { FolderView, ProfileView } from '../../../../app/ipc/views.js';
 import { useSession } from '../../bridge/session-context.js';
 import { StateBadge } from '../../components/state-badge.js';
@@ -9,7 +9,7 @@ import { UploadFilesButton } from '../../components/upload-files-button.js';
 import { captureDrop, carriesFiles } from '../../drops/capture-drop.js';
 import type { DropPayload } from '../../drops/drop-uploader.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { folderStatusDisplay, isFolderPaused } from '../../lib/state-display.js';
+import { folderStatusDisplay, isFolderPaused } from '../../model/state-display.js';
 import { FolderActions } from './folder-actions.js';
 import { FolderFacts } from './folder-facts.js';
 import { FolderPolicy } from './folder-policy.js';

@@ -1,6 +1,6 @@
 import type { FolderView } from '../../../../app/ipc/views.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { policySentence } from '../../lib/policy-words.js';
+import { policySentence } from '../../model/policy-words.js';
 
 /** What the folder's token may do there, read from the session policy Ferry sent (issue 12). */
 export function FolderPolicy({ folder }: { readonly folder: FolderView }) {

@@ -1,7 +1,7 @@
 import type { Preferences } from '../../hooks/use-preferences.js';
 import type { LanguagePreference } from '../../i18n/choose-language.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import type { ThemePreference } from '../../lib/theme.js';
+import type { ThemePreference } from '../../model/theme.js';
 import { SelectField } from './fields.js';
 
 /** Theme and language, stored in this browser or app (not in the config file). */

@@ -4,7 +4,11 @@ import type { ConfigView } from '../../../../app/ipc/views.js';
 import { useSession } from '../../bridge/session-context.js';
 import { useConfigSave } from '../../hooks/use-config-save.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { documentFromDraft, draftFromDocument, type ConfigDraft } from '../../lib/config-draft.js';
+import {
+  documentFromDraft,
+  draftFromDocument,
+  type ConfigDraft,
+} from '../../model/config-draft.js';
 import { ConfigErrorList } from './config-error-list.js';
 import { ConfigForm } from './config-form.js';
 

@@ -1,4 +1,4 @@
-import type { ConfigErrors } from '../../lib/config-errors.js';
+import type { ConfigErrors } from '../../model/config-errors.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
 /** Everything `config:save` refused, with the field each problem is about. */

@@ -1,11 +1,11 @@
-import type { FieldError } from '../../lib/config-errors.js';
+import type { FieldError } from '../../model/config-errors.js';
 import {
   emptyFolderDraft,
   emptyProfileDraft,
   type ConfigDraft,
   type FolderDraft,
   type ProfileDraft,
-} from '../../lib/config-draft.js';
+} from '../../model/config-draft.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { FolderFields } from './folder-fields.js';
 import { ProfileFields } from './profile-fields.js';

@@ -1,6 +1,6 @@
-import type { FieldError } from '../../lib/config-errors.js';
-import { errorAt } from '../../lib/config-errors.js';
-import type { FolderDraft } from '../../lib/config-draft.js';
+import type { FieldError } from '../../model/config-errors.js';
+import { errorAt } from '../../model/config-errors.js';
+import type { FolderDraft } from '../../model/config-draft.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { CheckboxField, SelectField, TextAreaField, TextField } from './fields.js';
 import { FolderPathField } from './folder-path-field.js';

@@ -11,7 +11,7 @@ import {
   draftFromDocument,
   emptyFolderDraft,
   emptyProfileDraft,
-} from '../../lib/config-draft.js';
+} from '../../model/config-draft.js';
 import { ConfigErrorList } from './config-error-list.js';
 import { TextField } from './fields.js';
 import { FolderFields } from './folder-fields.js';

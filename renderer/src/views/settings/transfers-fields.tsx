@@ -1,6 +1,6 @@
-import type { FieldError } from '../../lib/config-errors.js';
-import { errorAt } from '../../lib/config-errors.js';
-import type { TransfersDraft } from '../../lib/config-draft.js';
+import type { FieldError } from '../../model/config-errors.js';
+import { errorAt } from '../../model/config-errors.js';
+import type { TransfersDraft } from '../../model/config-draft.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { TextField } from './fields.js';
 

@@ -2,7 +2,7 @@ import type { TransferView } from '../../../../app/ipc/views.js';
 import { ProgressBar } from '../../components/progress-bar.js';
 import { percentDone } from '../../format/format-size.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import type { SpeedTracker } from '../../lib/speed-tracker.js';
+import type { SpeedTracker } from '../../model/speed-tracker.js';
 
 interface TransferDetailProps {
   readonly transfer: TransferView;

@@ -2,8 +2,8 @@ import { useState } from 'react';
 
 import type { TransferView } from '../../../../app/ipc/views.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { copyText } from '../../lib/transfer-copy.js';
-import { detailLines, detailText } from '../../lib/transfer-report.js';
+import { copyText } from '../../model/transfer-copy.js';
+import { detailLines, detailText } from '../../model/transfer-report.js';
 
 /**
  * The expanded part of a row: everything about it in full, wrapped (never cut off with "…"),

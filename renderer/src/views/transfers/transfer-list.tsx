@@ -4,7 +4,7 @@ import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { TransferView } from '../../../../app/ipc/views.js';
 import { useNow } from '../../hooks/use-now.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import type { SpeedTracker } from '../../lib/speed-tracker.js';
+import type { SpeedTracker } from '../../model/speed-tracker.js';
 import { TransferRow } from './transfer-row.js';
 
 /** A collapsed row's height; an expanded one (its details shown) is measured. */

@@ -5,9 +5,9 @@ import { useSession } from '../../bridge/session-context.js';
 import { StateBadge } from '../../components/state-badge.js';
 import { useRequest } from '../../hooks/use-request.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import type { SpeedTracker } from '../../lib/speed-tracker.js';
-import { transferStateDisplay } from '../../lib/state-display.js';
-import { transferStateText } from '../../lib/transfer-state-text.js';
+import type { SpeedTracker } from '../../model/speed-tracker.js';
+import { transferStateDisplay } from '../../model/state-display.js';
+import { transferStateText } from '../../model/transfer-state-text.js';
 import { TransferDetail } from './transfer-detail.js';
 import { TransferDetails } from './transfer-details.js';
 

@@ -6,7 +6,7 @@ import { useRequest } from '../../hooks/use-request.js';
 import { useToast } from '../../hooks/toast-context.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import type { MessageKey } from '../../i18n/messages.js';
-import { TRANSFER_FILTERS, type TransferFilter } from '../../lib/transfer-filter.js';
+import { TRANSFER_FILTERS, type TransferFilter } from '../../model/transfer-filter.js';
 
 const FILTER_LABELS: Record<TransferFilter, MessageKey> = {
   all: 'filterAll',

@@ -6,7 +6,11 @@ import { UploadFilesButton } from '../../components/upload-files-button.js';
 import type { TransfersState } from '../../hooks/use-transfers.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import type { MessageKey } from '../../i18n/messages.js';
-import { countByFilter, filterTransfers, type TransferFilter } from '../../lib/transfer-filter.js';
+import {
+  countByFilter,
+  filterTransfers,
+  type TransferFilter,
+} from '../../model/transfer-filter.js';
 import { TransferList } from './transfer-list.js';
 import { TransferToolbar } from './transfer-toolbar.js';
 

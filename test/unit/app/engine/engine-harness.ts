@@ -4,7 +4,7 @@ import { SyncEngine, type EngineOptions } from '../../../../app/engine/sync-engi
 import type { Clock } from '../../../../app/ports/clock.js';
 import type { ObjectStore } from '../../../../app/ports/object-store.js';
 import type { FolderSpec } from '../../../../app/sync/folder-spec.js';
-import { nodeDigest } from '../../../../main/adapters/node-digest.js';
+import { nodeDigest } from '../../../../main/adapters/digest/node-digest.js';
 import { CaptureLogger } from '../../../fakes/capture-logger.js';
 import { FakeClock } from '../../../fakes/fake-clock.js';
 import { FakeSts } from '../../../fakes/fake-sts.js';

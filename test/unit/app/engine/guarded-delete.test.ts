@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { SyncError } from '../../../../app/errors/sync-error.js';
 import { ALREADY_GONE_NOTE } from '../../../../app/engine/guarded-delete.js';
-import { nodeDigest } from '../../../../main/adapters/node-digest.js';
+import { nodeDigest } from '../../../../main/adapters/digest/node-digest.js';
 import { createHarness, ROOT } from './engine-harness.js';
 
 const networkDown = () => new SyncError('network', 'retry', 'cannot reach the store (ECONNRESET)');

@@ -4,7 +4,7 @@ import { SyncError } from '../../../../app/errors/sync-error.js';
 import type { ObjectStore } from '../../../../app/ports/object-store.js';
 import type { FakeClock } from '../../../fakes/fake-clock.js';
 import { flushMicrotasks } from '../../../fakes/fake-clock.js';
-import { nodeDigest } from '../../../../main/adapters/node-digest.js';
+import { nodeDigest } from '../../../../main/adapters/digest/node-digest.js';
 import type { MemoryObjectStore } from '../../../fakes/memory-object-store.js';
 import { createHarness, PART, patterned, ROOT } from './engine-harness.js';
 

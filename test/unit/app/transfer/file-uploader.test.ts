@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SyncError } from '../../../../app/errors/sync-error.js';
 import { FileUploader, type UploadTarget } from '../../../../app/transfer/file-uploader.js';
 import { TokenBucket } from '../../../../app/transfer/token-bucket.js';
-import { nodeDigest } from '../../../../main/adapters/node-digest.js';
+import { nodeDigest } from '../../../../main/adapters/digest/node-digest.js';
 import { InstantClock } from '../../../fakes/instant-clock.js';
 import { MemoryFileSystem } from '../../../fakes/memory-file-system.js';
 import { MemoryJournal } from '../../../fakes/memory-journal.js';

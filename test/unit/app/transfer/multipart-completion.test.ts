@@ -13,7 +13,7 @@ import { withRetries } from '../../../../app/retry/with-retries.js';
 import { uploadMultipart } from '../../../../app/transfer/multipart-uploader.js';
 import { TokenBucket } from '../../../../app/transfer/token-bucket.js';
 import type { UploadTarget } from '../../../../app/transfer/upload-target.js';
-import { nodeDigest } from '../../../../main/adapters/node-digest.js';
+import { nodeDigest } from '../../../../main/adapters/digest/node-digest.js';
 import { InstantClock } from '../../../fakes/instant-clock.js';
 import { MemoryFileSystem } from '../../../fakes/memory-file-system.js';
 import { MemoryJournal } from '../../../fakes/memory-journal.js';

@@ -5,7 +5,7 @@ import type { Digest } from '../../../../app/ports/digest.js';
 import type { FileStat, OpenFile } from '../../../../app/ports/file-system.js';
 import { uploadMultipart } from '../../../../app/transfer/multipart-uploader.js';
 import { TokenBucket } from '../../../../app/transfer/token-bucket.js';
-import { nodeDigest } from '../../../../main/adapters/node-digest.js';
+import { nodeDigest } from '../../../../main/adapters/digest/node-digest.js';
 import { InstantClock } from '../../../fakes/instant-clock.js';
 import { MemoryFileSystem } from '../../../fakes/memory-file-system.js';
 import { MemoryJournal } from '../../../fakes/memory-journal.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { countTransfers } from '../../../../app/ipc/transfer-totals.js';
+import { countTransfers } from '../../../../app/presentation/transfer-totals.js';
 import { journalTransferRows } from '../../../../app/transfer/journal-transfer-rows.js';
 import { TransferQueue, type Transfer } from '../../../../app/transfer/transfer-queue.js';
 import { MemoryJournal } from '../../../fakes/memory-journal.js';

@@ -8,7 +8,7 @@ import { SyncError } from '../../../../app/errors/sync-error.js';
 import type { BridgeReply } from '../../../../app/ipc/dispatcher.js';
 import type { IpcMainLike, PushTargetLike } from '../../../../main/electron/ipc.js';
 import type { FrameLike, SenderEventLike } from '../../../../main/electron/trusted-sender.js';
-import { aSnapshot } from '../../app/tray/ui-snapshot.js';
+import { aSnapshot } from '../../app/presentation/tray/ui-snapshot.js';
 
 /** Electron's ipcMain as far as registerIpc uses it, plus `invoke` to play the renderer. */
 export class FakeIpcMain implements IpcMainLike {

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { Notice } from '../../../../app/ipc/views.js';
-import { trayStrings } from '../../../../app/tray/tray-strings.js';
+import { trayStrings } from '../../../../app/presentation/tray/tray-strings.js';
 import {
   coalescedBody,
   NoticeCoalescer,
   type CoalescedNotice,
 } from '../../../../main/electron/notice-coalescer.js';
-import { NOW } from '../../app/tray/ui-snapshot.js';
+import { NOW } from '../../app/presentation/tray/ui-snapshot.js';
 
 let nextId = 1;
 function notice(kind: Notice['kind'], body = `body ${nextId}`): Notice {

@@ -9,7 +9,7 @@ import {
   preloadPushChannels,
   preloadRequestChannels,
 } from '../../../../main/electron/preload-channels.js';
-import { aSnapshot } from '../../app/tray/ui-snapshot.js';
+import { aSnapshot } from '../../app/presentation/tray/ui-snapshot.js';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 

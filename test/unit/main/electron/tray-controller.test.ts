@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { SyncError } from '../../../../app/errors/sync-error.js';
 import type { TrayState, UiSnapshot } from '../../../../app/ipc/views.js';
-import type { TrayAction, TrayMenuItem } from '../../../../app/tray/tray-menu.js';
-import { trayStrings } from '../../../../app/tray/tray-strings.js';
+import type { TrayAction, TrayMenuItem } from '../../../../app/presentation/tray/tray-menu.js';
+import { trayStrings } from '../../../../app/presentation/tray/tray-strings.js';
 import { startTrayController, type TrayView } from '../../../../main/electron/tray-controller.js';
-import { aProfile, aSnapshot, aTransfer, NOW } from '../../app/tray/ui-snapshot.js';
+import { aProfile, aSnapshot, aTransfer, NOW } from '../../app/presentation/tray/ui-snapshot.js';
 import { recordingHost } from './fake-ipc.js';
 
 /** The OS tray as the user sees it, with a count of how often each part was redrawn. */

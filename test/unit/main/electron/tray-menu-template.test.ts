@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { TrayAction, TrayMenuItem } from '../../../../app/tray/tray-menu.js';
+import type { TrayAction, TrayMenuItem } from '../../../../app/presentation/tray/tray-menu.js';
 import { toMenuTemplate } from '../../../../main/electron/tray-menu-template.js';
 
 const items: TrayMenuItem[] = [

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+  createRequestHandlers,
+  type DesktopHooks,
+  type HandlerContext,
+} from '../../../../main/ui-host/request-handlers.js';
+
+/** Only what the dialog and completion handlers read; the rest is never touched by them. */
+function handlers(desktop: DesktopHooks | undefined) {
+  const context = { desktop, changed: () => {} } as unknown as HandlerContext;
+  return createRequestHandlers(context);
+}
+
+const desktop: DesktopHooks = {
+  openPath: () => Promise.resolve(),
+  getStartAtLogin: () => false,
+  setStartAtLogin: () => {},
+  pickFiles: () => Promise.resolve(['/home/ann/a.txt']),
+  pickFolder: () => Promise.resolve(null),
+};
+
+describe('dialog and completion requests', () => {
+  it('the desktop answers with what its system dialog chose (null: cancelled)', async () => {
+    const host = handlers(desktop);
+    expect(await host['dialog:pick-files']({})).toEqual({ paths: ['/home/ann/a.txt'] });
+    expect(await host['dialog:pick-folder']({})).toEqual({ path: null });
+  });
+
+  it('a browser on ferry serve has no system dialog: a clear refusal with a hint', async () => {
+    const host = handlers(undefined);
+    await expect(host['dialog:pick-files']({})).rejects.toMatchObject({
+      code: 'unsupported',
+      hint: expect.stringContaining('file chooser'),
+    });
+    await expect(host['dialog:pick-folder']({})).rejects.toMatchObject({
+      code: 'unsupported',
+      hint: expect.stringContaining('full path'),
+    });
+  });
+
+  it('directory completion refuses a relative path before touching the disk', async () => {
+    await expect(
+      handlers(undefined)['fs:complete-directory']({ prefix: 'Documents' }),
+    ).rejects.toMatchObject({ code: 'bad-request' });
+  });
+});
