@@ -1,0 +1,46 @@
+/** English, around the views: connection, navigation, tray states, bulk actions, durations. */
+export const enShell = {
+  appName: 'Ferry',
+  loading: 'Loading…',
+  connecting: 'Connecting to Ferry…',
+  reconnecting: 'Disconnected from Ferry, reconnecting…',
+  reconnectingIn: 'Disconnected from Ferry, reconnecting in {duration}…',
+  snapshotFailed: 'Could not load the state of Ferry',
+  missingTokenTitle: 'This page needs its access token.',
+  missingTokenBody:
+    'Open the URL printed by `ferry serve` (it contains the access token). Run it again if you no longer have it:',
+  dismiss: 'Dismiss',
+  cancel: 'Cancel',
+  save: 'Save',
+  saving: 'Saving…',
+  never: 'Never',
+  percent: '{percent}%',
+  toastRegion: 'Notifications',
+
+  navLabel: 'Views',
+  navFolders: 'Folders',
+  navTransfers: 'Transfers',
+  navCredentials: 'Credentials',
+  navSettings: 'Settings',
+  navBadgeLabel: '{count} need attention',
+
+  trayIdle: 'Up to date',
+  traySyncing: 'Syncing',
+  trayPaused: 'Paused',
+  trayError: 'Needs attention',
+  trayCredentialsExpiring: 'Token at risk',
+  trayCredentialsExpired: 'Credentials failing',
+  trayNotSetUp: 'Not set up',
+
+  pauseAll: 'Pause all',
+  resumeAll: 'Resume all',
+  syncAll: 'Sync all now',
+  pauseAllFailed: 'Could not pause syncing',
+  resumeAllFailed: 'Could not resume syncing',
+  syncAllFailed: 'Could not start a sync',
+
+  durationDays: '{d}d {h}h',
+  durationHours: '{h}h {m}m',
+  durationMinutes: '{m}m {s}s',
+  durationSeconds: '{s}s',
+} as const;
