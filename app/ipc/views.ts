@@ -3,15 +3,49 @@ import type { ErrorParams, ErrorView } from '../errors/sync-error.js';
 import type { FolderPolicyView } from '../credentials/policy-summary.js';
 import type { FolderState } from '../engine/folder-sync.js';
 import type { PathProblem } from '../sync/path-problem.js';
-import type { Transfer } from '../transfer/transfer-queue.js';
+import type { TransferKind, TransferState } from '../transfer/transfer.js';
 
 /**
  * What the UI sees (the desktop renderer and the browser served by `ferry serve`). Built in
  * `main/`, sent over the bridge; by construction nothing here can hold a key or a token.
  */
 
-/** One transfer row. `origin` tells a watched folder's sync from a drag-and-drop upload. */
-export type TransferView = Readonly<Transfer>;
+/**
+ * One transfer row as the UI (window, browser, tray) sees it: an explicit copy of what they read,
+ * built by `toTransferView` (transfer-view.ts), never the queue's own record. A field added to
+ * `Transfer` stays in the engine until it is named here. `origin` tells a watched folder's sync
+ * from a drag-and-drop upload.
+ */
+export interface TransferView {
+  readonly id: number;
+  readonly folderId: string;
+  readonly relativePath: string;
+  readonly kind: TransferKind;
+  readonly origin: 'sync' | 'drop';
+  /** For drops: the file the user dropped (the row's details show it as "Local file", issue 13)
+   *  and its full object key (counts key a drop by it). Not how the engine opens it (`beneath`). */
+  readonly drop: TransferDropView | null;
+  readonly size: number;
+  readonly bytesDone: number;
+  readonly state: TransferState;
+  readonly retryAt: number | null;
+  readonly error: ErrorView | null;
+  readonly note: string | null;
+  readonly partsReused: number;
+  readonly startedAt: number | null;
+  readonly finishedAt: number | null;
+  readonly queuedAt?: number;
+  readonly remoteKey?: string;
+  /** Attempts this run made: the row's details show them (issue 13). */
+  readonly attempts?: number;
+  /** A routine finish: the list drops the row it stood for (transfer-rows.ts). */
+  readonly quiet?: boolean;
+}
+
+export interface TransferDropView {
+  readonly absolutePath: string;
+  readonly remoteKey: string;
+}
 
 export interface FolderCounts {
   /** Files seen by the last scan (synced or to sync). */

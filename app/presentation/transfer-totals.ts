@@ -1,6 +1,6 @@
 import type { PathProblem } from '../sync/path-problem.js';
-import type { Transfer } from '../transfer/transfer-queue.js';
-import type { FolderCounts, TransferTotals } from '../ipc/views.js';
+import type { TransferState } from '../transfer/transfer.js';
+import type { FolderCounts, TransferTotals, TransferView } from '../ipc/views.js';
 
 /**
  * Per-folder and overall counts from the transfer list, counting each path once. The one count
@@ -12,16 +12,22 @@ export interface TransferCounts {
   readonly byFolder: ReadonlyMap<string, Omit<FolderCounts, 'files' | 'skipped'>>;
 }
 
-const ACTIVE = new Set<Transfer['state']>(['uploading', 'deleting']);
-const WAITING = new Set<Transfer['state']>(['retrying', 'waiting-for-credentials']);
+/** What counting reads of a row: the engine's Transfer (snapshot, retry) and the UI's
+ *  TransferView (filter tabs) both fit. */
+export type CountedRow = Pick<TransferView, 'folderId' | 'relativePath' | 'state' | 'quiet'> & {
+  readonly drop: { readonly remoteKey: string } | null;
+};
+
+const ACTIVE = new Set<TransferState>(['uploading', 'deleting']);
+const WAITING = new Set<TransferState>(['retrying', 'waiting-for-credentials']);
 
 /**
  * The newest transfer of each path (the list is oldest first, so later entries win): a path that
  * failed and then succeeded on retry is not "failed" any more. A drop is keyed by its object key,
  * so it never stands for a synced file of the same name.
  */
-export function latestPerPath(transfers: readonly Readonly<Transfer>[]): Readonly<Transfer>[] {
-  const latest = new Map<string, Readonly<Transfer>>();
+export function latestPerPath<T extends CountedRow>(transfers: readonly T[]): T[] {
+  const latest = new Map<string, T>();
   for (const transfer of transfers) {
     if (transfer.quiet) continue; // a routine finish: not a row (transfer-rows.ts)
     const path = transfer.drop ? `drop:${transfer.drop.remoteKey}` : transfer.relativePath;
@@ -31,7 +37,7 @@ export function latestPerPath(transfers: readonly Readonly<Transfer>[]): Readonl
 }
 
 /** Per-folder and overall counts, each path counted once (by its newest transfer). */
-export function countTransfers(transfers: readonly Readonly<Transfer>[]): TransferCounts {
+export function countTransfers(transfers: readonly CountedRow[]): TransferCounts {
   const totals = { queued: 0, active: 0, waiting: 0, failed: 0, done: 0, skipped: 0 };
   const byFolder = new Map<string, { queued: number; active: number; failed: number }>();
   for (const transfer of latestPerPath(transfers)) {
