@@ -3,9 +3,9 @@ import type { PathProblem } from '../sync/path-problem.js';
 import type { Clock } from '../ports/clock.js';
 import type { FileSystem } from '../ports/file-system.js';
 import type { WatchEvent, WatcherHandle, FileWatcher } from '../ports/file-watcher.js';
-import type { FileRecord, Journal } from '../ports/journal.js';
 import type { Logger } from '../ports/logger.js';
 import type { ObjectInfo, ObjectStore } from '../ports/object-store.js';
+import type { FileLedger } from '../sync/file-ledger.js';
 import type { FolderSpec, LocalFile } from '../sync/folder-spec.js';
 import { scanFolder } from '../sync/folder-scanner.js';
 import { IGNORE_FILE_NAME, IgnoreRules } from '../sync/ignore-rules.js';
@@ -31,7 +31,8 @@ export interface FolderSyncOptions {
 export interface FolderSyncDependencies {
   readonly fs: FileSystem;
   readonly watcher: FileWatcher;
-  readonly journal: Journal;
+  /** The folder's file records: read by the planner and the fast path, forgotten here. */
+  readonly ledger: FileLedger;
   readonly store: ObjectStore;
   readonly clock: Clock;
   readonly random: () => number;
@@ -188,9 +189,7 @@ export class FolderSync {
     remote: Map<string, ObjectInfo> | undefined,
     dryRun: boolean,
   ): Plan {
-    const journal = new Map<string, FileRecord>(
-      this.dependencies.journal.listFiles(this.spec.id).map((r) => [r.relativePath, r]),
-    );
+    const journal = this.dependencies.ledger.recordsOf(this.spec.id);
     const keyIndex = KeyIndex.of(files?.keys() ?? [], this.keyMapping);
     const plan = planFolder({
       mode: this.spec.mode,
@@ -214,12 +213,12 @@ export class FolderSync {
   }
 
   private apply(plan: Plan): void {
-    const { queue, journal, emit } = this.dependencies;
+    const { queue, ledger, emit } = this.dependencies;
     for (const upload of plan.uploads) {
       // The record claims an object the bucket no longer has: drop it, or the uploader would
       // take this version as already sent.
       if (upload.reason === 'missing-remotely') {
-        journal.deleteFile(this.spec.id, upload.relativePath);
+        ledger.forget(this.spec.id, upload.relativePath);
       }
       queue.enqueue({
         folderId: this.spec.id,
@@ -238,7 +237,7 @@ export class FolderSync {
         size: collision.size,
       });
     }
-    for (const relativePath of plan.forget) journal.deleteFile(this.spec.id, relativePath);
+    for (const relativePath of plan.forget) ledger.forget(this.spec.id, relativePath);
     for (const conflict of plan.conflicts) {
       emit({ type: 'conflict', folderId: this.spec.id, ...conflict });
     }
@@ -302,7 +301,7 @@ export class FolderSync {
 
   /** The watcher's fast path: one stat, one journal lookup. */
   private async checkPath(relativePath: string): Promise<void> {
-    const { fs, journal, queue } = this.dependencies;
+    const { fs, ledger, queue } = this.dependencies;
     if (this.rules.isIgnored(relativePath, false)) return;
     const stat = await fastPathStat(fs, this.spec.root, relativePath);
     if (stat === 'ask-uploader') {
@@ -316,18 +315,12 @@ export class FolderSync {
     ) {
       return;
     }
-    const record = journal.getFile(this.spec.id, relativePath);
     if (stat?.kind === 'file') {
-      if (
-        !record ||
-        record.state === 'failed' ||
-        record.size !== stat.size ||
-        record.mtimeMs !== stat.mtimeMs
-      ) {
+      if (!ledger.isCurrent(this.spec.id, relativePath, stat)) {
         queue.enqueue({ folderId: this.spec.id, relativePath, kind: 'upload', size: stat.size });
       }
-    } else if (record && this.spec.mode === 'upload') {
-      journal.deleteFile(this.spec.id, relativePath); // gone locally; the bucket keeps it
+    } else if (this.spec.mode === 'upload' && ledger.recordOf(this.spec.id, relativePath)) {
+      ledger.forget(this.spec.id, relativePath); // gone locally; the bucket keeps it
     }
   }
 

@@ -1,7 +1,8 @@
 import { toSyncError, type SyncError } from '../errors/sync-error.js';
 import type { Clock } from '../ports/clock.js';
-import type { FileRecord, Journal } from '../ports/journal.js';
+import type { FileRecord } from '../ports/journal.js';
 import type { ObjectStore } from '../ports/object-store.js';
+import type { FileLedger } from '../sync/file-ledger.js';
 import type { FolderSpec } from '../sync/folder-spec.js';
 import type { Transfer } from '../transfer/transfer-queue.js';
 import type { EngineEvent } from './engine-events.js';
@@ -11,7 +12,7 @@ export const ALREADY_GONE_NOTE = 'already gone from the bucket; nothing to delet
 
 /** What the delete step needs from the transfer runner (each bound to the one transfer). */
 export interface DeleteStepContext {
-  readonly journal: Journal;
+  readonly ledger: FileLedger;
   readonly clock: Clock;
   readonly stores: ReadonlyMap<string, ObjectStore>;
   /** Reported like the planner's conflicts (remote listing): counted, exit 1, kept. */
@@ -32,9 +33,9 @@ export async function runDeleteStep(
   transfer: Transfer,
   context: DeleteStepContext,
 ): Promise<void> {
-  const { journal, clock, stores } = context;
+  const { ledger, clock, stores } = context;
   const started = clock.now();
-  const record = journal.getFile(folder.id, transfer.relativePath);
+  const record = ledger.recordOf(folder.id, transfer.relativePath);
   if (!record) return context.finish('skipped', 'nothing recorded for this path');
   transfer.remoteKey = record.remoteKey;
   try {
@@ -52,7 +53,7 @@ export async function runDeleteStep(
       context.history('failed', started, outcome.reason);
       return context.finish('skipped', outcome.reason);
     }
-    journal.deleteFile(folder.id, transfer.relativePath);
+    ledger.forget(folder.id, transfer.relativePath);
     if (outcome.kind === 'gone') return context.finish('skipped', ALREADY_GONE_NOTE);
     context.history('ok', started, null);
     context.finish('done', null);

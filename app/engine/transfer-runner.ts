@@ -5,6 +5,7 @@ import type { Journal } from '../ports/journal.js';
 import type { Logger } from '../ports/logger.js';
 import type { ObjectStore } from '../ports/object-store.js';
 import { withRetries, type RetryOptions } from '../retry/with-retries.js';
+import type { FileLedger } from '../sync/file-ledger.js';
 import type { FolderSpec } from '../sync/folder-spec.js';
 import { toObjectKey } from '../sync/object-key.js';
 import type { FileUploader } from '../transfer/file-uploader.js';
@@ -23,11 +24,14 @@ export interface TransferRunnerDependencies {
   readonly uploaders: ReadonlyMap<string, FileUploader>;
   /** By profile id. */
   readonly stores: ReadonlyMap<string, ObjectStore>;
-  readonly journal: Journal;
+  /** The file records: a failed upload is recorded there (and the delete step's forgetting). */
+  readonly ledger: FileLedger;
+  /** Its history only: file records are the ledger's. */
+  readonly journal: Pick<Journal, 'addHistory'>;
   readonly fs: FileSystem;
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly queue: () => TransferQueue;
+  readonly updates: Pick<TransferQueue, 'update'>;
   /** Asks for the path to be transferred again after `delayMs` (file changed or busy). */
   readonly requeue: (transfer: Transfer, delayMs: number) => RequeueResult;
   /** The invalid-name error of a path whose key another local file also maps to, or null. */
@@ -66,7 +70,7 @@ export class TransferRunner {
   };
 
   private async upload(folder: FolderSpec, transfer: Transfer): Promise<void> {
-    const { journal, clock, fs, uploaders } = this.dependencies;
+    const { ledger, clock, fs, uploaders } = this.dependencies;
     const started = clock.now();
     const uploader = uploaders.get(folder.profileId);
     try {
@@ -106,7 +110,7 @@ export class TransferRunner {
       const attempt = () =>
         this.withRetries(transfer, 'uploading', () =>
           uploader.upload(target, (bytes) =>
-            this.dependencies.queue().update(transfer, { bytesDone: transfer.bytesDone + bytes }),
+            this.dependencies.updates.update(transfer, { bytesDone: transfer.bytesDone + bytes }),
           ),
         );
       let outcome = await attempt();
@@ -172,20 +176,8 @@ export class TransferRunner {
         this.history(transfer, 'upload', 'failed', 0, started, error.message);
         return this.fail(transfer, error);
       }
-      const previous = journal.getFile(folder.id, transfer.relativePath);
       // Recorded as failed, never as synced: the planner retries it at the next scan.
-      journal.putFile({
-        folderId: folder.id,
-        relativePath: transfer.relativePath,
-        size: transfer.size,
-        mtimeMs: -1,
-        md5: null,
-        remoteKey: previous?.remoteKey ?? `${folder.prefix}${transfer.relativePath}`,
-        etag: null,
-        state: 'failed',
-        lastError: error.message,
-        updatedAt: clock.now(),
-      });
+      ledger.recordFailed(folder.id, transfer.relativePath, transfer.size, error.message);
       this.history(transfer, 'upload', 'failed', 0, started, error.message);
       this.fail(transfer, error);
     }
@@ -197,9 +189,9 @@ export class TransferRunner {
     absolutePath: string,
     attempt: () => Promise<T>,
   ): Promise<T | 'parked'> {
-    const { finalSettleWait: wait, fs, clock, queue, logger } = this.dependencies;
+    const { finalSettleWait: wait, fs, clock, updates, logger } = this.dependencies;
     if (wait !== null) {
-      queue().update(transfer, { note: 'still changing: waiting for it to hold still' });
+      updates.update(transfer, { note: 'still changing: waiting for it to hold still' });
       return settleThenRetry(fs, absolutePath, clock, wait, attempt);
     }
     this.dependencies.park(transfer);
@@ -225,17 +217,17 @@ export class TransferRunner {
     activeState: 'uploading' | 'deleting',
     operation: () => Promise<T>,
   ): Promise<T> {
-    const queue = this.dependencies.queue();
+    const { updates } = this.dependencies;
     return withRetries(
       () => {
-        queue.update(transfer, { state: activeState, retryAt: null, bytesDone: 0 });
+        updates.update(transfer, { state: activeState, retryAt: null, bytesDone: 0 });
         return operation();
       },
       {
         ...this.retry,
         cancelled: this.cancelled,
         onWait: (wait) => {
-          queue.update(transfer, {
+          updates.update(transfer, {
             state: wait.reason === 'credentials' ? 'waiting-for-credentials' : 'retrying',
             retryAt: this.dependencies.clock.now() + wait.delayMs,
             error: view(wait.error),
@@ -260,7 +252,7 @@ export class TransferRunner {
     note: string | null,
     extra: Partial<Transfer> = {},
   ): void {
-    this.dependencies.queue().update(transfer, { ...extra, state, note, error: null });
+    this.dependencies.updates.update(transfer, { ...extra, state, note, error: null });
   }
 
   private fail(transfer: Transfer, error: SyncError): void {
@@ -270,7 +262,7 @@ export class TransferRunner {
       code: error.code,
       error: error.message,
     });
-    this.dependencies.queue().update(transfer, { state: 'failed', error: view(error) });
+    this.dependencies.updates.update(transfer, { state: 'failed', error: view(error) });
   }
 
   private history(

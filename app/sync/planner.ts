@@ -2,6 +2,7 @@ import type { FileRecord } from '../ports/journal.js';
 import type { ObjectInfo } from '../ports/object-store.js';
 import type { FolderMode } from '../credentials/session-policy.js';
 import type { LocalFile } from './folder-spec.js';
+import { recordAboutPath, recordStatus } from './file-ledger.js';
 import { KeyIndex, PATH_KEY_MAPPING, type KeyMapping } from './key-collisions.js';
 
 export type UploadReason = 'new' | 'changed' | 'retry' | 'missing-remotely';
@@ -73,6 +74,12 @@ export interface Plan {
   readonly deletePause: 'root-missing' | 'root-empty' | 'mass-delete' | null;
 }
 
+/** The journal's record of a path, if it is about the object the path maps to now
+ *  (file-ledger.ts: a record of another key is about an object outside this folder's prefix). */
+function recordHere(input: PlanInput, relativePath: string): FileRecord | undefined {
+  return recordAboutPath(input.journal.get(relativePath), relativePath, input.keys);
+}
+
 /**
  * Compares the folder on disk with the journal (and the remote listing when allowed) and decides,
  * file by file, what to do. Pure: no I/O, no clock of its own.
@@ -85,20 +92,6 @@ export interface Plan {
  * - two local files with one key (NFC/NFD, or case on a case-insensitive store) are both
  *   refused, and no delete ever targets a key a local file still maps to.
  */
-/**
- * The journal's record of a path, if it is about the object the path maps to now. A record of
- * another key (the folder's prefix was changed in the config, or the store's key rules) is about
- * an object outside this folder's prefix: the file is new here, and that object is never deleted.
- */
-function recordHere(input: PlanInput, relativePath: string): FileRecord | undefined {
-  const record = input.journal.get(relativePath);
-  if (!record || !input.keys) return record;
-  const identity = input.keys.identityOfPath(relativePath);
-  return identity === null || identity === input.keys.identityOfKey(record.remoteKey)
-    ? record
-    : undefined;
-}
-
 export function planFolder(input: PlanInput): Plan {
   const uploads: PlannedUpload[] = [];
   const conflicts: PlannedConflict[] = [];
@@ -130,16 +123,17 @@ export function planFolder(input: PlanInput): Plan {
       continue;
     }
     const record = recordHere(input, file.relativePath);
-    const remote = record && input.remote ? input.remote.get(record.remoteKey) : undefined;
-    if (!record) {
+    // The one rule for "already uploaded?" (file-ledger.ts); the reasons only label its answer.
+    const status = recordStatus(record, file.relativePath, file);
+    if (!record || status === 'unrecorded') {
       uploads.push({ ...file, reason: 'new' });
       continue;
     }
-    if (record.state === 'failed') {
+    if (status === 'failed') {
       uploads.push({ ...file, reason: 'retry' });
       continue;
     }
-    const localChanged = record.size !== file.size || record.mtimeMs !== file.mtimeMs;
+    const remote = input.remote ? input.remote.get(record.remoteKey) : undefined;
     if (input.remote && remote && record.etag !== null && remote.etag !== record.etag) {
       conflicts.push({
         relativePath: file.relativePath,
@@ -148,7 +142,7 @@ export function planFolder(input: PlanInput): Plan {
       });
       continue;
     }
-    if (localChanged) uploads.push({ ...file, reason: 'changed' });
+    if (status === 'changed') uploads.push({ ...file, reason: 'changed' });
     else if (input.remote && !remote) uploads.push({ ...file, reason: 'missing-remotely' });
     else unchanged += 1;
   }

@@ -1,11 +1,12 @@
-import type { FileStat, OpenFile } from '../ports/file-system.js';
+import type { OpenFile } from '../ports/file-system.js';
 import { uploadMultipart } from './multipart-uploader.js';
 import { partSizeFor } from './part-size.js';
 import { sameContentStat, stableStat, type StabilityOptions } from './stable-stat.js';
 import { openSource, statSource } from './upload-source.js';
+import type { FileLedger } from '../sync/file-ledger.js';
 import {
   vanishedOrUnreadable,
-  type FileUploaderDependencies,
+  type UploadDependencies,
   type UploadTarget,
 } from './upload-target.js';
 
@@ -34,13 +35,18 @@ export interface FileUploaderOptions {
   readonly stability: StabilityOptions;
 }
 
+export type { UploadTarget };
+
+export interface FileUploaderDependencies extends UploadDependencies {
+  /** Where the upload is recorded, and asked whether this version already is. */
+  readonly ledger: FileLedger;
+}
+
 /**
  * Uploads one file and records it — only after the store confirmed the bytes and the file was
  * re-checked unchanged (DESIGN.md §4). Files up to one part go in a single PUT with Content-MD5;
  * bigger ones through the checkpointed multipart loop.
  */
-export type { FileUploaderDependencies, UploadTarget };
-
 export class FileUploader {
   constructor(
     private readonly dependencies: FileUploaderDependencies,
@@ -48,10 +54,16 @@ export class FileUploader {
   ) {}
 
   async upload(target: UploadTarget, onBytes: (bytes: number) => void): Promise<UploadOutcome> {
-    const { fs, clock } = this.dependencies;
+    const { fs, clock, ledger } = this.dependencies;
     const settled = await stableStat(() => statSource(fs, target), clock, this.options.stability);
     if (settled.kind !== 'stable') return settled;
-    if (target.oneOff !== true && this.alreadyRecorded(target, settled.stat)) {
+    // A write often raises several watcher events; the ones that arrive while the first upload
+    // runs queue the path again. When that upload recorded exactly this version, sending the same
+    // bytes again would only cost time. (A one-off drop is never recorded: always sent.)
+    if (
+      target.oneOff !== true &&
+      ledger.isCurrent(target.folderId, target.relativePath, settled.stat)
+    ) {
       return { kind: 'unchanged' };
     }
 
@@ -101,7 +113,8 @@ export class FileUploader {
       // The object holds a version that may already be stale: record nothing, upload again.
       return after === null ? { kind: 'vanished' } : { kind: 'changed' };
     }
-    if (target.oneOff !== true) this.record(target, before, result);
+    // Recorded only now: the store confirmed the bytes and the file did not change meanwhile.
+    if (target.oneOff !== true) this.dependencies.ledger.recordSynced(target, before, result);
     const partSize = partSizeFor(before.size, this.options.partSize);
     return {
       kind: 'uploaded',
@@ -110,42 +123,6 @@ export class FileUploader {
       partsReused: 'partsReused' in result ? result.partsReused : 0,
       ...(partSize === this.options.partSize ? {} : { partSizeRaisedTo: partSize }),
     };
-  }
-
-  /**
-   * A write often raises several watcher events; the ones that arrive while the first upload runs
-   * queue the path again. When that upload has recorded exactly this size and mtime, sending the
-   * same bytes again would only cost time.
-   */
-  private alreadyRecorded(target: UploadTarget, stat: FileStat): boolean {
-    const record = this.dependencies.journal.getFile(target.folderId, target.relativePath);
-    return (
-      record?.state === 'synced' &&
-      record.size === stat.size &&
-      record.mtimeMs === stat.mtimeMs &&
-      record.remoteKey === target.remoteKey
-    );
-  }
-
-  /** The file record, written only after the store confirmed and the file did not change. */
-  private record(
-    target: UploadTarget,
-    before: FileStat,
-    result: { md5: string | null; etag: string },
-  ): void {
-    const { journal, clock } = this.dependencies;
-    journal.putFile({
-      folderId: target.folderId,
-      relativePath: target.relativePath,
-      size: before.size,
-      mtimeMs: before.mtimeMs,
-      md5: result.md5,
-      remoteKey: target.remoteKey,
-      etag: result.etag,
-      state: 'synced',
-      lastError: null,
-      updatedAt: clock.now(),
-    });
   }
 
   private async singlePut(

@@ -3,7 +3,7 @@ import type { MultipartCheckpoint } from '../ports/journal.js';
 import type { MultipartIntegrity, ObjectInfo } from '../ports/object-store.js';
 import { withRetries, type RetryOptions } from '../retry/with-retries.js';
 import { expectedCrc64, sameCrc64 } from './multipart-integrity.js';
-import type { FileUploaderDependencies, UploadTarget } from './upload-target.js';
+import type { UploadDependencies, UploadTarget } from './upload-target.js';
 
 /** The S3 multipart ETag shape: md5 of the part md5s, a dash, the part count. */
 const S3_MULTIPART_ETAG = /^[0-9a-f]{32}-\d+$/;
@@ -42,7 +42,7 @@ export interface CompletedUpload {
  *   attempt that ends before that lets the next one find the object (`finishedEarlier`).
  */
 export async function completeAndVerify(
-  dependencies: FileUploaderDependencies,
+  dependencies: UploadDependencies,
   target: UploadTarget,
   checkpoint: Pick<MultipartCheckpoint, 'uploadId' | 'size' | 'parts'>,
   partsReused: number,
@@ -106,7 +106,7 @@ export async function completeAndVerify(
  * (the S3 rule); an opaque one cannot tell our object from an older one of the same size.
  */
 export async function finishedEarlier(
-  dependencies: FileUploaderDependencies,
+  dependencies: UploadDependencies,
   target: UploadTarget,
   checkpoint: MultipartCheckpoint,
   partCount: number,
@@ -128,7 +128,7 @@ export async function finishedEarlier(
 }
 
 function expectedEtag(
-  dependencies: FileUploaderDependencies,
+  dependencies: UploadDependencies,
   checkpoint: Pick<MultipartCheckpoint, 'parts'>,
 ): string {
   const parts = [...checkpoint.parts].sort((a, b) => a.partNumber - b.partNumber);
@@ -164,7 +164,7 @@ function goneUploadIsOurs(head: ObjectInfo | null, size: number, expected: strin
   return !S3_MULTIPART_ETAG.test(head.etag) && !PLAIN_MD5_ETAG.test(head.etag);
 }
 
-function step<T>(dependencies: FileUploaderDependencies, operation: () => Promise<T>): Promise<T> {
+function step<T>(dependencies: UploadDependencies, operation: () => Promise<T>): Promise<T> {
   return withRetries(operation, {
     ...STEP_RETRY,
     clock: dependencies.clock,

@@ -10,7 +10,7 @@ import { partCrcMismatch, partsUsableFor } from './multipart-integrity.js';
 import { partSizeFor } from './part-size.js';
 import {
   vanishedOrUnreadable,
-  type FileUploaderDependencies,
+  type UploadDependencies,
   type UploadTarget,
 } from './upload-target.js';
 
@@ -32,7 +32,7 @@ type PartResult = CheckpointPart;
  * reopening the path for each part let a swapped parent directory feed it another file).
  */
 export async function uploadMultipart(
-  dependencies: FileUploaderDependencies,
+  dependencies: UploadDependencies,
   target: UploadTarget,
   file: OpenFile,
   options: MultipartOptions,
@@ -117,7 +117,7 @@ export async function uploadMultipart(
 
 /** The journal's checkpoint for this file if it still applies and the store still has it. */
 async function usableCheckpoint(
-  dependencies: FileUploaderDependencies,
+  dependencies: UploadDependencies,
   target: UploadTarget,
   stat: FileStat,
   partSize: number,
@@ -167,7 +167,7 @@ async function usableCheckpoint(
 }
 
 async function sendPart(
-  dependencies: FileUploaderDependencies,
+  dependencies: UploadDependencies,
   target: UploadTarget,
   file: OpenFile,
   uploadId: string,
@@ -230,7 +230,7 @@ class PartBuffers {
   private readonly free: Uint8Array[] = [];
 
   constructor(
-    private readonly dependencies: FileUploaderDependencies,
+    private readonly dependencies: UploadDependencies,
     private readonly size: number,
   ) {}
 
@@ -245,7 +245,7 @@ class PartBuffers {
 
 /** Aborts an upload that will never be completed and forgets its checkpoint. */
 async function abandon(
-  dependencies: FileUploaderDependencies,
+  dependencies: UploadDependencies,
   target: UploadTarget,
   uploadId: string,
 ): Promise<void> {

@@ -25,10 +25,18 @@ export interface UploadTarget {
   readonly oneOff?: boolean;
 }
 
-export interface FileUploaderDependencies {
+/** The multipart checkpoints of the journal: the upload steps write no file records (those are
+ *  the FileLedger's, app/sync/file-ledger.ts, and only the FileUploader writes them through it). */
+export type CheckpointJournal = Pick<
+  Journal,
+  'getCheckpoint' | 'startCheckpoint' | 'addCheckpointPart' | 'deleteCheckpoint'
+>;
+
+/** What the upload steps (single PUT, multipart loop and its completion) work with. */
+export interface UploadDependencies {
   readonly fs: FileSystem;
   readonly store: ObjectStore;
-  readonly journal: Journal;
+  readonly journal: CheckpointJournal;
   readonly digest: Digest;
   readonly clock: Clock;
   readonly bandwidth: TokenBucket;

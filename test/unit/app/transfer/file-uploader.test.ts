@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { SyncError } from '../../../../app/errors/sync-error.js';
+import { FileLedger } from '../../../../app/sync/file-ledger.js';
 import { FileUploader, type UploadTarget } from '../../../../app/transfer/file-uploader.js';
 import { TokenBucket } from '../../../../app/transfer/token-bucket.js';
 import { nodeDigest } from '../../../../main/adapters/digest/node-digest.js';
@@ -22,8 +23,17 @@ function setup() {
   fs.writeFile('/home/alice/private/big.bin', `${SECRET}\n`.repeat(200), 0);
   const store = new MemoryObjectStore({ minPartSize: PART });
   const journal = new MemoryJournal();
+  const ledger = new FileLedger(journal, clock, [{ id: 'docs', prefix: 'docs/' }]);
   const uploader = new FileUploader(
-    { fs, store, journal, digest: nodeDigest, clock, bandwidth: new TokenBucket(0, clock) },
+    {
+      fs,
+      store,
+      journal,
+      ledger,
+      digest: nodeDigest,
+      clock,
+      bandwidth: new TokenBucket(0, clock),
+    },
     {
       partSize: PART,
       partConcurrency: 2,
