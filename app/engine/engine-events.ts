@@ -53,3 +53,17 @@ export type EngineEvent =
       readonly hint?: string;
     }
   | { readonly type: 'credentials'; readonly profileId: string; readonly status: CredentialStatus };
+
+/** Where the engine's parts report and its observers listen; built before the parts. */
+export class EngineEventHub {
+  private readonly listeners = new Set<(event: EngineEvent) => void>();
+
+  on(listener: (event: EngineEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  readonly emit = (event: EngineEvent): void => {
+    for (const listener of this.listeners) listener(event);
+  };
+}

@@ -7,7 +7,8 @@ import { waitUntilSettled } from './still-changing.js';
 export interface RequeuerDependencies {
   readonly fs: FileSystem;
   readonly clock: Clock;
-  readonly queue: () => TransferQueue;
+  /** Where a path goes round again (the queue: built before the runner that asks for it). */
+  readonly queue: Pick<TransferQueue, 'enqueue'>;
   /** The folder's root, or undefined when it is not configured (any more). */
   readonly rootOf: (folderId: string) => string | undefined;
   readonly stopped: () => boolean;
@@ -136,7 +137,7 @@ export class Requeuer {
   }
 
   private enqueue(transfer: Transfer, size: number): void {
-    this.dependencies.queue().enqueue({
+    this.dependencies.queue.enqueue({
       folderId: transfer.folderId,
       relativePath: transfer.relativePath,
       kind: 'upload',

@@ -1,5 +1,4 @@
 import { TransferRows, type TransferRowStore } from './transfer-rows.js';
-
 import type { Transfer, TransferRequest, TransferState } from './transfer.js';
 
 // The row types live in transfer.ts (this file schedules); re-exported for existing imports.
@@ -30,7 +29,7 @@ export interface TransferQueueOptions {
 }
 
 /** Runs one transfer to its end (the engine's job: retries, journal, outcome). */
-export type TransferRunner = (transfer: Transfer) => Promise<void>;
+export type TransferRun = (transfer: Transfer) => Promise<void>;
 
 const FINISHED: ReadonlySet<TransferState> = new Set(['done', 'failed', 'skipped']);
 
@@ -38,7 +37,8 @@ const FINISHED: ReadonlySet<TransferState> = new Set(['done', 'failed', 'skipped
  * Schedules transfers: bounded concurrency, small files before large ones (large files may take
  * at most `maxLargeConcurrent` slots), pause/resume per folder and globally, one transfer per path
  * (a new request for a path that is still queued replaces it; for a path in flight, it runs again
- * afterwards — the file may have changed meanwhile).
+ * afterwards — the file may have changed meanwhile). Nothing starts before `runWith` names what
+ * runs a transfer: the runner updates rows through this queue, so it is built after it.
  */
 export class TransferQueue {
   private readonly rows: TransferRows;
@@ -55,11 +55,9 @@ export class TransferQueue {
   /** close(): told when the last running transfer ended. */
   private drainWaiters: (() => void)[] = [];
   private readonly listeners = new Set<(transfer: Transfer) => void>();
+  private run: TransferRun | null = null;
 
-  constructor(
-    private readonly runner: TransferRunner,
-    private readonly options: TransferQueueOptions,
-  ) {
+  constructor(private readonly options: TransferQueueOptions) {
     this.rows = new TransferRows({
       limit: options.historyLimit,
       isRoutine: options.isRoutine ?? (() => false),
@@ -67,14 +65,22 @@ export class TransferQueue {
     });
   }
 
+  /** Starts transferring (what was queued meanwhile too), each transfer by `run`; once. */
+  runWith(run: TransferRun): this {
+    if (this.run) throw new Error('TransferQueue.runWith: the queue has its runner already');
+    this.run = run;
+    this.dispatch();
+    return this;
+  }
+
   enqueue(request: TransferRequest): Transfer {
-    const key = requestKey(request);
+    const key = keyOf(request);
     if (this.running.has(key)) {
       this.followUps.set(key, request);
       return this.running.get(key) as Transfer;
     }
     // A newer request for a queued path takes its place (and its row: same id, nothing to notify).
-    const queued = this.findQueued(key);
+    const queued = this.queuedByKey.get(key);
     if (queued) this.remove(queued);
     const origin = request.drop ? 'drop' : 'sync';
     const transfer: Transfer = {
@@ -182,10 +188,10 @@ export class TransferQueue {
   }
 
   private dispatch(): void {
-    while (this.running.size < this.options.concurrency) {
+    while (this.run && this.running.size < this.options.concurrency) {
       const transfer = this.takeNext();
       if (!transfer) break;
-      void this.start(transfer);
+      void this.start(transfer, this.run);
     }
     this.settleIdle();
   }
@@ -201,12 +207,12 @@ export class TransferQueue {
 
   private dequeue(lane: Transfer[], index: number): Transfer | undefined {
     const [transfer] = lane.splice(index, 1);
-    if (transfer) this.queuedByKey.delete(transferKey(transfer));
+    if (transfer) this.queuedByKey.delete(keyOf(transfer));
     return transfer;
   }
 
-  private async start(transfer: Transfer): Promise<void> {
-    const key = transferKey(transfer);
+  private async start(transfer: Transfer, run: TransferRun): Promise<void> {
+    const key = keyOf(transfer);
     const large = this.isLarge(transfer);
     this.running.set(key, transfer);
     if (large) this.activeLarge += 1;
@@ -215,7 +221,7 @@ export class TransferQueue {
       startedAt: this.options.now(),
     });
     try {
-      await this.runner(transfer);
+      await run(transfer);
     } catch (error) {
       // The runner records outcomes itself; reaching here is a bug, not a file problem.
       this.update(transfer, {
@@ -248,12 +254,8 @@ export class TransferQueue {
     return transfer.size > this.options.largeFileBytes;
   }
 
-  private findQueued(key: string): Transfer | undefined {
-    return this.queuedByKey.get(key);
-  }
-
   private remove(transfer: Transfer): void {
-    this.queuedByKey.delete(transferKey(transfer));
+    this.queuedByKey.delete(keyOf(transfer));
     for (const lane of [this.small, this.large]) {
       const index = lane.indexOf(transfer);
       if (index >= 0) lane.splice(index, 1);
@@ -281,18 +283,6 @@ export class TransferQueue {
 }
 
 /** One transfer per path: a folder's file, or a drop's object key (drops never merge with sync). */
-function requestKey(request: TransferRequest): string {
-  return keyOf(request.folderId, request.relativePath, request.drop);
-}
-
-function transferKey(transfer: Transfer): string {
-  return keyOf(transfer.folderId, transfer.relativePath, transfer.drop);
-}
-
-function keyOf(
-  folderId: string,
-  relativePath: string,
-  drop: DropSource | null | undefined,
-): string {
+function keyOf({ folderId, relativePath, drop }: TransferRequest | Transfer): string {
   return drop ? `drop\u0000${folderId}\u0000${drop.remoteKey}` : `${folderId}\u0000${relativePath}`;
 }

@@ -1,5 +1,6 @@
 import type { EngineEvent } from '../../app/engine/engine-events.js';
-import type { ProfileBinding, SyncEngine } from '../../app/engine/sync-engine.js';
+import type { ProfileBinding } from '../../app/engine/engine-assembly.js';
+import type { SyncEngine } from '../../app/engine/sync-engine.js';
 import { renderBlock } from './progress/progress-block.js';
 import { ProgressTally } from './progress/progress-tally.js';
 import { SpeedWindow } from './progress/speed-window.js';

@@ -221,7 +221,7 @@ class Host implements FerryUiHost {
     // The new engine's rows (from the journal, same ids) replace what the window kept of the
     // old one, e.g. a row left "uploading" when the old engine stopped (issue 13).
     const session = this.session as EngineSession | null; // load() set it
-    for (const transfer of session?.composition.engine.queue.list() ?? []) this.feed.add(transfer);
+    for (const transfer of session?.composition.engine.transfers() ?? []) this.feed.add(transfer);
   }
 
   /** "Stored" means usable for the profile as configured now: a secret stored for another

@@ -38,7 +38,7 @@ export interface SnapshotInputs {
 export function buildSnapshot(inputs: SnapshotInputs): UiSnapshot {
   const { session, config, now } = inputs;
   const engine = session?.composition.engine;
-  const transfers = engine?.queue.list() ?? [];
+  const transfers = engine?.transfers() ?? [];
   const counts = countTransfers(transfers);
   const snapshots = engine?.folderSnapshots() ?? [];
   // Scan problems (unreadable, bad names, special files) are not transfers: counted beside them.
@@ -56,7 +56,7 @@ export function buildSnapshot(inputs: SnapshotInputs): UiSnapshot {
       mode: folder.mode,
       // A folder whose preflight failed was never started: its error, not "paused".
       state: checking ? 'checking' : blocked ? 'error' : folder.state,
-      pausedByUser: !blocked && (engine?.queue.isPaused(folder.id) ?? false),
+      pausedByUser: !blocked && (engine?.isPaused(folder.id) ?? false),
       pauseReason: folder.pauseReason,
       lastScanAt: folder.lastScanAt,
       lastError: blocked?.message ?? folder.lastError,
@@ -89,7 +89,7 @@ export function buildSnapshot(inputs: SnapshotInputs): UiSnapshot {
       status: bindings?.get(profile.id)?.broker.status() ?? NO_TOKEN,
     };
   });
-  const pausedAll = engine?.queue.isPaused() ?? false;
+  const pausedAll = engine?.isPaused() ?? false;
   const totals = {
     ...counts.totals,
     failed: counts.totals.failed + [...scanned.values()].reduce((sum, c) => sum + c.failed, 0),

@@ -1,6 +1,7 @@
 import { CredentialBroker } from '../../../../app/credentials/credential-broker.js';
 import type { EngineEvent } from '../../../../app/engine/engine-events.js';
-import { SyncEngine, type EngineOptions } from '../../../../app/engine/sync-engine.js';
+import { assembleEngine, type EngineOptions } from '../../../../app/engine/engine-assembly.js';
+import { SyncEngine } from '../../../../app/engine/sync-engine.js';
 import type { Clock } from '../../../../app/ports/clock.js';
 import type { ObjectStore } from '../../../../app/ports/object-store.js';
 import type { FolderSpec } from '../../../../app/sync/folder-spec.js';
@@ -73,7 +74,7 @@ export function createHarness(harness: HarnessOptions = {}) {
     ...harness.folder,
   };
   const events: EngineEvent[] = [];
-  const engine = new SyncEngine(
+  const parts = assembleEngine(
     {
       fs,
       watcher,
@@ -92,6 +93,7 @@ export function createHarness(harness: HarnessOptions = {}) {
     [folder],
     { ...engineOptions, ...harness.options },
   );
+  const engine = new SyncEngine(parts);
   engine.onEvent((event) => events.push(event));
   const write = (relativePath: string, content: string | Uint8Array) =>
     fs.writeFile(`${ROOT}/${relativePath}`, content);
@@ -115,6 +117,8 @@ export function createHarness(harness: HarnessOptions = {}) {
     sts,
     broker,
     engine,
+    /** The engine's own queue, for tests that queue a path by hand. */
+    queue: parts.queue,
     events,
     folder,
     write,

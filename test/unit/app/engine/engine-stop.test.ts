@@ -44,7 +44,7 @@ describe('stopping the engine under running transfers', () => {
     h.journal.close();
     const writes = vi.spyOn(h.journal, 'putTransferRow');
     release();
-    await until(() => h.statesOf('slow.txt').length > 0 && settledIn(h.engine.queue.list()));
+    await until(() => h.statesOf('slow.txt').length > 0 && settledIn(h.engine.transfers()));
     await new Promise((resolve) => setTimeout(resolve, 20)); // let a rejection surface
 
     expect(unhandled).toEqual([]);

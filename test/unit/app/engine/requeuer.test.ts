@@ -20,7 +20,7 @@ function requeuerWith(statBeneath: FileSystem['statBeneath']) {
     {
       fs,
       clock: new InstantClock(),
-      queue: () => queue as unknown as TransferQueue,
+      queue: queue as unknown as TransferQueue,
       rootOf: () => '/home/me/docs',
       stopped: () => false,
     },

@@ -270,7 +270,7 @@ describe('SyncEngine.runOnce', () => {
     h.write('twice.txt', 'one write, two watcher events');
     await h.engine.runOnce();
     const puts = h.store.calls.putObject;
-    const again = h.engine.queue.enqueue({
+    const again = h.queue.enqueue({
       folderId: 'docs',
       relativePath: 'twice.txt',
       kind: 'upload',
@@ -365,7 +365,7 @@ describe('pause and resume', () => {
     await h.engine.syncNow();
     await h.engine.drain();
     expect(h.store.objects.size).toBe(0);
-    expect(h.engine.queue.list().map((t) => t.state)).toEqual(['queued']);
+    expect(h.engine.transfers().map((t) => t.state)).toEqual(['queued']);
     h.engine.resume();
     await h.engine.drain();
     expect(h.text('a.txt')).toBe('alpha');

@@ -6,7 +6,13 @@ function setup(concurrency: number, maxLargeConcurrent: number) {
   const running = new Set<Transfer>();
   const releases = new Map<string, () => void>();
   let maxLarge = 0;
-  const queue = new TransferQueue(
+  const queue = new TransferQueue({
+    concurrency,
+    largeFileBytes: 100,
+    maxLargeConcurrent,
+    historyLimit: 100,
+    now: () => 0,
+  }).runWith(
     (transfer) =>
       new Promise<void>((resolve) => {
         running.add(transfer);
@@ -16,7 +22,6 @@ function setup(concurrency: number, maxLargeConcurrent: number) {
           resolve();
         });
       }),
-    { concurrency, largeFileBytes: 100, maxLargeConcurrent, historyLimit: 100, now: () => 0 },
   );
   const release = async (path: string) => {
     releases.get(path)?.();
@@ -74,5 +79,29 @@ describe('TransferQueue', () => {
     expect(running.size).toBe(1);
     await release('x');
     await queue.whenIdle();
+  });
+});
+
+describe('TransferQueue.runWith', () => {
+  const options = { concurrency: 2, largeFileBytes: 100, maxLargeConcurrent: 1, historyLimit: 10 };
+
+  it('starts nothing before it has a runner, then runs what was queued meanwhile', async () => {
+    const ran: string[] = [];
+    const queue = new TransferQueue({ ...options, now: () => 0 });
+    const early = queue.enqueue(upload('early', 10));
+    expect(early.state).toBe('queued');
+    queue.runWith((transfer) => {
+      ran.push(transfer.relativePath);
+      return Promise.resolve();
+    });
+    await queue.whenIdle();
+    expect(ran).toEqual(['early']);
+    expect(early.state).toBe('done');
+  });
+
+  it('takes one runner only: a second would run transfers twice', () => {
+    const queue = new TransferQueue({ ...options, now: () => 0 });
+    queue.runWith(() => Promise.resolve());
+    expect(() => queue.runWith(() => Promise.resolve())).toThrow(/has its runner already/);
   });
 });

@@ -11,24 +11,21 @@ const UNCHANGED = 'unchanged since its last upload';
 function engine(journal: MemoryJournal, historyLimit = 10_000) {
   const outcome = new Map<string, (t: Transfer, q: TransferQueue) => void>();
   let time = 1_000;
-  const queue: TransferQueue = new TransferQueue(
-    (transfer) => {
-      time += 1;
-      const run = outcome.get(transfer.relativePath);
-      if (run) run(transfer, queue);
-      else queue.update(transfer, { state: 'done', bytesDone: transfer.size });
-      return Promise.resolve();
-    },
-    {
-      concurrency: 4,
-      largeFileBytes: 1_000_000,
-      maxLargeConcurrent: 2,
-      historyLimit,
-      now: () => time,
-      rowStore: journalTransferRows(journal, new Set(['f', 'g'])),
-      isRoutine: (t) => t.state === 'skipped' && t.note === UNCHANGED,
-    },
-  );
+  const queue: TransferQueue = new TransferQueue({
+    concurrency: 4,
+    largeFileBytes: 1_000_000,
+    maxLargeConcurrent: 2,
+    historyLimit,
+    now: () => time,
+    rowStore: journalTransferRows(journal, new Set(['f', 'g'])),
+    isRoutine: (t) => t.state === 'skipped' && t.note === UNCHANGED,
+  }).runWith((transfer) => {
+    time += 1;
+    const run = outcome.get(transfer.relativePath);
+    if (run) run(transfer, queue);
+    else queue.update(transfer, { state: 'done', bytesDone: transfer.size });
+    return Promise.resolve();
+  });
   return { queue, outcome };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { CredentialBroker } from '../../../../../app/credentials/credential-broker.js';
-import type { ProfileBinding } from '../../../../../app/engine/sync-engine.js';
+import type { ProfileBinding } from '../../../../../app/engine/engine-assembly.js';
 import { SyncError } from '../../../../../app/errors/sync-error.js';
 import type { FolderSpec } from '../../../../../app/sync/folder-spec.js';
 import { preflight } from '../../../../../main/cli/commands/preflight.js';
