@@ -1,6 +1,9 @@
 import type { BridgeReply } from '../../app/ipc/dispatcher.js';
-import type { PreloadApi } from './preload-api.js';
-import { preloadPushChannels, preloadRequestChannels } from './preload-channels.js';
+import {
+  preloadPushChannels,
+  preloadRequestChannels,
+  type PreloadApi,
+} from '../../app/ipc/preload-api.js';
 
 /**
  * The object behind `window.ferry`, built from Electron's `ipcRenderer` and `webUtils` (passed
@@ -50,7 +53,7 @@ export function createPreloadApi(ipcRenderer: IpcRendererLike, webUtils: WebUtil
     pathForFile(file) {
       return webUtils.getPathForFile(file);
     },
-  } satisfies PreloadApi;
+  } satisfies PreloadApi<File>;
 }
 
 function unknownChannel(channel: unknown): BridgeReply {

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 
-import { PRELOAD_GLOBAL } from './preload-api.js';
+import { PRELOAD_GLOBAL } from '../../app/ipc/preload-api.js';
 import { createPreloadApi } from './preload-bridge.js';
 
 // The sandboxed preload: the renderer's only door to the engine (DESIGN.md §5). It exposes the

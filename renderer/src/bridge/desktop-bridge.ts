@@ -7,7 +7,7 @@ import type {
   RequestResult,
 } from '../../../app/ipc/contract.js';
 import { ALWAYS_OPEN, type ConnectionSource } from './connection.js';
-import type { FerryPreloadApi } from './preload-api.js';
+import type { FerryPreloadApi } from './window-ferry.js';
 import { unwrapReply } from './reply.js';
 
 /** The Electron window's bridge: the preload's IPC, always connected. */
@@ -20,7 +20,7 @@ export function createDesktopBridge(api: FerryPreloadApi): FerryBridge & Connect
       return unwrapReply<C>(await api.invoke(channel, args));
     },
     on<P extends PushChannel>(channel: P, listener: (payload: PushPayloads[P]) => void) {
-      return api.on(channel, (payload) => listener(payload as PushPayloads[P]));
+      return api.on(channel, listener);
     },
     connection: () => ALWAYS_OPEN,
     onConnection: () => () => {},

@@ -6,7 +6,7 @@ import { runInNewContext } from 'node:vm';
 import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
 
-import type { PreloadApi } from '../../../main/electron/preload-api.js';
+import type { PreloadApi } from '../../../app/ipc/preload-api.js';
 
 const repo = join(import.meta.dirname, '..', '..', '..');
 
@@ -52,7 +52,7 @@ describe('the preload bundle', () => {
     runInNewContext(code, { require: sandboxRequire, module: { exports: {} }, exports: {} });
 
     expect([...exposed.keys()]).toEqual(['ferry']);
-    const api = exposed.get('ferry') as PreloadApi;
+    const api = exposed.get('ferry') as PreloadApi<File>;
     expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'pathForFile']);
     await expect(api.invoke('folders:pause', {})).resolves.toEqual({ ok: true, result: null });
     await expect(api.invoke('shell:open' as never, {})).resolves.toMatchObject({

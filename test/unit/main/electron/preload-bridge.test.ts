@@ -5,10 +5,7 @@ import {
   createPreloadApi,
   type IpcRendererLike,
 } from '../../../../main/electron/preload-bridge.js';
-import {
-  preloadPushChannels,
-  preloadRequestChannels,
-} from '../../../../main/electron/preload-channels.js';
+import { preloadPushChannels, preloadRequestChannels } from '../../../../app/ipc/preload-api.js';
 import { aSnapshot } from '../../app/presentation/tray/ui-snapshot.js';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;

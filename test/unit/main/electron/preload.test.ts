@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import type { PreloadApi } from '../../../../main/electron/preload-api.js';
+import type { PreloadApi } from '../../../../app/ipc/preload-api.js';
 
 // The Electron seam: the real module needs the Electron binary, which our machines cannot get.
 const exposed = new Map<string, unknown>();
@@ -24,7 +24,7 @@ describe('preload', () => {
   it('exposes the bridge as window.ferry and nothing else', async () => {
     await import('../../../../main/electron/preload.js');
     expect([...exposed.keys()]).toEqual(['ferry']);
-    const api = exposed.get('ferry') as PreloadApi;
+    const api = exposed.get('ferry') as PreloadApi<File>;
     expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'pathForFile']);
     await expect(api.invoke('folders:sync-now', {})).resolves.toEqual({ ok: true, result: null });
     expect(sent).toEqual([['folders:sync-now', {}]]);
