@@ -56,6 +56,15 @@ export interface ProviderPreset {
   readonly stsRegion: string;
   /** Whether `region` also signs STS calls (AWS, generic S3) or only data calls (CTyun). */
   readonly regionSignsSts: boolean;
+  /**
+   * S3 API: whether the store accepts header-signed PutObject/UploadPart with
+   * `x-amz-content-sha256: UNSIGNED-PAYLOAD` (AWS S3 API reference, "Signature Calculations for
+   * the Authorization Header: Transferring Payload in a Single Chunk", unsigned payload option).
+   * Then Ferry sends bodies on its lean path (main/adapters/s3/lean-data-path.ts: one MD5 per
+   * byte, checked by the store through the signed Content-MD5); false keeps them on the SDK,
+   * which also signs each body's SHA-256.
+   */
+  readonly unsignedPayload: boolean;
   readonly credentialSources: readonly ('assume-role' | 'aliyun-sts' | 'vendor')[];
   readonly bucket: BucketNameRules;
   readonly key: KeyRules;
@@ -103,6 +112,8 @@ const PRESETS: Readonly<Record<PresetId, ProviderPreset>> = {
     dataRegion: 'us-east-1',
     stsRegion: 'us-east-1',
     regionSignsSts: true,
+    // Part of S3's SigV4 for header authentication (above), which S3-compatible stores copy.
+    unsignedPayload: true,
     credentialSources: ['assume-role', 'vendor'],
     bucket: 's3',
     key: S3_KEYS,
@@ -121,6 +132,7 @@ const PRESETS: Readonly<Record<PresetId, ProviderPreset>> = {
     dataRegion: 'us-east-1',
     stsRegion: 'us-east-1',
     regionSignsSts: true,
+    unsignedPayload: true,
     credentialSources: ['assume-role', 'vendor'],
     bucket: 'aws',
     key: S3_KEYS,
@@ -140,6 +152,9 @@ const PRESETS: Readonly<Record<PresetId, ProviderPreset>> = {
     dataRegion: 'us-east-1',
     stsRegion: 'us-east-1',
     regionSignsSts: true,
+    // RGW takes UNSIGNED-PAYLOAD under header auth since ceph/ceph#8601 ("rgw: aws4: handle
+    // UNSIGNED-PAYLOAD under header auth", 2016, Jewel); test/integration/s3/lean-data-path.
+    unsignedPayload: true,
     credentialSources: ['assume-role', 'vendor'],
     bucket: 's3',
     key: S3_KEYS,
@@ -158,6 +173,9 @@ const PRESETS: Readonly<Record<PresetId, ProviderPreset>> = {
     dataRegion: 'us-east-1',
     stsRegion: 'us-east-1',
     regionSignsSts: true,
+    // minio/minio#2038 (2016): PutObject and PutObjectPart skip the SHA-256 check when
+    // x-amz-content-sha256 is UNSIGNED-PAYLOAD.
+    unsignedPayload: true,
     credentialSources: ['assume-role', 'vendor'],
     bucket: 's3',
     key: S3_KEYS,
@@ -179,6 +197,10 @@ const PRESETS: Readonly<Record<PresetId, ProviderPreset>> = {
     dataRegion: 'us-east-1',
     stsRegion: 'ctyun',
     regionSignsSts: false,
+    // CTyun signs "V4" as AWS SigV4 (AWS4-HMAC-SHA256, scope …/s3/aws4_request: ctyun.cn
+    // "POST请求签名(V4版本)", read 2026-11-30); no page found on UNSIGNED-PAYLOAD either way, and
+    // no real CTyun bucket was tried: set this to false if its PUTs are refused on the lean path.
+    unsignedPayload: true,
     credentialSources: ['assume-role', 'vendor'],
     bucket: 's3',
     key: { ...S3_KEYS, maxBytes: 1023, rule: '1–1023 bytes of UTF-8' },
@@ -198,6 +220,8 @@ const PRESETS: Readonly<Record<PresetId, ProviderPreset>> = {
     dataRegion: 'oss-cn-hangzhou',
     stsRegion: 'cn-hangzhou',
     regionSignsSts: false,
+    // Not the S3 API: ali-oss signs OSS requests its own way.
+    unsignedPayload: false,
     credentialSources: ['aliyun-sts', 'vendor'],
     bucket: 'oss',
     key: OSS_KEYS,
