@@ -2,20 +2,21 @@ import { toSyncError, type SyncError } from '../errors/sync-error.js';
 import type { PathProblem } from '../sync/path-problem.js';
 import type { Clock } from '../ports/clock.js';
 import type { FileSystem } from '../ports/file-system.js';
-import type { WatchEvent, WatcherHandle, FileWatcher } from '../ports/file-watcher.js';
+import type { FileWatcher } from '../ports/file-watcher.js';
 import type { Logger } from '../ports/logger.js';
 import type { ObjectInfo, ObjectStore } from '../ports/object-store.js';
 import type { FileLedger } from '../sync/file-ledger.js';
 import type { FolderSpec, LocalFile } from '../sync/folder-spec.js';
 import { scanFolder } from '../sync/folder-scanner.js';
-import { IGNORE_FILE_NAME, IgnoreRules } from '../sync/ignore-rules.js';
+import { IgnoreRules } from '../sync/ignore-rules.js';
 import { folderKeyMapping, keyCollisionError, KeyIndex } from '../sync/key-collisions.js';
 import type { KeyMapping } from '../sync/key-collisions.js';
 import { planFolder, type Plan } from '../sync/planner.js';
 import type { TransferQueue } from '../transfer/transfer-queue.js';
+import { DeleteHold } from './delete-hold.js';
 import type { EngineEvent } from './engine-events.js';
-import { trackFastPathKey } from './fast-path-keys.js';
-import { fastPathStat } from './fast-path-stat.js';
+import { FolderWatch } from './folder-watch.js';
+import { applyPlan } from './plan-application.js';
 import { problemsOfScan, reportProblems } from './scan-problems.js';
 
 export interface FolderSyncOptions {
@@ -46,17 +47,18 @@ export type FolderState = 'idle' | 'scanning' | 'watching' | 'paused' | 'error';
 /**
  * One folder's loop: full scans (at start, periodically, and whenever the watcher cannot be
  * trusted) and the watcher's fast path for single files, both feeding the transfer queue.
+ * Here: scanning and planning, and the folder's state. Elsewhere, by job: watching and the
+ * rescans (folder-watch.ts, fast-path-check.ts), carrying out a plan (plan-application.ts),
+ * deletes held for the user (delete-hold.ts), the file records (app/sync/file-ledger.ts).
  */
 export class FolderSync {
   readonly rules: IgnoreRules;
-  private missingSince = new Map<string, number>();
-  private deletesConfirmed = false;
-  private watchHandle: WatcherHandle | undefined;
-  private watcherBroken = false;
+  /** Mirror-mode deletes held back (root missing or emptied, mass delete) and their delay. */
+  private readonly hold: DeleteHold;
+  private readonly watch: FolderWatch;
   private stopped = false;
   private scanning: Promise<Plan | null> | undefined;
   private rescanRequested = false;
-  pauseReason: string | null = null;
   lastScanAt: number | null = null;
   lastError: string | null = null;
   /** What the last scan (or dry run) saw and will not upload, with why. */
@@ -73,6 +75,21 @@ export class FolderSync {
     this.rules = new IgnoreRules(spec.ignore);
     this.keyMapping = folderKeyMapping(spec.prefix, spec.keyRules);
     this.keyIndex = new KeyIndex(this.keyMapping);
+    this.hold = new DeleteHold(spec);
+    this.watch = new FolderWatch({
+      ...dependencies,
+      spec,
+      rules: this.rules,
+      keyIndex: () => this.keyIndex,
+      timing: options,
+      scan: () => this.scan(),
+      stopped: () => this.stopped,
+    });
+  }
+
+  /** Why the folder's deletes wait for the user (delete-hold.ts), or null. */
+  get pauseReason(): string | null {
+    return this.hold.reason;
   }
 
   /** The invalid-name error of a path whose key another local file maps to, or null. */
@@ -87,7 +104,7 @@ export class FolderSync {
     }
     if (this.scanning) return 'scanning';
     if (this.lastError !== null) return 'error';
-    return this.watchHandle && !this.watcherBroken ? 'watching' : 'idle';
+    return this.watch.trusted ? 'watching' : 'idle';
   }
 
   /** Scans now (or joins the scan in progress, then scans once more if asked meanwhile). */
@@ -117,29 +134,17 @@ export class FolderSync {
 
   /** Lets a paused mass delete proceed at the next scan. */
   confirmDeletes(): void {
-    this.deletesConfirmed = true;
-    this.pauseReason = null;
+    this.hold.confirm();
   }
 
-  async startWatching(): Promise<void> {
-    // A session closed while its preflight ran: a watcher started now would never be closed.
-    if (this.stopped) return;
-    this.watchHandle = this.dependencies.watcher.watch(this.spec.root, {
-      batchMs: this.options.watchBatchMs,
-      isIgnored: (relativePath, isDirectory) => this.rules.isIgnored(relativePath, isDirectory),
-      onBatch: (events) => void this.onBatch(events),
-      onError: (error) => this.onWatcherError(error),
-    });
-    await this.watchHandle.ready;
-    // stop() ran while it got ready: it closed this handle; no rescans for a stopped folder.
-    if (this.stopped) return;
-    void this.rescanLoop();
+  /** Watches the folder (folder-watch.ts), with periodic rescans, until stop(). */
+  startWatching(): Promise<void> {
+    return this.watch.start();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    await this.watchHandle?.close();
-    this.watchHandle = undefined;
+    await this.watch.close();
   }
 
   private async fullScan(): Promise<Plan | null> {
@@ -152,7 +157,11 @@ export class FolderSync {
       this.problems = problemsOfScan(this.spec.id, scan);
       reportProblems(this.problems, previous, logger, emit);
       const plan = this.plan(scan.files, await this.remoteListing(), false);
-      this.apply(plan);
+      const { ledger, queue } = this.dependencies;
+      applyPlan(plan, { spec: this.spec, queue, ledger, hold: this.hold, emit });
+      if (plan.deletePause === null && plan.missingSince.size > 0) {
+        this.scheduleDeleteCheck(plan.missingSince);
+      }
       this.lastScanAt = clock.now();
       this.lastError =
         scan.files === null
@@ -189,74 +198,26 @@ export class FolderSync {
     remote: Map<string, ObjectInfo> | undefined,
     dryRun: boolean,
   ): Plan {
-    const journal = this.dependencies.ledger.recordsOf(this.spec.id);
     const keyIndex = KeyIndex.of(files?.keys() ?? [], this.keyMapping);
     const plan = planFolder({
       mode: this.spec.mode,
       local: files,
-      journal,
+      journal: this.dependencies.ledger.recordsOf(this.spec.id),
       ...(remote ? { remote } : {}),
-      missingSince: this.missingSince,
+      missingSince: this.hold.missingSince,
       now: this.dependencies.clock.now(),
       deleteDelayMs: this.spec.deleteDelayMs,
       massDeleteCount: this.options.massDeleteCount,
       massDeleteFraction: this.options.massDeleteFraction,
-      deletesConfirmed: this.deletesConfirmed,
+      deletesConfirmed: this.hold.deletesConfirmed,
       keys: this.keyMapping,
       keyIndex,
     });
     if (!dryRun) {
-      this.missingSince = plan.missingSince;
+      this.hold.missingSince = plan.missingSince;
       this.keyIndex = keyIndex;
     }
     return plan;
-  }
-
-  private apply(plan: Plan): void {
-    const { queue, ledger, emit } = this.dependencies;
-    for (const upload of plan.uploads) {
-      // The record claims an object the bucket no longer has: drop it, or the uploader would
-      // take this version as already sent.
-      if (upload.reason === 'missing-remotely') {
-        ledger.forget(this.spec.id, upload.relativePath);
-      }
-      queue.enqueue({
-        folderId: this.spec.id,
-        relativePath: upload.relativePath,
-        kind: 'upload',
-        size: upload.size,
-      });
-    }
-    // Queued to fail: the runner refuses each with the collision error, so they are listed,
-    // logged and counted like any failed file, and retried once the names are fixed.
-    for (const collision of plan.collisions) {
-      queue.enqueue({
-        folderId: this.spec.id,
-        relativePath: collision.relativePath,
-        kind: 'upload',
-        size: collision.size,
-      });
-    }
-    for (const relativePath of plan.forget) ledger.forget(this.spec.id, relativePath);
-    for (const conflict of plan.conflicts) {
-      emit({ type: 'conflict', folderId: this.spec.id, ...conflict });
-    }
-    if (plan.deletePause) {
-      this.pauseReason = describePause(plan.deletePause, this.spec, plan.missingSince.size);
-      emit({ type: 'folder-paused', folderId: this.spec.id, reason: this.pauseReason });
-      return;
-    }
-    this.pauseReason = null;
-    if (plan.deletes.length > 0) this.deletesConfirmed = false;
-    for (const deletion of plan.deletes) {
-      queue.enqueue({
-        folderId: this.spec.id,
-        relativePath: deletion.relativePath,
-        kind: 'delete',
-        size: 0,
-      });
-    }
-    if (plan.missingSince.size > 0) this.scheduleDeleteCheck(plan.missingSince);
   }
 
   /** When listing is allowed, the remote side of the plan (objects under the prefix). */
@@ -276,82 +237,6 @@ export class FolderSync {
     return objects;
   }
 
-  private async onBatch(events: readonly WatchEvent[]): Promise<void> {
-    let needsScan = false;
-    for (const event of events) {
-      const name = event.relativePath.split('/').pop();
-      if (name === IGNORE_FILE_NAME) {
-        this.rules.forgetDirectory(
-          event.relativePath.slice(0, -IGNORE_FILE_NAME.length).replace(/\/$/, ''),
-        );
-        needsScan = true;
-      } else if (
-        event.type === 'addDir' ||
-        event.type === 'unlinkDir' ||
-        (event.type === 'unlink' && this.spec.mode === 'mirror')
-      ) {
-        // Directory moves and mirror deletes go through the full planner and its safety rules.
-        needsScan = true;
-      } else {
-        await this.checkPath(event.relativePath);
-      }
-    }
-    if (needsScan) void this.scan();
-  }
-
-  /** The watcher's fast path: one stat, one journal lookup. */
-  private async checkPath(relativePath: string): Promise<void> {
-    const { fs, ledger, queue } = this.dependencies;
-    if (this.rules.isIgnored(relativePath, false)) return;
-    const stat = await fastPathStat(fs, this.spec.root, relativePath);
-    if (stat === 'ask-uploader') {
-      queue.enqueue({ folderId: this.spec.id, relativePath, kind: 'upload', size: 0 });
-      return;
-    }
-    const size = stat?.kind === 'file' ? stat.size : null;
-    const target = { folderId: this.spec.id, queue };
-    if (
-      await trackFastPathKey(this.keyIndex, target, relativePath, size, (p) => this.checkPath(p))
-    ) {
-      return;
-    }
-    if (stat?.kind === 'file') {
-      if (!ledger.isCurrent(this.spec.id, relativePath, stat)) {
-        queue.enqueue({ folderId: this.spec.id, relativePath, kind: 'upload', size: stat.size });
-      }
-    } else if (this.spec.mode === 'upload' && ledger.recordOf(this.spec.id, relativePath)) {
-      ledger.forget(this.spec.id, relativePath); // gone locally; the bucket keeps it
-    }
-  }
-
-  private onWatcherError(thrown: unknown): void {
-    const error = toSyncError(thrown, 'watcher-failed');
-    this.watcherBroken = true;
-    this.dependencies.logger.error('watcher failed; falling back to periodic rescans', {
-      folder: this.spec.id,
-      error: error.message,
-    });
-    this.dependencies.emit({
-      type: 'watcher-error',
-      folderId: this.spec.id,
-      code: error.code,
-      message: error.message,
-      ...(error.hint ? { hint: error.hint } : {}),
-    });
-    void this.scan();
-  }
-
-  private async rescanLoop(): Promise<void> {
-    const { clock, random } = this.dependencies;
-    while (!this.stopped) {
-      const base = this.watcherBroken
-        ? this.options.fallbackRescanMs
-        : this.options.rescanIntervalMs;
-      await clock.sleep(base * (0.9 + 0.2 * random()));
-      if (!this.stopped) await this.scan();
-    }
-  }
-
   private scheduleDeleteCheck(missingSince: ReadonlyMap<string, number>): void {
     const { clock } = this.dependencies;
     const earliest = Math.min(...missingSince.values());
@@ -359,20 +244,5 @@ export class FolderSync {
     void clock.sleep(wait).then(() => {
       if (!this.stopped) void this.scan();
     });
-  }
-}
-
-function describePause(
-  reason: 'root-missing' | 'root-empty' | 'mass-delete',
-  spec: FolderSpec,
-  count: number,
-): string {
-  switch (reason) {
-    case 'root-missing':
-      return `${spec.root} is missing (an unmounted disk?): deletes are on hold so nothing is removed from the bucket.`;
-    case 'root-empty':
-      return `${spec.root} is empty while Ferry has synced files from it: deletes are on hold until you confirm.`;
-    case 'mass-delete':
-      return `${count} files are gone from ${spec.root}: deleting that many objects needs your confirmation.`;
   }
 }

@@ -1,0 +1,116 @@
+import { toSyncError } from '../errors/sync-error.js';
+import type { Clock } from '../ports/clock.js';
+import type { FileWatcher, WatchEvent, WatcherHandle } from '../ports/file-watcher.js';
+import type { Logger } from '../ports/logger.js';
+import { IGNORE_FILE_NAME } from '../sync/ignore-rules.js';
+import type { EngineEvent } from './engine-events.js';
+import { checkPathFast, type FastPathFolder } from './fast-path-check.js';
+
+/** What watching one folder needs, besides the fast path's reads. */
+export interface FolderWatchContext extends FastPathFolder {
+  readonly watcher: FileWatcher;
+  readonly clock: Clock;
+  readonly random: () => number;
+  readonly logger: Logger;
+  readonly emit: (event: EngineEvent) => void;
+  readonly timing: {
+    readonly watchBatchMs: number;
+    /** Full rescan interval (jittered ±10 %) to catch what the watcher missed. */
+    readonly rescanIntervalMs: number;
+    /** Rescan interval while the watcher is broken. */
+    readonly fallbackRescanMs: number;
+  };
+  /** A full scan of the folder (joins one in progress). */
+  readonly scan: () => Promise<unknown>;
+  readonly stopped: () => boolean;
+}
+
+/**
+ * One folder's watcher and what follows from it: single files take the fast path, anything the
+ * planner's safety rules must see (directory moves, mirror deletes, a changed .ferryignore) asks
+ * for a full scan, and periodic rescans catch what the watcher missed — every minute or so once
+ * the watcher has failed and cannot be trusted.
+ */
+export class FolderWatch {
+  private handle: WatcherHandle | undefined;
+  private broken = false;
+
+  constructor(private readonly folder: FolderWatchContext) {}
+
+  /** Watching, and the watcher has not failed. */
+  get trusted(): boolean {
+    return this.handle !== undefined && !this.broken;
+  }
+
+  async start(): Promise<void> {
+    const { folder } = this;
+    // A session closed while its preflight ran: a watcher started now would never be closed.
+    if (folder.stopped()) return;
+    this.handle = folder.watcher.watch(folder.spec.root, {
+      batchMs: folder.timing.watchBatchMs,
+      isIgnored: (relativePath, isDirectory) => folder.rules.isIgnored(relativePath, isDirectory),
+      onBatch: (events) => void this.onBatch(events),
+      onError: (error) => this.onError(error),
+    });
+    await this.handle.ready;
+    // stop() ran while it got ready: it closed this handle; no rescans for a stopped folder.
+    if (folder.stopped()) return;
+    void this.rescanLoop();
+  }
+
+  async close(): Promise<void> {
+    await this.handle?.close();
+    this.handle = undefined;
+  }
+
+  private async onBatch(events: readonly WatchEvent[]): Promise<void> {
+    const { folder } = this;
+    let needsScan = false;
+    for (const event of events) {
+      const name = event.relativePath.split('/').pop();
+      if (name === IGNORE_FILE_NAME) {
+        folder.rules.forgetDirectory(
+          event.relativePath.slice(0, -IGNORE_FILE_NAME.length).replace(/\/$/, ''),
+        );
+        needsScan = true;
+      } else if (
+        event.type === 'addDir' ||
+        event.type === 'unlinkDir' ||
+        (event.type === 'unlink' && folder.spec.mode === 'mirror')
+      ) {
+        // Directory moves and mirror deletes go through the full planner and its safety rules.
+        needsScan = true;
+      } else {
+        await checkPathFast(folder, event.relativePath);
+      }
+    }
+    if (needsScan) void folder.scan();
+  }
+
+  private onError(thrown: unknown): void {
+    const { folder } = this;
+    const error = toSyncError(thrown, 'watcher-failed');
+    this.broken = true;
+    folder.logger.error('watcher failed; falling back to periodic rescans', {
+      folder: folder.spec.id,
+      error: error.message,
+    });
+    folder.emit({
+      type: 'watcher-error',
+      folderId: folder.spec.id,
+      code: error.code,
+      message: error.message,
+      ...(error.hint ? { hint: error.hint } : {}),
+    });
+    void folder.scan();
+  }
+
+  private async rescanLoop(): Promise<void> {
+    const { clock, random, timing, stopped } = this.folder;
+    while (!stopped()) {
+      const base = this.broken ? timing.fallbackRescanMs : timing.rescanIntervalMs;
+      await clock.sleep(base * (0.9 + 0.2 * random()));
+      if (!stopped()) await this.folder.scan();
+    }
+  }
+}
