@@ -189,6 +189,33 @@ export default tseslint.config(
     rules: restrict(['electron', '**/renderer/**'], 'Only main/electron/ may import electron.'),
   },
   {
+    // One door into main from the page (issue 14): every handler behind the sender check and the
+    // contract's schemas (main/electron/ipc-registration.ts).
+    files: ['main/electron/**/*.ts'],
+    ignores: ['main/electron/ipc.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain'],
+              message: 'Only main/electron/ipc.ts touches ipcMain.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='electron'][property.name='ipcMain']",
+          message: 'Only main/electron/ipc.ts touches ipcMain.',
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     // The page runs in a browser (the Electron window or a tab on `ferry serve`).
     languageOptions: { globals: globals.browser },

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 
 import { toBridgeError } from '../../app/ipc/dispatcher.js';
 import { trayStrings } from '../../app/presentation/tray/tray-strings.js';
@@ -11,7 +11,7 @@ import { startFerryUiHost, type FerryUiHost } from '../ui-host/ferry-ui-host.js'
 import { APP_PAGE_URL } from './app-protocol.js';
 import { registerAppScheme, serveAppProtocol } from './app-protocol-handler.js';
 import { createDesktopHooks } from './desktop-hooks.js';
-import { registerIpc } from './ipc.js';
+import { registerElectronIpc } from './ipc.js';
 import { HIDDEN_FLAG, launchOptions } from './launch-options.js';
 import { autostartCommand, LinuxAutostart } from './linux-autostart.js';
 import { startNotifications } from './notifications.js';
@@ -134,8 +134,7 @@ function runShell(): void {
     window = ownWindow;
 
     disposers.push(
-      registerIpc({
-        ipcMain,
+      registerElectronIpc({
         host: started,
         isTrustedSender: createTrustedSenderCheck({
           contents: liveContents,

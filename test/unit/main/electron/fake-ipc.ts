@@ -6,7 +6,7 @@ import type {
 } from '../../../../app/ipc/contract.js';
 import { SyncError } from '../../../../app/errors/sync-error.js';
 import type { BridgeReply } from '../../../../app/ipc/dispatcher.js';
-import type { IpcMainLike, PushTargetLike } from '../../../../main/electron/ipc.js';
+import type { IpcMainLike, PushTargetLike } from '../../../../main/electron/ipc-registration.js';
 import type { FrameLike, SenderEventLike } from '../../../../main/electron/trusted-sender.js';
 import { aSnapshot } from '../../app/presentation/tray/ui-snapshot.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { requestChannels } from '../../../../app/ipc/contract.js';
-import { registerIpc } from '../../../../main/electron/ipc.js';
+import { registerIpc } from '../../../../main/electron/ipc-registration.js';
 import { createTrustedSenderCheck } from '../../../../main/electron/trusted-sender.js';
 import { aSnapshot } from '../../app/presentation/tray/ui-snapshot.js';
 import { FakeContents, FakeIpcMain, RENDERER_URL, recordingHost } from './fake-ipc.js';
