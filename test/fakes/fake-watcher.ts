@@ -1,3 +1,4 @@
+import { toSyncError } from '../../app/errors/sync-error.js';
 import type {
   FileWatcher,
   WatchEvent,
@@ -13,7 +14,9 @@ interface Registration {
 
 /**
  * A watcher the test drives: `emit` delivers a batch synchronously to the open watchers of a
- * root, shaped the way ChokidarWatcher shapes one (ignored paths dropped, one event per path).
+ * root, shaped the way the real watchers shape one (test/contracts/file-watcher-contract.ts):
+ * ignored paths and paths below an ignored directory dropped, a throwing ignore rule counted as
+ * "not ignored", one event per path, and a throwing onBatch reported through onError.
  */
 export class FakeWatcher implements FileWatcher {
   private readonly open = new Set<Registration>();
@@ -36,10 +39,15 @@ export class FakeWatcher implements FileWatcher {
       const coalescer = new EventCoalescer();
       for (const event of events) {
         const isDirectory = event.type === 'addDir' || event.type === 'unlinkDir';
-        if (!options.isIgnored(event.relativePath, isDirectory)) coalescer.add(event);
+        if (!isIgnored(options, event.relativePath, isDirectory)) coalescer.add(event);
       }
       const batch = coalescer.drain();
-      if (batch.length > 0) options.onBatch(batch);
+      if (batch.length === 0) continue;
+      try {
+        options.onBatch(batch);
+      } catch (error) {
+        options.onError(toSyncError(error));
+      }
     }
   }
 
@@ -66,4 +74,21 @@ export class FakeWatcher implements FileWatcher {
     if (watchers.length === 0) throw new Error(`FakeWatcher: nothing watches ${root}`);
     return watchers;
   }
+}
+
+/** As the real watchers ask: each directory above the path from the top, then the path itself
+ *  (they never look inside an ignored directory); a rule that throws ignores nothing. */
+function isIgnored(options: WatchOptions, relativePath: string, isDirectory: boolean): boolean {
+  const ask = (path: string, directory: boolean) => {
+    try {
+      return options.isIgnored(path, directory);
+    } catch {
+      return false;
+    }
+  };
+  const parts = relativePath.split('/');
+  for (let depth = 1; depth < parts.length; depth++) {
+    if (ask(parts.slice(0, depth).join('/'), true)) return true;
+  }
+  return ask(relativePath, isDirectory);
 }

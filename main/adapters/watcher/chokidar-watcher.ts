@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 
 import { watch, type FSWatcher } from 'chokidar';
 
-import { toSyncError, type SyncError } from '../../../app/errors/sync-error.js';
 import type {
   FileWatcher,
   WatchEvent,
@@ -11,8 +10,8 @@ import type {
   WatchOptions,
 } from '../../../app/ports/file-watcher.js';
 import { EventCoalescer } from '../../../app/sync/event-coalescer.js';
-import { relativeToRoot, rootStillThere } from './watch-root.js';
-import { rootGoneError, toWatcherError } from './watcher-error.js';
+import { WatchDelivery } from './watch-delivery.js';
+import { relativeToRoot } from './watch-root.js';
 
 const EVENT_TYPES = new Set<string>(['add', 'change', 'unlink', 'addDir', 'unlinkDir']);
 
@@ -30,17 +29,15 @@ export class ChokidarWatcher implements FileWatcher {
 class ChokidarHandle implements WatcherHandle {
   readonly ready: Promise<void>;
   private readonly watcher: FSWatcher;
+  private readonly delivery: WatchDelivery;
   private readonly pending = new EventCoalescer();
-  private timer: NodeJS.Timeout | undefined;
-  private closed = false;
-  /** chokidar repeats an error for every path it fails on (thousands for ENOSPC): say it once. */
-  private readonly reported = new Set<string>();
   private markReady: () => void = () => {};
 
   constructor(
     private readonly root: string,
     private readonly options: WatchOptions,
   ) {
+    this.delivery = new WatchDelivery(root, options);
     this.watcher = watch(root, {
       ignoreInitial: true,
       followSymlinks: false,
@@ -51,14 +48,12 @@ class ChokidarHandle implements WatcherHandle {
     this.watcher.once('ready', () => this.markReady());
     this.watcher.on('all', (type, path) => this.onEvent(type, path));
     // Without an 'error' listener chokidar's errors crash the process.
-    this.watcher.on('error', (error) => this.report(error));
+    this.watcher.on('error', (error) => this.delivery.report(error));
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    if (this.delivery.isClosed) return;
+    this.delivery.close();
     this.pending.drain();
     this.markReady(); // nobody waits forever on a watcher that was closed during its crawl
     await this.watcher.close();
@@ -67,61 +62,23 @@ class ChokidarHandle implements WatcherHandle {
   private isIgnored(path: string, stats: Stats | undefined): boolean {
     const relativePath = relativeToRoot(this.root, path);
     if (relativePath === undefined || relativePath === '') return false;
-    try {
-      // Without stats chokidar asks again with them before it watches a directory, so "a file"
-      // is a safe guess: directory-only patterns get their say on the second call.
-      return this.options.isIgnored(relativePath, stats?.isDirectory() ?? false);
-    } catch {
-      return false; // a throw inside chokidar's filter would stop the crawl
-    }
+    // Without stats chokidar asks again with them before it watches a directory, so "a file"
+    // is a safe guess: directory-only patterns get their say on the second call. (A throw
+    // inside chokidar's filter would stop the crawl: the delivery's isIgnored never throws.)
+    return this.delivery.isIgnored(relativePath, stats?.isDirectory() ?? false);
   }
 
   private onEvent(type: string, path: string): void {
-    if (this.closed || !EVENT_TYPES.has(type)) return;
+    if (this.delivery.isClosed || !EVENT_TYPES.has(type)) return;
     const relativePath = relativeToRoot(this.root, path);
     if (relativePath === undefined) return;
     if (relativePath === '') {
-      if (type === 'unlinkDir') this.reportRootGone();
+      if (type === 'unlinkDir') this.delivery.reportRootGone();
       return;
     }
     this.pending.add({ type: type as WatchEvent['type'], relativePath });
-    this.timer ??= setTimeout(() => this.flush(), this.options.batchMs).unref();
-  }
-
-  private flush(): void {
-    this.timer = undefined;
-    const events = this.pending.drain();
-    if (this.closed || events.length === 0) return;
-    try {
-      this.options.onBatch(events);
-    } catch (error) {
-      // Thrown from a timer it would crash the process; the engine rescans instead.
-      this.options.onError(toSyncError(error));
-    }
-    // chokidar's own unlinkDir for the root is racy (its re-read of the root may be throttled
-    // away), so a batch of deletions is the cue to look for ourselves.
-    if (events.some((event) => event.type === 'unlink' || event.type === 'unlinkDir')) {
-      void this.checkRootStillThere();
-    }
-  }
-
-  private async checkRootStillThere(): Promise<void> {
-    if (!(await rootStillThere(this.root))) this.reportRootGone();
-  }
-
-  private reportRootGone(): void {
-    this.reportOnce('root-gone', rootGoneError(this.root));
-  }
-
-  private report(error: unknown): void {
-    if (this.closed) return;
-    const code = (error as { code?: unknown } | null)?.code;
-    this.reportOnce(typeof code === 'string' ? code : 'unknown', toWatcherError(error, this.root));
-  }
-
-  private reportOnce(key: string, error: SyncError): void {
-    if (this.closed || this.reported.has(key)) return;
-    this.reported.add(key);
-    this.options.onError(error);
+    this.delivery.scheduleFlush(this.options.batchMs, () =>
+      this.delivery.deliver(this.pending.drain()),
+    );
   }
 }

@@ -1,21 +1,16 @@
-import { lstat, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 import type { Event as ParcelEvent, SubscribeCallback } from '@parcel/watcher';
 
-import { toSyncError, type SyncError } from '../../../app/errors/sync-error.js';
-import type {
-  FileWatcher,
-  WatchEvent,
-  WatcherHandle,
-  WatchOptions,
-} from '../../../app/ports/file-watcher.js';
+import type { FileWatcher, WatcherHandle, WatchOptions } from '../../../app/ports/file-watcher.js';
 import { EventCoalescer } from '../../../app/sync/event-coalescer.js';
 import { crawlDirectories } from './directory-crawl.js';
 import { KnownDirectories } from './known-directories.js';
+import { pathKinds } from './path-kinds.js';
 import { ParcelSubscriptions, type ParcelBinding } from './parcel-subscriptions.js';
-import { relativeToRoot, rootStillThere } from './watch-root.js';
-import { rootGoneError, toWatcherError, watcherErrorCode } from './watcher-error.js';
+import { WatchDelivery } from './watch-delivery.js';
+import { relativeToRoot } from './watch-root.js';
 
 export type { ParcelBinding } from './parcel-subscriptions.js';
 
@@ -24,11 +19,6 @@ export type { ParcelBinding } from './parcel-subscriptions.js';
  * reports them: that much of the batch window has gone by when they arrive here.
  */
 const PARCEL_DEBOUNCE_MS = 50;
-/** Paths stat'ed at once when a batch is resolved. */
-const PARALLEL_STATS = 32;
-
-type Kind = 'file' | 'directory' | 'missing';
-
 /**
  * FileWatcher on @parcel/watcher: native, one inotify watch per directory (not per file) and no
  * per-file state in JavaScript, so 100,000 files cost what 1,000 directories cost.
@@ -52,13 +42,10 @@ class ParcelHandle implements WatcherHandle {
   readonly ready: Promise<void>;
   private readonly directories = new KnownDirectories();
   private readonly subscriptions: ParcelSubscriptions;
+  private readonly delivery: WatchDelivery;
   private received: { readonly relativePath: string; readonly type: ParcelEvent['type'] }[] = [];
-  private timer: NodeJS.Timeout | undefined;
   /** Batches are resolved one after another (each may stat and list), in order. */
   private delivering: Promise<void> = Promise.resolve();
-  private closed = false;
-  /** An error repeats for every directory it hits (ENOSPC): say it once. */
-  private readonly reported = new Set<string>();
   private readonly callback: SubscribeCallback = (error, events) => this.receive(error, events);
 
   constructor(
@@ -66,17 +53,15 @@ class ParcelHandle implements WatcherHandle {
     private readonly options: WatchOptions,
     parcel: ParcelBinding,
   ) {
-    this.subscriptions = new ParcelSubscriptions(parcel, root, this.callback, (error) =>
-      this.report(error),
-    );
-    this.ready = this.start().catch((error: unknown) => this.report(error));
+    this.delivery = new WatchDelivery(root, options);
+    const report = (error: unknown) => this.delivery.report(error);
+    this.subscriptions = new ParcelSubscriptions(parcel, root, this.callback, report);
+    this.ready = this.start().catch(report);
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    if (this.delivery.isClosed) return;
+    this.delivery.close();
     this.received = [];
     await this.ready;
     await this.subscriptions.close();
@@ -87,7 +72,7 @@ class ParcelHandle implements WatcherHandle {
     try {
       if (!(await stat(this.root)).isDirectory()) throw new Error('not a directory');
     } catch {
-      this.reportRootGone();
+      this.delivery.reportRootGone();
       return;
     }
     const ignored: string[] = [];
@@ -95,7 +80,7 @@ class ParcelHandle implements WatcherHandle {
       isIgnored: (path, isDirectory) => this.isIgnored(path, isDirectory),
       onDirectory: (path) => this.directories.add(path),
       onIgnoredDirectory: (path) => ignored.push(join(this.root, path)),
-      cancelled: () => this.closed,
+      cancelled: () => this.delivery.isClosed,
     });
     // Ignored directories are not watched at all; those created later are, but their events
     // are dropped here without asking about what is inside them.
@@ -103,29 +88,27 @@ class ParcelHandle implements WatcherHandle {
   }
 
   private receive(error: Error | null, events: readonly ParcelEvent[]): void {
-    if (this.closed) return;
-    if (error) this.report(error);
+    if (this.delivery.isClosed) return;
+    if (error) this.delivery.report(error);
     for (const event of events) {
       const relativePath = relativeToRoot(this.root, event.path);
       if (relativePath === undefined) continue;
       if (relativePath === '') {
-        if (event.type === 'delete') this.reportRootGone();
+        if (event.type === 'delete') this.delivery.reportRootGone();
         continue;
       }
       this.received.push({ relativePath, type: event.type });
     }
     if (this.received.length > 0) {
       const wait = Math.max(0, this.options.batchMs - PARCEL_DEBOUNCE_MS);
-      this.timer ??= setTimeout(() => this.scheduleFlush(), wait).unref();
+      this.delivery.scheduleFlush(wait, () => this.flushInOrder());
     }
   }
 
-  private scheduleFlush(): void {
-    this.timer = undefined;
+  private flushInOrder(): void {
     this.delivering = this.delivering
       .then(() => this.flush())
-      // Thrown from a timer it would crash the process; the engine rescans instead.
-      .catch((error: unknown) => this.options.onError(toSyncError(error)));
+      .catch((error: unknown) => this.delivery.failed(error));
   }
 
   /** Turns parcel's create/update/delete into the port's typed, filtered, coalesced events. */
@@ -137,13 +120,10 @@ class ParcelHandle implements WatcherHandle {
     const paths = [...new Set(received.map((event) => event.relativePath))].filter(
       (path) => !underIgnored(path),
     );
-    const kinds = new Map<string, Kind>();
-    await forEachLimited(paths, PARALLEL_STATS, async (path) => {
-      kinds.set(path, await kindOf(join(this.root, path)));
-    });
+    const kinds = await pathKinds(this.root, paths);
     const batch = new EventCoalescer();
     for (const { relativePath, type } of received) {
-      if (this.closed) return;
+      if (this.delivery.isClosed) return;
       const kind = kinds.get(relativePath);
       if (kind === undefined || underIgnored(relativePath)) continue;
       if (type === 'delete' || kind === 'missing') {
@@ -158,20 +138,7 @@ class ParcelHandle implements WatcherHandle {
         this.directories.addAncestorsOf(relativePath);
       }
     }
-    this.deliver(batch.drain());
-  }
-
-  private deliver(events: WatchEvent[]): void {
-    if (this.closed || events.length === 0) return;
-    try {
-      this.options.onBatch(events);
-    } catch (error) {
-      this.options.onError(toSyncError(error));
-    }
-    // inotify says nothing when the filesystem under the root is unmounted: look for ourselves.
-    if (events.some((event) => event.type === 'unlink' || event.type === 'unlinkDir')) {
-      void this.checkRootStillThere();
-    }
+    this.delivery.deliver(batch.drain());
   }
 
   private deleted(relativePath: string, batch: EventCoalescer): void {
@@ -212,7 +179,7 @@ class ParcelHandle implements WatcherHandle {
           batch.add({ type: 'addDir', relativePath: path });
         },
         onFile: (path) => batch.add({ type: 'add', relativePath: path }),
-        cancelled: () => this.closed,
+        cancelled: () => this.delivery.isClosed,
       });
     }
   }
@@ -236,48 +203,6 @@ class ParcelHandle implements WatcherHandle {
   }
 
   private isIgnored(relativePath: string, isDirectory: boolean): boolean {
-    try {
-      return this.options.isIgnored(relativePath, isDirectory);
-    } catch {
-      return false; // a throwing rule must not stop the watch; the scanner reports it
-    }
+    return this.delivery.isIgnored(relativePath, isDirectory);
   }
-
-  private async checkRootStillThere(): Promise<void> {
-    if (!(await rootStillThere(this.root))) this.reportRootGone();
-  }
-
-  private reportRootGone(): void {
-    this.reportOnce('root-gone', rootGoneError(this.root));
-  }
-
-  private report(error: unknown): void {
-    this.reportOnce(watcherErrorCode(error) ?? 'unknown', toWatcherError(error, this.root));
-  }
-
-  private reportOnce(key: string, error: SyncError): void {
-    if (this.closed || this.reported.has(key)) return;
-    this.reported.add(key);
-    this.options.onError(error);
-  }
-}
-
-async function kindOf(path: string): Promise<Kind> {
-  try {
-    return (await lstat(path)).isDirectory() ? 'directory' : 'file';
-  } catch {
-    return 'missing';
-  }
-}
-
-async function forEachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  action: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await action(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
