@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { assumeRoleTarget } from '../../../app/credentials/secret-target.js';
 import { EnvOverlaySecretStore } from '../../../main/adapters/secrets/env-overlay-secret-store.js';
 import { KeytarSecretStore } from '../../../main/adapters/secrets/keytar-secret-store.js';
+import { describeSecretStoreContract } from '../../contracts/secret-store-contract.js';
 import { buildOnce, repoRoot } from '../../support/build-once.js';
 
 const run = promisify(execFile);
@@ -70,6 +71,24 @@ describe('KeytarSecretStore against gnome-keyring', () => {
     await store.delete(`${account}-env`);
   });
 });
+
+/** A plain keychain password under Ferry's test service: an entry from before secrets were bound. */
+async function plantUnbound(profileId: string, secret: string): Promise<void> {
+  const keytar = (await import('keytar')).default;
+  await keytar.setPassword('ferry-test', profileId, secret);
+}
+
+describeSecretStoreContract('KeytarSecretStore against gnome-keyring', () => ({
+  store: new KeytarSecretStore('ferry-test'),
+  origin: 'keychain',
+  plantUnbound,
+}));
+
+describeSecretStoreContract('EnvOverlaySecretStore over gnome-keyring', () => ({
+  store: new EnvOverlaySecretStore(new KeytarSecretStore('ferry-test'), {}),
+  origin: 'keychain',
+  plantUnbound,
+}));
 
 describe('KeytarSecretStore without a keychain', () => {
   // The child process runs the compiled adapter.

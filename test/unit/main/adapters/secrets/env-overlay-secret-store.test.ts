@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { assumeRoleTarget, vendorTarget } from '../../../../../app/credentials/secret-target.js';
 import { EnvOverlaySecretStore } from '../../../../../main/adapters/secrets/env-overlay-secret-store.js';
+import { describeSecretStoreContract } from '../../../../contracts/secret-store-contract.js';
 import { MemorySecretStore } from '../../../../fakes/memory-secret-store.js';
 
 const TARGET = assumeRoleTarget('AKID', 'https://sts.example.com');
@@ -47,4 +48,17 @@ describe('EnvOverlaySecretStore', () => {
     expect((await store.get('ceph'))?.target).toEqual(TARGET);
     expect(keychain.secrets.get('ceph')).toBe('legacy-plain');
   });
+});
+
+// With no FERRY_SECRET_<ID> for the profile, the overlay is the keychain: the contract holds.
+describeSecretStoreContract('EnvOverlaySecretStore, keychain side', () => {
+  const keychain = new MemorySecretStore();
+  return {
+    store: new EnvOverlaySecretStore(keychain, {}),
+    origin: 'keychain',
+    plantUnbound: (profileId, secret) => {
+      keychain.secrets.set(profileId, secret);
+      return Promise.resolve();
+    },
+  };
 });

@@ -8,6 +8,7 @@ import type {
   StoredSecret,
 } from '../../../../../app/ports/secret-store.js';
 import { SessionMemorySecretStore } from '../../../../../main/adapters/secrets/session-memory-secret-store.js';
+import { describeSecretStoreContract } from '../../../../contracts/secret-store-contract.js';
 import { MemorySecretStore } from '../../../../fakes/memory-secret-store.js';
 
 /** A keychain that cannot be reached (no Secret Service), as keytar-secret-store.ts reports it. */
@@ -79,4 +80,18 @@ describe('SessionMemorySecretStore', () => {
       code: 'internal',
     });
   });
+});
+
+// Over a keychain that answers, the session store is the keychain: the port's contract holds.
+// (Without one, `get` of an unknown profile throws keychain-unavailable, as the port allows.)
+describeSecretStoreContract('SessionMemorySecretStore over a keychain', () => {
+  const keychain = new MemorySecretStore();
+  return {
+    store: new SessionMemorySecretStore(keychain),
+    origin: 'keychain',
+    plantUnbound: (profileId, secret) => {
+      keychain.secrets.set(profileId, secret);
+      return Promise.resolve();
+    },
+  };
 });
