@@ -1,3 +1,9 @@
+import { formatSpeed as formatAnySpeed } from '../format/format-bytes.js';
+import {
+  formatDuration as formatAnyDuration,
+  type DurationAmount,
+} from '../format/format-duration.js';
+
 /**
  * The tray's words (tooltip, menu, notification coalescing) in the languages Ferry ships:
  * English, Simplified and Traditional Chinese. Pure data and small formatters, so the summary
@@ -246,24 +252,18 @@ interface DurationUnits {
 /** Seconds under a minute, whole minutes under an hour (rounded down: never promise more time
  *  than is left), then hours and minutes. Negative durations read as zero. */
 function formatDuration(milliseconds: number, units: DurationUnits): string {
-  const seconds = Math.max(0, Math.floor(milliseconds / 1000));
-  if (seconds < 60) return `${seconds}${units.s}`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}${units.min}`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest === 0 ? `${hours}${units.h}` : `${hours}${units.h}${units.space}${rest}${units.min}`;
+  const word = ({ unit, value }: DurationAmount) =>
+    `${value}${unit === 's' ? units.s : unit === 'm' ? units.min : units.h}`;
+  return formatAnyDuration(milliseconds, {
+    largest: 'h',
+    minutesAlone: true,
+    dropZero: true,
+    words: (first, second) =>
+      second ? `${word(first)}${units.space}${word(second)}` : word(first),
+  });
 }
 
 /** "3.4 MB/s", "850 KB/s", "12 MB/s" (decimal units, as file managers show speeds). */
 export function formatSpeed(bytesPerSecond: number): string {
-  const units = ['B/s', 'KB/s', 'MB/s', 'GB/s'];
-  let value = Math.max(0, bytesPerSecond);
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  const digits = unit > 0 && value < 10 ? 1 : 0;
-  return `${value.toFixed(digits)} ${units[unit]}`;
+  return formatAnySpeed(bytesPerSecond, { base: 1000, decimalsBelow: 10 });
 }

@@ -1,32 +1,35 @@
+import {
+  formatDuration as formatAnyDuration,
+  type DurationAmount,
+} from '../../../app/presentation/format/format-duration.js';
 import type { Translator } from '../i18n/translate.js';
+import type { MessageKey } from '../i18n/messages.js';
 
-export interface DurationParts {
-  readonly days: number;
-  readonly hours: number;
-  readonly minutes: number;
-  readonly seconds: number;
-}
+// The window's durations read through the language's templates; the arithmetic is shared with
+// the CLI and the tray (app/presentation/format/format-duration.ts).
+export {
+  durationParts,
+  type DurationParts,
+} from '../../../app/presentation/format/format-duration.js';
 
-/** Whole units of a non-negative duration (partial seconds are dropped, like a clock). */
-export function durationParts(ms: number): DurationParts {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  return {
-    days: Math.floor(total / 86_400),
-    hours: Math.floor(total / 3_600) % 24,
-    minutes: Math.floor(total / 60) % 60,
-    seconds: total % 60,
-  };
-}
-
-const pad = (value: number): string => String(value).padStart(2, '0');
+/** The template for a duration whose largest unit is this one ("{m}m {s}s"). */
+const TEMPLATE: Readonly<Record<DurationAmount['unit'], MessageKey>> = {
+  d: 'durationDays',
+  h: 'durationHours',
+  m: 'durationMinutes',
+  s: 'durationSeconds',
+};
 
 /** The two largest units: "2d 03h", "1h 05m", "4m 09s", "12s" (zh: "4 分 09 秒"). */
 export function formatDuration(ms: number, { t }: Pick<Translator, 't'>): string {
-  const { days, hours, minutes, seconds } = durationParts(ms);
-  if (days > 0) return t('durationDays', { d: days, h: pad(hours) });
-  if (hours > 0) return t('durationHours', { h: hours, m: pad(minutes) });
-  if (minutes > 0) return t('durationMinutes', { m: minutes, s: pad(seconds) });
-  return t('durationSeconds', { s: seconds });
+  return formatAnyDuration(ms, {
+    padSecond: true,
+    words: (first, second) =>
+      t(TEMPLATE[first.unit], {
+        [first.unit]: first.value,
+        ...(second ? { [second.unit]: second.value } : {}),
+      }),
+  });
 }
 
 /** A token's remaining life: "Expires in 4m 09s", "Expired 2m 00s ago", "No token yet". */
