@@ -1,5 +1,6 @@
 // @ts-check
-// The results as a markdown report: one table with every measurement, one with the issue's
+// The results as a markdown report: one table with every measurement (wall-time figure, ratio to
+// the best peer, peak RSS, client CPU normalised per 1,000 files or per GiB), one with issue 15's
 // targets (PASS/MISS — information only, never a failure), the settings each tool ran with,
 // and the notes. Also the machine-readable results' shape (see run-bench.mjs for the file).
 import { MB, round } from './lib/measurements.mjs';
@@ -33,23 +34,28 @@ export function markdownReport(results) {
       (m.load1mBefore === undefined
         ? '. '
         : `; 1-minute load average ${m.load1mBefore} at the start, ${m.load1mAfter} at the end. `) +
-      `Store: Ceph RGW ${m.objectstore} on loopback. ` +
-      `Ferry ${v.ferry}, ${v.rclone}, ${v.aws}, @aws-sdk/client-s3 ${v.sdk}. ` +
+      `Store: Ceph RGW ${m.objectstore} on loopback${v.gateway ? ` (${v.gateway})` : ''}. ` +
+      `Ferry ${v.ferry}, ${v.rclone}, ${v.aws}${v.awscrt ? `, ${v.awscrt}` : ''}${v.curl ? `, ${v.curl}` : ''}, @aws-sdk/client-s3 ${v.sdk}. ` +
       `${results.settings.repetitions} repetition(s) of each measurement, interleaved; medians. ` +
       "Times are whole processes, start-up included; Ferry's include its own STS AssumeRole, the peers use one token obtained beforehand.",
     '',
-    '| # | scenario | tool | median | vs best peer | peak RSS | runs |',
-    '| - | -------- | ---- | ------ | ------------ | -------- | ---- |',
+    '| # | scenario | tool | median | vs best peer | peak RSS | client CPU | runs |',
+    '| - | -------- | ---- | ------ | ------------ | -------- | ---------- | ---- |',
   ];
   for (const scenario of results.scenarios) {
     if (scenario.error) {
       lines.push(
-        `| ${scenario.number} | ${scenario.title} | — | n/a (${cell(scenario.error)}) | | | |`,
+        `| ${scenario.number} | ${scenario.title} | — | n/a (${cell(scenario.error)}) | | | | |`,
       );
       continue;
     }
     scenario.rows.forEach((row, index) => {
       const label = row.role === 'ferry' ? `**${row.label}**` : row.label;
+      const cpu =
+        row.cpuPer ??
+        (row.cpuMedianSeconds !== null && row.cpuMedianSeconds !== undefined
+          ? `${round(row.cpuMedianSeconds)} s`
+          : '');
       const median =
         row.na !== null
           ? `n/a (${cell(row.na)})`
@@ -61,11 +67,15 @@ export function markdownReport(results) {
         .map((run) => (run.ok && run.value !== undefined ? String(round(run.value)) : '✗'))
         .join(', ');
       lines.push(
-        `| ${index === 0 ? scenario.number : ''} | ${index === 0 ? scenario.title : ''} | ${label} | ${median} | ${ratio} | ${rss} | ${runs} |`,
+        `| ${index === 0 ? scenario.number : ''} | ${index === 0 ? scenario.title : ''} | ${label} | ${median} | ${ratio} | ${rss} | ${cpu} | ${runs} |`,
       );
     });
   }
-  lines.push('', '### Targets (from issue 6; informational, never a failure)', '');
+  lines.push(
+    '',
+    '### Targets (issue 15; ratios within this run; informational, never a failure)',
+    '',
+  );
   lines.push('| # | target | measured | result |', '| - | ------ | -------- | ------ |');
   for (const scenario of results.scenarios) {
     for (const target of scenario.targets) {
@@ -81,9 +91,14 @@ export function markdownReport(results) {
       `- **${tool.label}**: ${tool.settings}${tool.unavailable ? ` — n/a: ${tool.unavailable}` : ''}`,
     );
   }
-  const notes = results.scenarios.flatMap((scenario) =>
-    scenario.notes.map((note) => `- (${scenario.number}) ${note}`),
-  );
+  // The HTTP and HTTPS results of a scenario share most notes: each once.
+  const notes = [
+    ...new Set(
+      results.scenarios.flatMap((scenario) =>
+        scenario.notes.map((note) => `- (${scenario.number}) ${note}`),
+      ),
+    ),
+  ];
   if (notes.length > 0) lines.push('', '### Notes', '', ...notes);
   return `${lines.join('\n')}\n`;
 }

@@ -1,24 +1,26 @@
 // @ts-check
-// The benchmark run: a throwaway RGW, one set of temporary credentials, the data sets, every
-// scenario, the report — and, whatever happens (a failing peer, a crash, Ctrl+C), every process
+// The benchmark run: a throwaway RGW (with its gateway on 80/443, HTTP and TLS: lib/gateway.mjs),
+// one set of temporary credentials, the data sets, every scenario, the report — and, whatever happens (a failing peer, a crash, Ctrl+C), every process
 // it started killed, the RGW stopped and the temp data removed.
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 import { assumeBenchRole } from './lib/credentials.mjs';
+import { startBenchGateway } from './lib/gateway.mjs';
 import { ensurePeerTools } from './lib/packages.mjs';
 import { killAll, refuseNewProcesses, stopping } from './lib/processes.mjs';
 import { adminClient, startWarmRgw, stopRgw } from './lib/rgw.mjs';
 import { awsTool } from './peers/awscli.mjs';
+import { curlFloorTool } from './peers/curl-floor.mjs';
 import { ferryTool } from './peers/ferry.mjs';
 import { rawSdkTool } from './peers/raw-sdk.mjs';
 import { rcloneTool } from './peers/rclone.mjs';
 import { markdownReport } from './report.mjs';
 import { SCALES } from './scales.mjs';
+import { coldStart } from './scenarios/cold-start.mjs';
 import { firstUpload } from './scenarios/first-upload.mjs';
 import { largeFile } from './scenarios/large-file.mjs';
-import { memory } from './scenarios/memory.mjs';
 import { unchanged } from './scenarios/unchanged.mjs';
 import { watchLatency } from './scenarios/watch-latency.mjs';
 import { watchMany } from './scenarios/watch-many.mjs';
@@ -32,13 +34,16 @@ const MiB = 2 ** 20;
 const FERRY = { concurrency: 8, partConcurrency: 4, partSize: 8 * MiB };
 
 /**
- * Scenarios in the order they run (6 reads 2's numbers).
+ * Scenarios in the order they run (6 adds a target to 2's result; 1 and 2 run over HTTP, then
+ * HTTPS, on the same data).
  * @type {[number, (ctx: import('./lib/context.mjs').BenchContext, shared: import('./scenarios/shared.mjs').Shared) => Promise<import('./lib/measurements.mjs').ScenarioResult>, string][]}
  */
 const SCENARIOS = [
-  [1, firstUpload, 'first upload of small files'],
-  [2, largeFile, 'one large file'],
-  [6, memory, 'memory during the large file'],
+  [1, firstUpload(false), 'first upload of small files, HTTP'],
+  [1, firstUpload(true), 'first upload of small files, HTTPS'],
+  [2, largeFile(false), 'one large file, HTTP'],
+  [2, largeFile(true), 'one large file, HTTPS'],
+  [6, coldStart, 'cold start'],
   [3, unchanged, 'unchanged files, second run'],
   [4, watchLatency, 'watch-mode latency'],
   [5, watchMany, 'watching many files'],
@@ -81,17 +86,20 @@ export async function runBench(options) {
   try {
     log(`scale ${scale.name}; temp data in ${temp}`);
     const peers = await ensurePeerTools({ install: process.env.BENCH_NO_INSTALL !== '1', log });
-    const info = await startWarmRgw(rgwDir, {
+    const firstInfo = await startWarmRgw(rgwDir, {
       objectstore,
       memstoreBytes: scale.memstoreBytes,
       log,
     });
+    const gateway = await startBenchGateway(firstInfo, log);
+    const info = { ...firstInfo, endpoint: gateway.http };
     let credentials = await assumeBenchRole(info, PREFIX_ROOT, TOKEN_SECONDS);
     const runId = started.toISOString().replace(/[:.]/g, '-');
     let prefixes = 0;
     /** @type {import('./lib/context.mjs').BenchContext} */
     const ctx = {
       info,
+      gateway,
       credentials: () => credentials,
       work: join(temp, 'work'),
       repoRoot: options.repoRoot,
@@ -102,12 +110,19 @@ export async function runBench(options) {
       newPrefix: () => `${PREFIX_ROOT}${runId}/${String(++prefixes).padStart(4, '0')}/`,
     };
     await mkdir(ctx.work, { recursive: true });
+    const crtProblem = !peers.awscrt.ok
+      ? peers.awscrt.reason
+      : gateway.standardPorts
+        ? null
+        : 'awscrt 0.16 ignores the endpoint port and the gateway could not take 80/443';
     const tools = [
       ferryTool(ctx),
+      curlFloorTool(ctx),
       rcloneTool(ctx, peers.rclone, false),
       rcloneTool(ctx, peers.rclone, true),
-      awsTool(ctx, peers.aws, false),
-      awsTool(ctx, peers.aws, true),
+      awsTool(ctx, peers.aws, 'default'),
+      awsTool(ctx, peers.aws, 'raised'),
+      awsTool(ctx, peers.aws, 'crt', crtProblem),
       rawSdkTool(ctx),
     ];
     /** @type {import('./scenarios/shared.mjs').Shared} */
@@ -117,11 +132,12 @@ export async function runBench(options) {
       scale,
       previous: new Map(),
       data: join(temp, 'data'),
+      sets: new Map(),
     };
     /** @type {import('./lib/measurements.mjs').ScenarioResult[]} */
     const scenarios = [];
-    for (const [number, scenario, what] of SCENARIOS) {
-      if (options.only && !options.only.includes(number)) continue;
+    const selected = SCENARIOS.filter(([number]) => !options.only || options.only.includes(number));
+    for (const [index, [number, scenario, what]] of selected.entries()) {
       if (stopping()) break;
       if (credentials.expiration.getTime() - Date.now() < REFRESH_BELOW_MS) {
         log('the shared token expires within 15 minutes: getting a new one');
@@ -148,10 +164,15 @@ export async function runBench(options) {
           error: message.split('\n')[0] ?? message,
         });
       }
-      log(`scenario ${number} took ${Math.round((Date.now() - t0) / 1000)} s`);
-      // The data sets of a finished scenario are not needed again.
-      await rm(shared.data, { recursive: true, force: true });
+      log(`scenario ${number} (${what}) took ${Math.round((Date.now() - t0) / 1000)} s`);
+      // The data sets of a finished scenario are not needed again (its HTTPS variant, next,
+      // reuses them).
+      if (selected[index + 1]?.[0] !== number) {
+        await rm(shared.data, { recursive: true, force: true });
+        shared.sets.clear();
+      }
     }
+    // Stable: a scenario's HTTP result stays before its HTTPS one.
     scenarios.sort((a, b) => a.number - b.number);
     shared.admin.destroy();
 
@@ -172,6 +193,9 @@ export async function runBench(options) {
         ferry: await packageVersion(join(options.repoRoot, 'package.json')),
         rclone: peers.rclone.ok ? peers.rclone.version : 'rclone n/a',
         aws: peers.aws.ok ? peers.aws.version : 'aws n/a',
+        awscrt: peers.awscrt.ok ? peers.awscrt.version : 'python3-awscrt n/a',
+        curl: peers.curl.ok ? peers.curl.version : 'curl n/a',
+        gateway: gateway.note,
         sdk: await packageVersion(
           join(options.repoRoot, 'node_modules', '@aws-sdk', 'client-s3', 'package.json'),
         ),

@@ -1,7 +1,7 @@
 // @ts-check
-// The sizes of each scenario per scale. `full` is the issue's; `quick` divides the counts by
-// 10–20 and the large file by 8 so the whole run takes a few minutes; `smoke` only proves the
-// harness works end to end (tiny data, one repetition; used by the CI smoke test).
+// The sizes of each scenario per scale. `full` is issue 15's; `quick` divides the counts and
+// the large file so the whole run stays under 5 minutes; `smoke` only proves the harness works
+// end to end (tiny data, one repetition; used by the CI smoke test).
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -16,6 +16,8 @@ const GiB = 1024 * MiB;
  * @property {{ count: number, size: number, folders: number }} unchangedFiles  scenario 3
  * @property {{ writes: number, spacingMs: number }} watch                        scenario 4
  * @property {{ count: number, size: number, folders: number }} watchTree       scenario 5
+ * @property {{ count: number, size: number, folders: number }[]} watchCurve   scenario 5's
+ *   other points of the curve (time to ready and peak RSS, one run each; 1M only in full)
  * @property {number} timeoutMs   per measured process
  * @property {number} memstoreBytes
  */
@@ -27,10 +29,14 @@ export const SCALES = {
     repetitions: 3,
     smallFiles: { count: 2_000, size: 16 * KiB, folders: 10 },
     largeFileBytes: GiB,
-    unchangedFiles: { count: 20_000, size: 4 * KiB, folders: 100 },
+    unchangedFiles: { count: 200_000, size: 4 * KiB, folders: 1_000 },
     watch: { writes: 200, spacingMs: 250 },
     watchTree: { count: 100_000, size: 16, folders: 1_000 },
-    timeoutMs: 20 * 60_000,
+    watchCurve: [
+      { count: 10_000, size: 16, folders: 100 },
+      { count: 1_000_000, size: 16, folders: 10_000 },
+    ],
+    timeoutMs: 60 * 60_000, // a first run of 200,000 files takes a peer ~15 min here
     memstoreBytes: 6 * GiB,
   },
   quick: {
@@ -41,6 +47,7 @@ export const SCALES = {
     unchangedFiles: { count: 1_000, size: 4 * KiB, folders: 20 },
     watch: { writes: 40, spacingMs: 250 },
     watchTree: { count: 5_000, size: 16, folders: 50 },
+    watchCurve: [],
     timeoutMs: 5 * 60_000,
     memstoreBytes: 4 * GiB,
   },
@@ -53,6 +60,7 @@ export const SCALES = {
     unchangedFiles: { count: 100, size: 4 * KiB, folders: 2 },
     watch: { writes: 5, spacingMs: 250 },
     watchTree: { count: 500, size: 16, folders: 10 },
+    watchCurve: [],
     timeoutMs: 3 * 60_000,
     memstoreBytes: 1 * GiB,
   },

@@ -12,7 +12,8 @@
 
 /**
  * @typedef {object} BenchContext
- * @property {import('./rgw.mjs').RgwInfo} info
+ * @property {import('./rgw.mjs').RgwInfo} info   its `endpoint` is the bench gateway's HTTP one
+ * @property {import('./gateway.mjs').Gateway} gateway  HTTP and HTTPS endpoints, the CA to trust
  * @property {() => import('./credentials.mjs').TempCredentials} credentials  the current shared set
  * @property {string} work        a temp directory for configs, state dirs and logs
  * @property {string} repoRoot
@@ -29,13 +30,15 @@
  * @property {string} prefix     where to (ends with "/")
  * @property {string} [stateDir] Ferry only: reuse this state directory (a second run)
  * @property {number} [timeoutMs] instead of the scale's per-process limit
+ * @property {boolean} [tls]     over HTTPS (the gateway's TLS listener, its CA trusted)
  */
 
 /**
  * @typedef {object} Tool
  * @property {string} id
  * @property {string} label      how the table names it
- * @property {'ferry' | 'peer' | 'ceiling'} role
+ * @property {'ferry' | 'peer' | 'ceiling' | 'floor'} role  floor: curl over presigned URLs;
+ *   ceiling: the raw SDK loop (neither counts as a peer)
  * @property {string | null} unavailable  why it cannot run here, or null
  * @property {string} settings   what it was run with, for the report
  * @property {(job: UploadJob) => Promise<import('./processes.mjs').Measured>} upload

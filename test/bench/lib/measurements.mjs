@@ -9,6 +9,7 @@ import { stopping } from './processes.mjs';
  * @property {number} [value]         in the row's unit
  * @property {number} [wallMs]
  * @property {number} [peakRssBytes]
+ * @property {number | null} [cpuSeconds]  user + sys of the tool's process tree
  * @property {string} [error]
  * @property {Record<string, unknown>} [extra]
  */
@@ -17,12 +18,14 @@ import { stopping } from './processes.mjs';
  * @typedef {object} Row
  * @property {string} tool         tool id (or a label for Ferry-only measurements)
  * @property {string} label
- * @property {'ferry' | 'peer' | 'ceiling' | 'info'} role
+ * @property {'ferry' | 'peer' | 'ceiling' | 'floor' | 'info'} role
  * @property {string} unit         "s", "MB/s", "ms", "MB"
  * @property {'lower' | 'higher'} better
  * @property {Run[]} runs
  * @property {number | null} median
  * @property {number | null} peakRssMedianBytes
+ * @property {number | null} [cpuMedianSeconds]  median client CPU seconds per run
+ * @property {string | null} [cpuPer]  the row's CPU normalised, e.g. "1.2 s per 1,000 files"
  * @property {string | null} na    why there is no number
  * @property {number | null} vsBestPeer  median ÷ best peer's median
  */
@@ -80,12 +83,15 @@ export function makeRow(what, runs, unavailable = null) {
   const good = runs.filter((run) => run.ok && run.value !== undefined);
   const values = good.map((run) => /** @type {number} */ (run.value));
   const rss = good.map((run) => run.peakRssBytes ?? 0).filter((bytes) => bytes > 0);
+  const cpu = good.map((run) => run.cpuSeconds).filter((seconds) => typeof seconds === 'number');
   const firstError = runs.find((run) => !run.ok)?.error;
   return {
     ...what,
     runs,
     median: median(values),
     peakRssMedianBytes: median(rss),
+    cpuMedianSeconds: median(/** @type {number[]} */ (cpu)),
+    cpuPer: null,
     na: unavailable ?? (values.length === 0 ? (firstError ?? 'no successful run') : null),
     vsBestPeer: null,
   };

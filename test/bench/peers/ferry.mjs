@@ -18,11 +18,16 @@ export function ferryPaths(ctx) {
   return { cli: join(ctx.ferryBuild, 'main', 'cli', 'ferry.js') };
 }
 
-/** @param {import('../lib/context.mjs').BenchContext} ctx */
-export function ferryEnv(ctx) {
+/**
+ * @param {import('../lib/context.mjs').BenchContext} ctx
+ * @param {boolean} [tls]  trust the bench CA: NODE_EXTRA_CA_CERTS ("extend the well known
+ *   "root" CAs with the extra certificates in file", Node.js 20 CLI docs, read 2026-11-30)
+ */
+export function ferryEnv(ctx, tls = false) {
   const env = cleanEnv({
     FERRY_SECRET_BENCH: ctx.info.user.secretAccessKey,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    ...(tls ? { NODE_EXTRA_CA_CERTS: ctx.gateway.caFile } : {}),
   });
   // Ferry chooses its file watcher itself unless a scenario says otherwise.
   delete env.FERRY_WATCHER;
@@ -42,7 +47,7 @@ export async function writeFerryConfig(ctx, job) {
     profiles: [
       {
         id: PROFILE,
-        endpoint: ctx.info.endpoint,
+        endpoint: job.tls ? ctx.gateway.https : ctx.info.endpoint,
         region: ctx.info.region,
         forcePathStyle: true,
         credentials: {
@@ -92,7 +97,7 @@ export function ferryTool(ctx) {
     upload: async (job) => {
       const { path } = await writeFerryConfig(ctx, job);
       return measure('node', [ferryPaths(ctx).cli, 'sync', '--config', path, '--once'], {
-        env: ferryEnv(ctx),
+        env: ferryEnv(ctx, job.tls),
         timeoutMs: job.timeoutMs ?? ctx.timeoutMs,
       });
     },

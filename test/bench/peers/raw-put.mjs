@@ -10,6 +10,7 @@
 // Prints {"files":N,"bytes":N,"ms":N} on success.
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { Agent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { join, relative, sep } from 'node:path';
 
 import {
@@ -46,6 +47,8 @@ const s3 = new S3Client({
   maxAttempts: 3,
   requestHandler: {
     httpAgent: new Agent({ keepAlive: true, maxSockets: concurrency * partConcurrency }),
+    // HTTPS endpoints (the CA comes from NODE_EXTRA_CA_CERTS).
+    httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: concurrency * partConcurrency }),
   },
 });
 

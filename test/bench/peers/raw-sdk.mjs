@@ -25,7 +25,7 @@ export function rawSdkTool(ctx) {
         [
           join(import.meta.dirname, 'raw-put.mjs'),
           job.dir,
-          ctx.info.endpoint,
+          job.tls ? ctx.gateway.https : ctx.info.endpoint,
           ctx.info.bucket,
           job.prefix,
           String(s.concurrency),
@@ -38,6 +38,7 @@ export function rawSdkTool(ctx) {
             AWS_SECRET_ACCESS_KEY: c.secretAccessKey,
             AWS_SESSION_TOKEN: c.sessionToken,
             AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+            ...(job.tls ? { NODE_EXTRA_CA_CERTS: ctx.gateway.caFile } : {}),
           }),
           timeoutMs: job.timeoutMs ?? ctx.timeoutMs,
         },

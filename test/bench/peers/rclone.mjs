@@ -2,6 +2,9 @@
 // rclone (Debian's 1.60): `rclone copy DIR bench:BUCKET/PREFIX` — copy, like Ferry's upload mode,
 // never deletes. The S3 remote is defined entirely by environment variables, with the shared
 // temporary credentials and their session token; no config file of the user's is read.
+// HTTPS: `--ca-cert FILE` ("CA certificate used to verify servers", rclone.org/docs/#ca-cert-string,
+// read 2026-11-30), and AWS_CA_BUNDLE unset: rclone 1.60's S3 backend fails while it is set
+// (issue 15; cleanEnv drops every AWS_* variable anyway).
 import { join } from 'node:path';
 
 import { cleanEnv } from '../lib/context.mjs';
@@ -43,7 +46,7 @@ export function rcloneTool(ctx, installed, raised) {
         RCLONE_CONFIG_BENCH_TYPE: 's3',
         RCLONE_CONFIG_BENCH_PROVIDER: 'Ceph',
         RCLONE_CONFIG_BENCH_ENV_AUTH: 'false',
-        RCLONE_CONFIG_BENCH_ENDPOINT: ctx.info.endpoint,
+        RCLONE_CONFIG_BENCH_ENDPOINT: job.tls ? ctx.gateway.https : ctx.info.endpoint,
         RCLONE_CONFIG_BENCH_REGION: ctx.info.region,
         RCLONE_CONFIG_BENCH_ACCESS_KEY_ID: c.accessKeyId,
         RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY: c.secretAccessKey,
@@ -52,7 +55,13 @@ export function rcloneTool(ctx, installed, raised) {
       });
       return measure(
         'rclone',
-        ['copy', job.dir, `bench:${ctx.info.bucket}/${job.prefix}`, ...flags],
+        [
+          'copy',
+          job.dir,
+          `bench:${ctx.info.bucket}/${job.prefix}`,
+          ...flags,
+          ...(job.tls ? ['--ca-cert', ctx.gateway.caFile] : []),
+        ],
         { env, timeoutMs: job.timeoutMs ?? ctx.timeoutMs },
       );
     },

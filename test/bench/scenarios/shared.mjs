@@ -11,6 +11,8 @@ import { compareToBestPeer, makeRow } from '../lib/measurements.mjs';
  * @property {import('../scales.mjs').Scale} scale
  * @property {Map<string, import('../lib/measurements.mjs').ScenarioResult>} previous
  * @property {string} data  where data sets go
+ * @property {Map<string, import('../datasets.mjs').FileSet>} sets  data sets the HTTP and HTTPS
+ *   variants of a scenario share (dropped with `data` after each scenario number)
  */
 
 /**
@@ -30,6 +32,23 @@ export function toolRows(tools, runs, unit, better) {
   );
   const best = compareToBestPeer(rows);
   return { rows, best };
+}
+
+/**
+ * Fills in each row's normalised client CPU (e.g. per 1,000 files) from its median CPU seconds.
+ * @param {import('../lib/measurements.mjs').Row[]} rows
+ * @param {(seconds: number) => string} per
+ */
+export function cpuPerRow(rows, per) {
+  for (const row of rows) {
+    if (
+      row.cpuMedianSeconds !== null &&
+      row.cpuMedianSeconds !== undefined &&
+      row.median !== null
+    ) {
+      row.cpuPer = per(row.cpuMedianSeconds);
+    }
+  }
 }
 
 /**

@@ -18,7 +18,8 @@ import { dataDir, passIf, times, toolRows } from './shared.mjs';
 export async function unchanged(ctx, shared) {
   const shape = shared.scale.unchangedFiles;
   const set = await makeFileSet(dataDir(shared, 'unchanged'), shape);
-  const tools = shared.tools.filter((tool) => tool.role !== 'ceiling');
+  // Neither the raw SDK loop nor curl has a notion of "already uploaded".
+  const tools = shared.tools.filter((tool) => tool.role !== 'ceiling' && tool.role !== 'floor');
   ctx.log(`scenario 3: ${shape.count} unchanged files, second run`);
 
   // One prefix (and for Ferry one state dir) per family: "rclone" and "rclone (raised)" share.
@@ -89,6 +90,7 @@ export async function unchanged(ctx, shared) {
         value: measured.wallMs / 1000,
         wallMs: Math.round(measured.wallMs),
         peakRssBytes: measured.peakRssBytes,
+        cpuSeconds: measured.cpuSeconds,
       };
     },
     ctx.log,
@@ -106,17 +108,17 @@ export async function unchanged(ctx, shared) {
     bestPeer: best?.tool ?? null,
     targets: [
       {
-        text: "Ferry's time ≤ 0.2× the faster peer's",
+        text: "Ferry's time ≤ 0.1× the best peer's",
         value: times(ferry?.vsBestPeer),
-        pass: passIf(ferry?.vsBestPeer ?? null, (r) => r <= 0.2),
+        pass: passIf(ferry?.vsBestPeer ?? null, (r) => r <= 0.1),
       },
       {
-        text: `Ferry under 2 s absolute${shared.scale.name === 'full' ? '' : ' (the target is for 20,000 files; this scale has fewer)'}`,
+        text: `Ferry ≤ 4 s absolute${shared.scale.name === 'full' ? '' : ' (the target is for 200,000 files; this scale has fewer)'}`,
         value:
           ferry?.median === null || ferry?.median === undefined
             ? 'n/a'
             : `${ferry.median.toFixed(2)} s`,
-        pass: passIf(ferry?.median ?? null, (s) => s < 2),
+        pass: passIf(ferry?.median ?? null, (s) => s <= 4),
       },
     ],
     notes: [

@@ -10,12 +10,13 @@ import { failureReason } from '../lib/measurements.mjs';
  * @param {import('../lib/context.mjs').Tool} tool
  * @param {import('../datasets.mjs').FileSet} set
  * @param {(wallMs: number) => number} value  the row's number from the wall time
+ * @param {{ tls?: boolean }} [options]
  * @returns {Promise<import('../lib/measurements.mjs').Run>}
  */
-export async function uploadRun(ctx, admin, tool, set, value) {
+export async function uploadRun(ctx, admin, tool, set, value, options = {}) {
   const prefix = ctx.newPrefix();
   try {
-    const measured = await tool.upload({ dir: set.dir, prefix });
+    const measured = await tool.upload({ dir: set.dir, prefix, tls: options.tls ?? false });
     if (measured.code !== 0) return { ok: false, error: failureReason(measured) };
     const found = await prefixContents(admin, ctx.info.bucket, prefix);
     if (found.count !== set.files || found.bytes !== set.bytes) {
@@ -29,6 +30,7 @@ export async function uploadRun(ctx, admin, tool, set, value) {
       value: value(measured.wallMs),
       wallMs: Math.round(measured.wallMs),
       peakRssBytes: measured.peakRssBytes,
+      cpuSeconds: measured.cpuSeconds,
     };
   } finally {
     await emptyPrefix(admin, ctx.info, prefix);
