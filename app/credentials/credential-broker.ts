@@ -2,6 +2,7 @@ import { errorView, SyncError, toSyncError, type ErrorView } from '../errors/syn
 import type { Clock } from '../ports/clock.js';
 import type { CredentialSource } from '../ports/credential-source.js';
 import { silentLogger, type Logger } from '../ports/logger.js';
+import type { TokenProvider } from '../ports/token-provider.js';
 import { backoffDelay, defaultCredentialBackoff, type BackoffPolicy } from '../retry/backoff.js';
 import { planRefresh, type RefreshTiming } from './refresh-timing.js';
 import type { TemporaryCredentials } from './temporary-credentials.js';
@@ -48,7 +49,7 @@ interface HeldToken {
  *   in `waiting-for-credentials`; nothing fails for that reason alone).
  * - `forceRefresh` after an auth error, deduplicated by generation and rate-limited.
  */
-export class CredentialBroker {
+export class CredentialBroker implements TokenProvider {
   private readonly logger: Logger;
   private readonly random: () => number;
   private readonly backoff: BackoffPolicy;
@@ -75,11 +76,15 @@ export class CredentialBroker {
   }
 
   /**
-   * Identifies the token currently held; pass it back to `forceRefresh` so that many requests
-   * failing with the same token cause a single refresh.
+   * Identifies the token `get()` hands out now (see TokenProvider): the held one while usable,
+   * else the next to be fetched, so a request that itself fetched the token (none held yet, or
+   * the held one expired) still names the token it was signed with. Pass it back to
+   * `forceRefresh` so that many requests failing with the same token cause a single refresh.
    */
   get generation(): number {
-    return this.held?.generation ?? 0;
+    const held = this.held;
+    if (held && this.options.clock.now() < held.timing.usableUntil) return held.generation;
+    return this.generationCounter + 1;
   }
 
   /**

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 
-import { withAuthRetry } from '../../../../app/credentials/auth-retry.js';
 import {
   CredentialBroker,
   type CredentialBrokerOptions,
@@ -246,6 +245,21 @@ describe('CredentialBroker', () => {
     expect(sts.calls).toBe(2);
   });
 
+  it('generation names the token get() hands out next, also one a request fetches itself', async () => {
+    const { clock, sts, broker } = setup(HOUR);
+    const before = broker.generation; // nothing held yet: the request will fetch the first
+    const first = await broker.get();
+    expect(broker.generation).toBe(before);
+    // The store rejects the very token the request fetched: that is a reason to refresh.
+    const second = await broker.forceRefresh(before);
+    expect(sts.calls).toBe(2);
+    expect(second.accessKeyId).not.toBe(first.accessKeyId);
+    // A held token past its usable time is not what get() hands out: the next one is.
+    const held = broker.generation;
+    await clock.advance(HOUR);
+    expect(broker.generation).toBe(held + 1);
+  });
+
   it('rate-limits forced refreshes so a real denial cannot become an STS call per file', async () => {
     const { clock, sts, broker } = setup(HOUR, { minForcedRefreshIntervalMs: 10_000 });
     await broker.get();
@@ -292,50 +306,5 @@ describe('CredentialBroker', () => {
       expect(text).not.toContain(token.secretAccessKey);
       expect(text).not.toContain(token.sessionToken);
     }
-  });
-});
-
-describe('withAuthRetry', () => {
-  const denied = Object.assign(new Error('AccessDenied'), { name: 'AccessDenied' });
-  const isAuth = (e: unknown) => e instanceof Error && e.name === 'AccessDenied';
-
-  it('refreshes once and retries once when the store rejects the token', async () => {
-    const { sts, broker } = setup();
-    let attempts = 0;
-    const result = await withAuthRetry(
-      broker,
-      () => {
-        attempts += 1;
-        return attempts === 1 ? Promise.reject(denied) : Promise.resolve('stored');
-      },
-      isAuth,
-    );
-    expect(result).toBe('stored');
-    expect(attempts).toBe(2);
-    expect(sts.calls).toBe(2);
-  });
-
-  it('surfaces the error after the single retry', async () => {
-    const { sts, broker } = setup();
-    let attempts = 0;
-    await expect(
-      withAuthRetry(
-        broker,
-        () => {
-          attempts += 1;
-          return Promise.reject(denied);
-        },
-        isAuth,
-      ),
-    ).rejects.toBe(denied);
-    expect(attempts).toBe(2);
-    expect(sts.calls).toBe(2);
-  });
-
-  it('does not refresh for errors that are not about credentials', async () => {
-    const { sts, broker } = setup();
-    const other = new Error('disk full');
-    await expect(withAuthRetry(broker, () => Promise.reject(other), isAuth)).rejects.toBe(other);
-    expect(sts.calls).toBe(1);
   });
 });
