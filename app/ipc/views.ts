@@ -61,9 +61,17 @@ export interface FolderCounts {
 /**
  * A path seen and not uploaded, with why (issue 11): the UI lists these with the failed
  * transfers. Scan problems are not transfers, so "Retry failed" does not apply to them: a rescan
- * (sync now) looks again.
+ * (sync now) looks again. Built by toPathProblemView (path-problem-view.ts): named fields only.
  */
-export type PathProblemView = Readonly<PathProblem>;
+export interface PathProblemView {
+  readonly folderId: string;
+  readonly relativePath: string;
+  readonly outcome: PathProblem['outcome'];
+  readonly code: string;
+  readonly reason: string;
+  readonly hint?: string;
+  readonly params?: ErrorParams;
+}
 
 /** A folder's state as the UI shows it: the engine's, plus `checking` while its preflight
  *  (path, bucket, write; app/engine/folder-preflight.ts) runs before it starts or restarts. The

@@ -1,6 +1,7 @@
 import { presetFor } from '../../app/config/providers/provider-presets.js';
 import type { FerryConfig } from '../../app/config/schema.js';
 import type { CredentialStatus } from '../../app/credentials/credential-broker.js';
+import { toPathProblemView } from '../../app/ipc/path-problem-view.js';
 import { trayStateOf } from '../../app/presentation/tray/tray-state.js';
 import { countProblems, countTransfers } from '../../app/presentation/transfer-totals.js';
 import {
@@ -68,7 +69,7 @@ export function buildSnapshot(inputs: SnapshotInputs): UiSnapshot {
           (counts.byFolder.get(folder.id)?.failed ?? 0) + (scanned.get(folder.id)?.failed ?? 0),
         skipped: scanned.get(folder.id)?.skipped ?? 0,
       },
-      problems: folder.problems.slice(0, PROBLEMS_SHOWN),
+      problems: folder.problems.slice(0, PROBLEMS_SHOWN).map(toPathProblemView),
       blocked,
       policy: config ? folderPolicyOf(config, folder.id) : null,
     };
