@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -20,6 +20,11 @@ async function refusal(file: string, statement: string): Promise<string | undefi
 }
 
 describe('app/ layers in eslint.config.js', () => {
+  // Loading eslint.config.js (typescript-eslint and its parser) takes seconds on a busy machine.
+  beforeAll(async () => {
+    await eslint.calculateConfigForFile('app/probe.ts');
+  }, 60_000);
+
   it.each([
     ['app/errors/probe.ts', "import type { Clock } from '../ports/clock.js';", 'vocabulary'],
     [
