@@ -74,6 +74,16 @@ export class LeanDataPath {
     return { ETag: etagHeader(answer) };
   }
 
+  /**
+   * The SDK client's skew-corrected clock: `Date.now() + systemClockOffset`, the offset the
+   * client keeps from its answers' Date headers (@aws-sdk/core AwsSdkSigV4Signer
+   * `getSkewCorrectedDate` / `getUpdatedSystemClockOffset`), so both paths sign with one time.
+   */
+  private signingDate(): Date {
+    const offset = (this.options.client.config as { systemClockOffset?: number }).systemClockOffset;
+    return new Date(Date.now() + (offset ?? 0));
+  }
+
   /** Closes the pooled connections. */
   close(): void {
     this.pool.close();
@@ -105,6 +115,7 @@ export class LeanDataPath {
       },
       credentials,
       address.signingRegion,
+      this.signingDate(),
     );
     return sendLeanRequest(
       { address, method: 'PUT', query, headers, body: request.body, onProgress },

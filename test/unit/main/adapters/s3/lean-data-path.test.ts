@@ -80,13 +80,15 @@ afterEach(() => {
   };
 });
 
-function lean(over: { idleMs?: number } = {}): LeanDataPath {
-  const client = new S3Client({
-    endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: TOKEN,
-  });
+function lean(over: { idleMs?: number; client?: S3Client } = {}): LeanDataPath {
+  const client =
+    over.client ??
+    new S3Client({
+      endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: TOKEN,
+    });
   const path = new LeanDataPath({
     client,
     endpoint,
@@ -266,6 +268,20 @@ describe('LeanDataPath: what goes on the wire', () => {
     const [request] = captured as [Captured];
     const tampered = { ...request, headers: { ...request.headers, 'content-md5': 'AAAA' } };
     expect(expectedSignature(tampered, TOKEN.secretAccessKey)).not.toBe(signatureOf(request));
+  });
+
+  it("signs with the SDK client's skew-corrected clock (its systemClockOffset)", async () => {
+    const client = new S3Client({ endpoint, region: 'us-east-1', credentials: TOKEN });
+    (client.config as { systemClockOffset: number }).systemClockOffset = -20 * 60_000;
+    const path = lean({ client });
+    const body = bytes(10);
+    await path.putObject({ bucket: 'b', key: 'k', body, md5Hex: nodeDigest.md5Hex(body) });
+    const [request] = captured as [Captured];
+    const sent = String(request.headers['x-amz-date']).replace(
+      /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/,
+      '$1-$2-$3T$4:$5:$6Z',
+    );
+    expect(Math.abs(Date.parse(sent) - (Date.now() - 20 * 60_000))).toBeLessThan(5_000);
   });
 
   it('reports the bytes as they leave, slice by slice, adding up to the body', async () => {
