@@ -32,10 +32,6 @@ const sideEffectPackages = [
   'yaml',
 ];
 
-const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
-});
-
 // Layers inside app/ (README "Architecture"; derived from the imports in the tree, issue 14).
 // Flat config replaces a rule's options instead of merging them, so a block for one app folder
 // repeats the pure-core group; `typesOnly` groups allow `import type` (erased at build time).
@@ -52,6 +48,23 @@ const layer = (never, typesOnly = []) => ({
       { patterns: typesOnly.map((group) => ({ ...group, allowTypeImports: true })) },
     ],
   }),
+});
+// Inside main/: adapters are leaves, main/compose builds them, the shells (cli, ui-host, web,
+// electron) sit on top. main/electron has its own block (ipcMain) and is not covered here.
+const mainFolder = (...names) => names.flatMap((name) => [`../${name}/*`, `../../${name}/*`]);
+const mainLayer = (never) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          group: ['electron', '**/renderer/**'],
+          message: 'Only main/electron/ may import electron.',
+        },
+        ...never,
+      ],
+    },
+  ],
 });
 const aboveTheDomain = {
   group: appFolder('engine', 'ipc', 'presentation'),
@@ -186,7 +199,39 @@ export default tseslint.config(
   {
     files: ['main/**/*.ts'],
     ignores: ['main/electron/**'],
-    rules: restrict(['electron', '**/renderer/**'], 'Only main/electron/ may import electron.'),
+    rules: mainLayer([]),
+  },
+  {
+    files: ['main/adapters/**/*.ts'],
+    rules: mainLayer([
+      {
+        group: ['compose', 'config', 'ui-host', 'web', 'cli', 'electron'].map(
+          (name) => `../../${name}/*`,
+        ),
+        message:
+          'An adapter implements a port of app/ports and is built by main/compose: it never reaches the composition root or a shell.',
+      },
+    ]),
+  },
+  {
+    files: ['main/compose/**/*.ts', 'main/config/**/*.ts'],
+    rules: mainLayer([
+      {
+        group: mainFolder('ui-host', 'web', 'cli', 'electron'),
+        message:
+          'main/compose and main/config serve every shell (cli, ui-host, web, electron): the shells use them, never the reverse.',
+      },
+    ]),
+  },
+  {
+    files: ['main/ui-host/**/*.ts', 'main/web/**/*.ts'],
+    rules: mainLayer([
+      {
+        group: mainFolder('cli', 'electron'),
+        message:
+          'The UI host and the web bridge serve both `ferry serve` and the desktop app: neither shell is imported here.',
+      },
+    ]),
   },
   {
     // One door into main from the page (issue 14): every handler behind the sender check and the

@@ -74,3 +74,31 @@ describe('app/ layers in eslint.config.js', () => {
     expect(await refusal(file, statement)).toBeUndefined();
   });
 });
+
+describe('main/ layers in eslint.config.js', () => {
+  it.each([
+    [
+      'main/adapters/s3/probe.ts',
+      "import { a } from '../../compose/stores.js';",
+      'composition root',
+    ],
+    ['main/adapters/sts/probe.ts', "import { a } from '../../config/load-config.js';", 'port'],
+    ['main/adapters/fs/probe.ts', "import { a } from 'electron';", 'Only main/electron/'],
+    ['main/compose/probe.ts', "import { a } from '../ui-host/engine-session.js';", 'every shell'],
+    ['main/config/probe.ts', "import { a } from '../cli/ferry.js';", 'every shell'],
+    ['main/ui-host/probe.ts', "import { a } from '../cli/ferry.js';", 'neither shell'],
+    ['main/web/probe.ts', "import { a } from '../cli/commands/serve.js';", 'neither shell'],
+  ])('%s may not %s', async (file, statement, why) => {
+    expect(await refusal(file, statement)).toContain(why);
+  });
+
+  it.each([
+    ['main/adapters/s3/probe.ts', "import { a } from '../network/proxy-agents.js';"],
+    ['main/adapters/s3/probe.ts', "import type { A } from '../../../app/config/schema.js';"],
+    ['main/compose/probe.ts', "import { a } from '../adapters/s3/s3-object-store.js';"],
+    ['main/ui-host/probe.ts', "import { a } from '../compose/compose.js';"],
+    ['main/cli/commands/probe.ts', "import { a } from '../../web/web-server.js';"],
+  ])('%s may %s', async (file, statement) => {
+    expect(await refusal(file, statement)).toBeUndefined();
+  });
+});
