@@ -317,6 +317,32 @@ describe('LeanDataPath: what goes on the wire', () => {
   });
 });
 
+describe('LeanDataPath: a keep-alive connection the store closed', () => {
+  it('is sent again once on a new connection when the reused one resets before an answer', async () => {
+    const path = lean();
+    const requestsOnSocket = new Map<Socket, number>();
+    answer = (_request, response) => {
+      const socket = response.socket!;
+      const count = (requestsOnSocket.get(socket) ?? 0) + 1;
+      requestsOnSocket.set(socket, count);
+      // The second request on a connection finds it closed, as after a server's idle timeout.
+      if (count === 2) {
+        socket.destroy();
+        return;
+      }
+      response.writeHead(200, { etag: '"aa"' });
+      response.end();
+    };
+    const body = bytes(5);
+    const put = (key: string) =>
+      path.putObject({ bucket: 'b', key, body, md5Hex: nodeDigest.md5Hex(body) });
+    await put('first');
+    expect(await put('second')).toEqual({ ETag: '"aa"' });
+    expect(captured.map((request) => request.url)).toEqual(['/b/first', '/b/second', '/b/second']);
+    expect(requestsOnSocket.size).toBe(2);
+  });
+});
+
 describe('LeanDataPath: the store says no', () => {
   const xmlError =
     (status: number, code: string, extra = '', headers = {}): Answer =>
