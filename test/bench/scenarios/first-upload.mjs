@@ -22,7 +22,7 @@ export function firstUpload(tls) {
     ctx.log(`scenario 1 (${transport}): ${shape.count} files of ${shape.size} B, first upload`);
     const runs = await interleaved(
       shared.tools,
-      shared.scale.repetitions,
+      tls ? shared.scale.httpsRepetitions : shared.scale.repetitions,
       (tool) => uploadRun(ctx, shared.admin, tool, set, (ms) => ms / 1000, { tls }),
       ctx.log,
     );

@@ -24,7 +24,7 @@ export function largeFile(tls) {
     ctx.log(`scenario 2 (${transport}): one file of ${size / 2 ** 20} MiB`);
     const runs = await interleaved(
       shared.tools,
-      shared.scale.repetitions,
+      tls ? shared.scale.httpsRepetitions : shared.scale.repetitions,
       (tool) => uploadRun(ctx, shared.admin, tool, set, (ms) => size / MB / (ms / 1000), { tls }),
       ctx.log,
     );

@@ -3,7 +3,10 @@
 // finished, small files are written one at a time, a fixed interval apart, and each one's
 // latency is the time from just before the write until a HeadObject with the shared temporary
 // credentials finds the object (polled every 10 ms). The peers have no watch mode.
-import { mkdir, writeFile } from 'node:fs/promises';
+// The still-being-written guard: after the timed writes, each run also writes one file in
+// chunks (SLOW_CHUNKS × 32 KiB, SLOW_GAP_MS apart) while HeadObject watches the key; the guard
+// holds if no shorter version ever became readable, only the whole file.
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -17,6 +20,8 @@ import { after, dataDir, passIf, sleep } from './shared.mjs';
 const POLL_MS = 10;
 const GIVE_UP_MS = 15_000;
 const READY_TIMEOUT_MS = 60_000;
+const SLOW_CHUNKS = 6;
+const SLOW_GAP_MS = 150;
 
 /**
  * @param {import('../lib/context.mjs').BenchContext} ctx
@@ -42,6 +47,9 @@ export async function watchLatency(ctx, shared) {
   /** @type {number[]} */
   const all = [];
   let missing = 0;
+  /** @type {string[]} */
+  const guardProblems = [];
+  let guardChecks = 0;
   try {
     const runs = await interleaved(
       [{ id: 'ferry', unavailable: null }],
@@ -73,6 +81,9 @@ export async function watchLatency(ctx, shared) {
           const seen = latencies.filter((ms) => ms !== null);
           missing += latencies.length - seen.length;
           all.push(...seen);
+          guardChecks += 1;
+          const problem = await slowWriteArrivesWhole(ctx, s3, dir, prefix);
+          if (problem) guardProblems.push(problem);
           if (seen.length === 0) return { ok: false, error: 'no write became visible' };
           return {
             ok: true,
@@ -140,6 +151,14 @@ export async function watchLatency(ctx, shared) {
           value: p99Row.median === null ? 'n/a' : `${Math.round(p99Row.median)} ms`,
           pass: missing > 0 ? false : passIf(p99Row.median, (ms) => ms <= 400),
         },
+        {
+          text: `still-being-written guard intact: a file written in ${SLOW_CHUNKS} chunks ${SLOW_GAP_MS} ms apart is never readable half-written`,
+          value:
+            guardProblems.length === 0
+              ? `whole in ${guardChecks} of ${guardChecks} run(s)`
+              : guardProblems.join('; '),
+          pass: guardChecks === 0 ? null : guardProblems.length === 0,
+        },
       ],
       notes: [
         `Pooled over ${all.length} writes from ${perRun.length} run(s)${missing > 0 ? `; ${missing} never became visible within 15 s` : ''}. Latency resolution ≈ ${POLL_MS} ms (HeadObject polling).`,
@@ -174,6 +193,50 @@ async function writeAndWait(ctx, s3, dir, prefix, count, spacingMs) {
     await sleep(Math.max(0, next - performance.now()));
   }
   return Promise.all(waits);
+}
+
+/**
+ * Writes one file in chunks while polling its key; returns what went wrong (a partial version
+ * was readable, or the whole file never arrived), or null when only the whole file appeared.
+ * @param {import('../lib/context.mjs').BenchContext} ctx
+ * @param {S3Client} s3
+ * @param {string} dir
+ * @param {string} prefix
+ * @returns {Promise<string | null>}
+ */
+async function slowWriteArrivesWhole(ctx, s3, dir, prefix) {
+  const name = 'slow-write.bin';
+  const chunk = Buffer.alloc(32 * 1024, 7);
+  const total = chunk.length * SLOW_CHUNKS;
+  /** @type {Set<number>} */
+  const sizes = new Set();
+  let writing = true;
+  const watch = (async () => {
+    const since = performance.now();
+    while (performance.now() - since < GIVE_UP_MS) {
+      try {
+        const head = await s3.send(
+          new HeadObjectCommand({ Bucket: ctx.info.bucket, Key: `${prefix}${name}` }),
+        );
+        sizes.add(head.ContentLength ?? -1);
+        if (!writing && head.ContentLength === total) return;
+      } catch {
+        // not there yet
+      }
+      await sleep(POLL_MS);
+    }
+  })();
+  await writeFile(join(dir, name), chunk);
+  for (let i = 1; i < SLOW_CHUNKS; i++) {
+    await sleep(SLOW_GAP_MS);
+    await appendFile(join(dir, name), chunk);
+  }
+  writing = false;
+  await watch;
+  const partial = [...sizes].filter((size) => size !== total);
+  if (partial.length > 0) return `partial version(s) readable: ${partial.join(', ')} of ${total} B`;
+  if (!sizes.has(total)) return `the whole file was not readable within ${GIVE_UP_MS / 1000} s`;
+  return null;
 }
 
 /**
