@@ -10,11 +10,13 @@ import { buildOnce, repoRoot } from '../../support/build-once.js';
 /** The scenarios every results file must hold, by number and id (test/bench/scenarios/). */
 const SCENARIOS = [
   [1, 'first-upload-small-files'],
+  [1, 'first-upload-small-files-https'],
   [2, 'large-file'],
+  [2, 'large-file-https'],
   [3, 'unchanged-second-run'],
   [4, 'watch-latency'],
   [5, 'watch-many-files'],
-  [6, 'memory-large-file'],
+  [6, 'cold-start'],
 ] as const;
 
 interface BenchRun {
