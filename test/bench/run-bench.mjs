@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // @ts-check
-// `npm run bench` — Ferry against rclone and the AWS CLI on the same data, the same store and
-// the same temporary credentials (issue 6).
+// `npm run bench` — Ferry against rclone, the AWS CLI (classic and CRT transfer clients), a raw
+// SDK loop and the curl floor (presigned URLs), on the same data, the same store and the same
+// temporary credentials, over HTTP and HTTPS (issues 6 and 15).
 //
 // Usage: node test/bench/run-bench.mjs [quick|full|smoke] [--out DIR] [--only 1,3,5]
 //   quick (default)  a few minutes; full: the issue's sizes; smoke: proves the harness works
 //   --out DIR        where latest.json and latest.md go (default test/bench/results)
-//   --only LIST      run only these scenarios (6 needs 2)
+//   --only LIST      run only these scenarios (6 adds scenario 2's RSS target when 2 ran; 5's
+//                    bytes per watched file need 6)
 // Env: BENCH_OBJECTSTORE=memstore|bluestore (default memstore), BENCH_NO_INSTALL=1 (do not
-//      apt-get the peers), BENCH_SKIP_BUILD=1 (run the out/ already built by `tsc -b` instead of
+//      apt-get the peers: rclone, awscli, python3-awscrt, curl, openssl), BENCH_SKIP_BUILD=1 (run the out/ already built by `tsc -b` instead of
 //      compiling a private copy), BENCH_BUILD_DIR (where that copy goes; default
 //      $TMPDIR/ferry-bench-build), BENCH_FERRY_BUILD=DIR (run a Ferry compiled elsewhere, e.g. a
 //      baseline: DIR holds main/cli/ferry.js).
