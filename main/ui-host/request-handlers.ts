@@ -1,5 +1,6 @@
 import { SyncError } from '../../app/errors/sync-error.js';
 import type { RequestHandlers } from '../../app/ipc/contract.js';
+import { toTransferView } from '../../app/ipc/transfer-view.js';
 import type { NoticeCenter } from '../../app/presentation/notice-center.js';
 import { latestPerPath } from '../../app/presentation/transfer-totals.js';
 import type { UiSnapshot } from '../../app/ipc/views.js';
@@ -70,22 +71,15 @@ export function createRequestHandlers(context: HandlerContext): RequestHandlers 
   return asyncOnly({
     'app:get-snapshot': () => Promise.resolve(context.snapshot()),
     'transfers:list': () =>
-      Promise.resolve(context.session()?.composition.engine.queue.list() ?? []),
+      Promise.resolve(
+        (context.session()?.composition.engine.transfers() ?? []).map(toTransferView),
+      ),
     'transfers:retry': ({ transferIds }) => {
-      const queue = engine().queue;
       const wanted = transferIds ? new Set(transferIds) : null;
-      const failed = latestPerPath(queue.list()).filter(
+      const failed = latestPerPath(engine().transfers()).filter(
         (t) => t.state === 'failed' && (wanted === null || wanted.has(t.id)),
       );
-      for (const transfer of failed) {
-        queue.enqueue({
-          folderId: transfer.folderId,
-          relativePath: transfer.relativePath,
-          kind: transfer.kind,
-          size: transfer.size,
-          ...(transfer.drop ? { drop: transfer.drop } : {}),
-        });
-      }
+      engine().retry(failed);
       return Promise.resolve(done({ retried: failed.length }));
     },
     'folders:pause': ({ folderId }) => {
