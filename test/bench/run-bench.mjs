@@ -17,6 +17,7 @@
 //
 // This file only checks what the runner needs (npm packages, the build) with node built-ins,
 // then hands over to runner.mjs, which imports the SDK.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -44,10 +45,19 @@ if (values.help || !['quick', 'full', 'smoke'].includes(scale) || positionals.le
 /** The compiled Ferry the bench runs (holds main/cli/ferry.js). */
 let ferryBuild = join(repoRoot, 'out');
 try {
-  // npm packages are `npm ci`'s job (npm test runs it on a fresh machine); running it from here
-  // could race another npm in the same tree, so the harness only says what is missing.
+  // A fresh clone (no node_modules at all): `npm ci` from the lockfile, without Electron's
+  // binary (the bench runs the CLI). A tree that has node_modules but lacks the SDK is someone's
+  // half-done install: running npm there could race it, so the harness only says so.
+  if (!existsSync(join(repoRoot, 'node_modules'))) {
+    process.stderr.write('[bench] no node_modules: npm ci (ELECTRON_SKIP_BINARY_DOWNLOAD=1)\n');
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund'], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+    });
+  }
   if (!existsSync(join(repoRoot, 'node_modules', '@aws-sdk', 'client-s3', 'package.json'))) {
-    throw new Error('node_modules is missing or incomplete: run `npm ci` (or `npm test`) first');
+    throw new Error('node_modules is incomplete: run `npm ci` (or `npm test`) first');
   }
   if (process.env.BENCH_FERRY_BUILD) {
     ferryBuild = process.env.BENCH_FERRY_BUILD;
