@@ -1,7 +1,11 @@
 /**
- * An object store bucket (S3 API or OSS). Every method signs with the current temporary
- * credentials and, on an auth error, refreshes once and retries once (withAuthRetry) before
- * failing. Failures are SyncErrors: `access-denied` (no-retry: the policy forbids it),
+ * An object store bucket (S3 API or OSS). Every request is signed with the token a
+ * TokenProvider hands out at that moment (fetched once per request). Adapters do not retry: a
+ * store rejecting the credentials fails with `access-denied`, and the AuthRetryingStore
+ * (app/transfer/auth-retrying-store.ts) wrapped around every adapter refreshes once and retries
+ * once; so `access-denied` must mean "a new token could help or the policy forbids it", never a
+ * refusal of the clock (`clock-skewed`), the rate (`throttled`) or the signature version.
+ * Failures are SyncErrors: `access-denied` (no-retry: the policy forbids it),
  * `not-found` (no-retry), `bad-digest` (retry: the bytes were damaged on the way),
  * `network` / `server-error` (retry), `credentials-unavailable` and the source's codes.
  * ETags are returned without quotes, lower-case. Keys are used exactly as given (never

@@ -1,28 +1,18 @@
 import { createWriteStream } from 'node:fs';
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
 import { join } from 'node:path';
 
-import { forcePathStyleFor } from '../../app/config/providers/profile-checks.js';
-import {
-  isOssProvider,
-  keyRulesFor,
-  signingRegions,
-  type ProviderName,
-} from '../../app/config/providers/provider-presets.js';
-import type { FerryConfig, ProfileConfig } from '../../app/config/schema.js';
-import { CredentialBroker } from '../../app/credentials/credential-broker.js';
+import { keyRulesFor, type ProviderName } from '../../app/config/providers/provider-presets.js';
+import type { FerryConfig } from '../../app/config/schema.js';
 import { RefreshSchedulers } from '../../app/credentials/refresh-scheduler.js';
 import { TokenLifeGuard } from '../../app/credentials/token-life-guard.js';
-import { transferForObject } from '../../app/credentials/transfer-for-object.js';
 import {
-  SyncEngine,
+  assembleEngine,
   type EngineOptions,
   type ProfileBinding,
-} from '../../app/engine/sync-engine.js';
+} from '../../app/engine/engine-assembly.js';
+import { SyncEngine } from '../../app/engine/sync-engine.js';
 import { processSecrets } from '../../app/logging/redact.js';
 import type { Journal } from '../../app/ports/journal.js';
-import type { ObjectStore } from '../../app/ports/object-store.js';
 import type { Logger } from '../../app/ports/logger.js';
 import type { SecretStore } from '../../app/ports/secret-store.js';
 import type { FolderSpec } from '../../app/sync/folder-spec.js';
@@ -31,18 +21,15 @@ import { openSqliteJournal } from '../adapters/journal/sqlite-journal.js';
 import { preparePrivateDir, tightenIfPresent } from '../adapters/system/private-files.js';
 import { JsonLinesLogger } from '../adapters/system/json-lines-logger.js';
 import { StateDirLock } from '../adapters/system/state-dir-lock.js';
-import { proxySettings, sdkAgents, type SdkAgents } from '../adapters/network/proxy-agents.js';
-import { ossAddressing } from '../adapters/oss/oss-addressing.js';
-import { OssObjectStore } from '../adapters/oss/oss-object-store.js';
+import { proxySettings } from '../adapters/network/proxy-agents.js';
 import { NodeFileSystem } from '../adapters/fs/node-file-system.js';
 import { nodeDigest } from '../adapters/digest/node-digest.js';
-import { createS3Client } from '../adapters/s3/s3-client-factory.js';
-import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
 import { systemClock } from '../adapters/system/system-clock.js';
 import { selectWatcher } from '../adapters/watcher/select-watcher.js';
 import { defaultStateDir } from '../config/app-paths.js';
 import { nodeBackgroundWait } from '../adapters/system/background-wait.js';
-import { createProfileCredentialSource } from './profile-sources.js';
+import { createProfileBroker } from './profile-sources.js';
+import { createProfileStore } from './stores.js';
 
 /** Safety limits of mirror mode: more deletes than both of these at once need confirmation. */
 const MASS_DELETE_COUNT = 50;
@@ -66,47 +53,6 @@ export interface Composition {
   readonly stateDir: string;
   readonly logger: Logger;
   close(): Promise<void>;
-}
-
-/** The store of a profile's provider: S3 API (AWS, CTyun, Ceph, MinIO) or Alibaba OSS. */
-function createObjectStore(
-  profile: ProfileConfig,
-  broker: CredentialBroker,
-  agents: SdkAgents,
-  maxSockets: number,
-): ObjectStore {
-  if (isOssProvider(profile.provider)) {
-    const keepAlive = { keepAlive: true, maxSockets };
-    return new OssObjectStore({
-      region: profile.region,
-      endpoint: profile.endpoint,
-      customDomain: profile.customDomain,
-      signatureVersion: profile.signatureVersion,
-      profileId: profile.id,
-      broker,
-      agent: agents.httpAgent ?? new HttpAgent(keepAlive),
-      httpsAgent: agents.httpsAgent ?? new HttpsAgent(keepAlive),
-    });
-  }
-  const client = createS3Client({
-    endpoint: profile.endpoint,
-    region: signingRegions(profile).data,
-    forcePathStyle: forcePathStyleFor(profile),
-    credentials: () => broker.get(),
-    maxSockets,
-    agents,
-  });
-  return new S3ObjectStore({ client, broker });
-}
-
-/** Where a profile's data requests go: OSS derives it from the region when none is given. */
-function storeEndpoint(profile: ProfileConfig): string | undefined {
-  if (!isOssProvider(profile.provider)) return profile.endpoint;
-  try {
-    return ossAddressing({ ...profile, profileId: profile.id }).endpoint;
-  } catch {
-    return profile.endpoint; // the store reports the configuration error on its first call
-  }
 }
 
 /** The provider of a folder's profile (the schema guarantees the profile exists). */
@@ -140,39 +86,23 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
   const profiles = new Map<string, ProfileBinding>();
   const usedProfiles = new Set(config.folders.map((folder) => folder.profile));
   for (const profile of config.profiles.filter((p) => usedProfiles.has(p.id))) {
-    const source = createProfileCredentialSource(config, profile, {
+    const broker = createProfileBroker(config, profile, {
       secrets: options.secrets,
       clock: systemClock,
       proxy,
-    });
-    const remembering = async () => {
-      const token = await source();
-      // Exact secrets are scrubbed from every log line, whatever pattern they have.
-      registry.remember(token.secretAccessKey);
-      registry.remember(token.sessionToken);
-      return token;
-    };
-    const broker = new CredentialBroker({
-      label: profile.id,
-      source: remembering,
-      clock: systemClock,
+      registry,
       logger,
     });
-    // Proxy rules (NO_PROXY) are matched against the host requests really go to.
-    const agents = sdkAgents(storeEndpoint(profile), proxy, maxSockets);
     profiles.set(profile.id, {
       broker,
       // A part that could outlive its token starts after a refresh (issue 12, item 5).
       store: new TokenLifeGuard({
-        store: createObjectStore(profile, broker, agents, maxSockets),
+        store: createProfileStore(profile, broker, proxy, maxSockets),
         broker,
         clock: systemClock,
         logger,
         label: profile.id,
-        onWarning: (bucket, key, note) => {
-          const transfer = transferForObject(engine.queue.list(), folders, bucket, key);
-          if (transfer) engine.queue.update(transfer, { note });
-        },
+        onWarning: (bucket, key, note) => engine.noteForObject(bucket, key, note),
       }),
     });
   }
@@ -216,19 +146,22 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
     fallbackRescanMs: 60_000,
     watchBatchMs: 100,
   };
+  // The engine's parts are built here too, by the pure assembly (engine-assembly.ts).
   const engine = new SyncEngine(
-    {
-      fs: new NodeFileSystem(),
-      watcher: selectWatcher({ logger, preference: process.env['FERRY_WATCHER'] }),
-      journal,
-      digest: nodeDigest,
-      clock: systemClock,
-      random: Math.random,
-      logger,
-      profiles,
-    },
-    folders,
-    engineOptions,
+    assembleEngine(
+      {
+        fs: new NodeFileSystem(),
+        watcher: selectWatcher({ logger, preference: process.env['FERRY_WATCHER'] }),
+        journal,
+        digest: nodeDigest,
+        clock: systemClock,
+        random: Math.random,
+        logger,
+        profiles,
+      },
+      folders,
+      engineOptions,
+    ),
   );
   // Tokens stay fresh whether or not anything uploads (issue 12): each profile on its own
   // schedule from now until close(). A read-only look (status, --dry-run) needs no schedule.

@@ -7,6 +7,7 @@ import {
   type ProviderName,
 } from '../../app/config/providers/provider-presets.js';
 import type { FerryConfig, ProfileConfig } from '../../app/config/schema.js';
+import { CredentialBroker } from '../../app/credentials/credential-broker.js';
 import {
   OSS_RAM_POLICY,
   S3_POLICY,
@@ -14,8 +15,10 @@ import {
   type FolderGrant,
 } from '../../app/credentials/session-policy.js';
 import { toRoleSessionName, validateSessionPolicy } from '../../app/credentials/sts-limits.js';
+import type { SecretRegistry } from '../../app/logging/redact.js';
 import type { Clock } from '../../app/ports/clock.js';
 import type { CredentialSource } from '../../app/ports/credential-source.js';
+import type { Logger } from '../../app/ports/logger.js';
 import type { SecretStore } from '../../app/ports/secret-store.js';
 import { ALIYUN_STS_ENDPOINT, createAliyunStsSource } from '../adapters/sts/aliyun-sts-source.js';
 import { createAssumeRoleSource } from '../adapters/sts/assume-role-source.js';
@@ -77,6 +80,35 @@ export interface ProfileSourceDependencies {
   readonly clock: Clock;
   /** Proxy settings for STS and vendor calls; none means direct connections. */
   readonly proxy?: ProxySettings;
+}
+
+/**
+ * A profile's token provider: the broker over its credential source. Every token it is handed
+ * is remembered in `registry` first, so exact secrets are scrubbed from every log line,
+ * whatever pattern they have.
+ */
+export function createProfileBroker(
+  config: FerryConfig,
+  profile: ProfileConfig,
+  dependencies: ProfileSourceDependencies & {
+    readonly registry: SecretRegistry;
+    readonly logger: Logger;
+  },
+): CredentialBroker {
+  const source = createProfileCredentialSource(config, profile, dependencies);
+  const { registry } = dependencies;
+  const remembering: CredentialSource = async () => {
+    const token = await source();
+    registry.remember(token.secretAccessKey);
+    registry.remember(token.sessionToken);
+    return token;
+  };
+  return new CredentialBroker({
+    label: profile.id,
+    source: remembering,
+    clock: dependencies.clock,
+    logger: dependencies.logger,
+  });
 }
 
 /** The credential source a profile's `credentials.source` names; a wrong secret's hint says

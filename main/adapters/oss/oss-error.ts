@@ -1,18 +1,7 @@
 import { isSyncError, SyncError } from '../../../app/errors/sync-error.js';
-import { networkErrorCode } from '../sdk-errors/network-error.js';
-import {
-  isAuthFailure,
-  translateStoreFailure,
-  type StoreFailure,
-} from '../sdk-errors/store-error.js';
+import { aliSdkFailure, type AliSdkFailure } from '../sdk-errors/ali-sdk-failure.js';
+import { translateStoreFailure } from '../sdk-errors/store-error.js';
 import type { ServerClock } from './ali-oss-transport.js';
-
-/** An ali-oss failure, with what OSS adds to the S3-like part: the EC sub-code and message. */
-export interface OssFailure extends StoreFailure {
-  /** OSS's error detail code ("EC" in the error XML, e.g. 0002-00000080). */
-  readonly ec: string | undefined;
-  readonly message: string;
-}
 
 /** What the translation needs to know about the caller's setup. */
 export interface OssErrorContext {
@@ -29,34 +18,12 @@ export interface OssErrorContext {
 const V1_REFUSED_EC = '0002-00000080';
 const V1_REFUSED_MESSAGE = /\bV1 signature/i;
 
-/**
- * The parts of an ali-oss error that matter: `status` (-1/-2 for no answer), `code`, `ecCode`,
- * the message, and how far the local clock was from the store's (`clock`, from the answers).
- */
-export function ossFailure(error: unknown, clock?: ServerClock): OssFailure {
-  const shape = (typeof error === 'object' && error !== null ? error : {}) as {
-    status?: number;
-    code?: string;
-    name?: string;
-    requestId?: string;
-    ecCode?: string;
-    message?: string;
-  };
-  const answered = typeof shape.status === 'number' && shape.status > 0;
-  const network =
-    networkErrorCode(error) ?? (answered ? undefined : (shape.code ?? shape.name ?? 'no answer'));
-  return {
-    status: answered ? shape.status : undefined,
-    name: shape.code ?? shape.name ?? 'Error',
-    requestId: shape.requestId,
-    network,
-    ec: typeof shape.ecCode === 'string' ? shape.ecCode : undefined,
-    message: typeof shape.message === 'string' ? shape.message : '',
-    ...(clock?.skewMs === undefined ? {} : { skewMs: clock.skewMs }),
-  };
+/** An ali-oss failure, with how far the local clock is from the store's (`clock`, from its answers). */
+export function ossFailure(error: unknown, clock?: ServerClock): AliSdkFailure {
+  return aliSdkFailure(error, clock?.skewMs);
 }
 
-function isV1Refusal(failure: OssFailure): boolean {
+function isV1Refusal(failure: AliSdkFailure): boolean {
   return (
     failure.status === 403 &&
     (failure.ec === V1_REFUSED_EC || V1_REFUSED_MESSAGE.test(failure.message))
@@ -64,21 +31,12 @@ function isV1Refusal(failure: OssFailure): boolean {
 }
 
 /**
- * Whether a fresh token could help: the store's credential rejections, except the 403s no token
- * changes — V1 refused, and (store-error.ts) clock skew and throttling. Refreshing on those is a
- * refresh storm.
- */
-export function isOssCredentialRejection(error: unknown, clock?: ServerClock): boolean {
-  if (isSyncError(error)) return false;
-  const failure = ossFailure(error, clock);
-  return !isV1Refusal(failure) && isAuthFailure(failure);
-}
-
-/**
  * ali-oss error → SyncError; SyncErrors (the broker's, our own checks') pass through. The
  * ali-oss error is never kept as a cause: it holds the signed request parameters. `what` names
  * the action and key. Everything but the V1 refusal is translated like any store's
- * (store-error.ts: throttling, clock skew, bucket and key problems, denials).
+ * (store-error.ts: throttling, clock skew, bucket and key problems, denials). The V1 refusal is
+ * a 403 no token changes, so it is `config-invalid`, never the `access-denied` that makes the
+ * AuthRetryingStore refresh (a refresh storm otherwise).
  */
 export function translateOssError(
   error: unknown,

@@ -3,8 +3,6 @@ import type { Agent as HttpsAgent } from 'node:https';
 
 import type OSS from 'ali-oss';
 
-import { withAuthRetry } from '../../../app/credentials/auth-retry.js';
-import type { CredentialBroker } from '../../../app/credentials/credential-broker.js';
 import { isSyncError, toSyncError, type SyncError } from '../../../app/errors/sync-error.js';
 import type {
   CompletedPart,
@@ -18,13 +16,14 @@ import type {
   StoredResult,
   UploadPartRequest,
 } from '../../../app/ports/object-store.js';
+import type { TokenProvider } from '../../../app/ports/token-provider.js';
 import { aliOss } from '../system/lazy-modules.js';
 import { DEFAULT_STALL_TIMEOUTS, type StallTimeouts } from '../network/stall-timeouts.js';
 import { isNotFound } from '../sdk-errors/store-error.js';
 import { aliOssTransport, ServerClock } from './ali-oss-transport.js';
 import { ossAddressing, type OssAddressing, type OssSignatureVersion } from './oss-addressing.js';
 import { base64Md5, crcOf, etagOf, headerOf, isTrue } from './oss-answers.js';
-import { isOssCredentialRejection, ossFailure, translateOssError } from './oss-error.js';
+import { ossFailure, translateOssError } from './oss-error.js';
 import { listOssMultipartUploads } from './oss-multipart-uploads.js';
 import { checkOssBucket, checkOssKey } from './oss-names.js';
 
@@ -39,7 +38,8 @@ export interface OssObjectStoreOptions {
   readonly signatureVersion?: OssSignatureVersion;
   /** For messages: the profile's id. */
   readonly profileId?: string;
-  readonly broker: CredentialBroker;
+  /** Asked once per request for the token it is signed with. */
+  readonly tokens: TokenProvider;
   readonly stallTimeouts?: StallTimeouts;
   /** Keep-alive (or proxy) agents shared by every request; stall limits (tests shorten them). */
   readonly agent?: HttpAgent;
@@ -57,12 +57,12 @@ type OssClient = InstanceType<typeof OSS>;
  * (OSS API reference, those operations' response headers), so multipart objects are verified by
  * CRC-64; the multipart ETag is opaque ("not the MD5 of the object", same reference).
  *
- * Token rotation: every call builds its client from the broker's token of that moment, so
- * parallel parts never share a client whose credentials ali-oss swaps under them (ali-oss's
+ * Token rotation: every call builds its client from the TokenProvider's token of that moment,
+ * so parallel parts never share a client whose credentials ali-oss swaps under them (ali-oss's
  * interval refresh races parallel parts: issues #1363, #1391). `refreshSTSToken` is still given,
- * wired to the same broker, for ali-oss's own bookkeeping. On InvalidAccessKeyId,
- * SecurityTokenExpired or any 403 (but the V1 refusal and RequestTimeTooSkewed) the broker
- * refreshes once and the call is retried once.
+ * wired to the same provider, for ali-oss's own bookkeeping. InvalidAccessKeyId,
+ * SecurityTokenExpired and any 403 but the V1 refusal and RequestTimeTooSkewed become
+ * `access-denied`, which the AuthRetryingStore around this store retries once after a refresh.
  */
 export class OssObjectStore implements ObjectStore {
   readonly integrity = 'crc64';
@@ -253,15 +253,10 @@ export class OssObjectStore implements ObjectStore {
     bucket: string,
     operation: (client: OssClient) => Promise<T>,
   ): Promise<T> {
-    const { broker } = this.options;
     try {
       if (isSyncError(this.addressing)) throw this.addressing;
       checkOssBucket(bucket, what);
-      return await withAuthRetry(
-        broker,
-        async () => operation(await this.client(bucket)),
-        (error) => isOssCredentialRejection(error, this.clock),
-      );
+      return await operation(await this.client(bucket));
     } catch (error) {
       throw translateOssError(error, what, {
         signatureVersion: this.signatureVersion,
@@ -271,9 +266,9 @@ export class OssObjectStore implements ObjectStore {
   }
 
   private async client(bucket: string): Promise<OssClient> {
-    const { broker, agent, httpsAgent, stallTimeouts } = this.options;
+    const { tokens, agent, httpsAgent, stallTimeouts } = this.options;
     if (isSyncError(this.addressing)) throw this.addressing;
-    const token = await broker.get();
+    const token = await tokens.get();
     const AliOss = aliOss();
     return new AliOss({
       ...this.addressing.clientOptions,
@@ -282,7 +277,7 @@ export class OssObjectStore implements ObjectStore {
       accessKeySecret: token.secretAccessKey,
       stsToken: token.sessionToken,
       refreshSTSToken: async () => {
-        const fresh = await broker.get();
+        const fresh = await tokens.get();
         return {
           accessKeyId: fresh.accessKeyId,
           accessKeySecret: fresh.secretAccessKey,

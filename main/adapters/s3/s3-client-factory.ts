@@ -1,6 +1,6 @@
 import { S3Client } from '@aws-sdk/client-s3';
 
-import type { TemporaryCredentials } from '../../../app/credentials/temporary-credentials.js';
+import type { TokenProvider } from '../../../app/ports/token-provider.js';
 import type { SdkAgents } from '../network/proxy-agents.js';
 import { DEFAULT_STALL_TIMEOUTS, type StallTimeouts } from '../network/stall-timeouts.js';
 
@@ -10,8 +10,8 @@ export interface S3ClientOptions {
   readonly region: string;
   /** Ceph, MinIO and most on-premise stores need path-style URLs. */
   readonly forcePathStyle: boolean;
-  /** Usually `() => broker.get()`. */
-  readonly credentials: () => Promise<TemporaryCredentials>;
+  /** Called once per request: `() => tokens.get()` of the profile's TokenProvider. */
+  readonly credentials: TokenProvider['get'];
   /** Sockets kept alive per host; size it to the transfer concurrency. */
   readonly maxSockets?: number;
   /** Proxy agents (see network/proxy-agents.ts); direct keep-alive connections otherwise. */
@@ -21,11 +21,11 @@ export interface S3ClientOptions {
 }
 
 /**
- * An S3 client that signs every request with the broker's current token.
+ * An S3 client that signs every request with the TokenProvider's current token.
  *
- * - The provider is marked `memoized` so the SDK calls it on every request instead of caching
- *   the identity itself: the SDK's cache would keep a token that the broker has replaced after an
- *   auth error (DESIGN.md §4). The broker is the single memoizer.
+ * - The provider is marked `memoized` so the SDK calls it once on every request instead of
+ *   caching the identity itself: the SDK's cache would keep a token that the broker has replaced
+ *   after an auth error (DESIGN.md §4). The broker is the single memoizer.
  * - No request hangs forever, yet none is cut for being long: see `stallLimits`.
  * - Checksums only "when required": the SDK's default flexible checksums send streaming bodies
  *   aws-chunked with trailers, which Ceph RGW (and other non-AWS stores) reject with 411.

@@ -11,8 +11,6 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 
-import { withAuthRetry } from '../../../app/credentials/auth-retry.js';
-import type { CredentialBroker } from '../../../app/credentials/credential-broker.js';
 import { isSyncError, SyncError } from '../../../app/errors/sync-error.js';
 import type {
   CompletedPart,
@@ -25,20 +23,19 @@ import type {
   StoredPart,
   UploadPartRequest,
 } from '../../../app/ports/object-store.js';
-import { isS3AuthFailure, isS3NotFound, translateS3Error } from './s3-error.js';
+import { isS3NotFound, translateS3Error } from './s3-error.js';
 import { listS3MultipartUploads } from './s3-multipart-uploads.js';
 
 export interface S3ObjectStoreOptions {
-  /** Signs with `() => broker.get()` (see createS3Client). */
+  /** Signs every request with `tokens.get()`, once per request (see createS3Client). */
   readonly client: S3Client;
-  /** The same broker: refreshed once when the store rejects a token. */
-  readonly broker: CredentialBroker;
 }
 
 /**
- * The ObjectStore port on the S3 API (AWS, CTyun, Ceph, MinIO). Every call runs under
- * withAuthRetry and its failure is translated at this boundary, so the engine sees SyncErrors
- * only. Bodies are buffers with a Content-MD5, so the store itself rejects damaged bytes.
+ * The ObjectStore port on the S3 API (AWS, CTyun, Ceph, MinIO). Every failure is translated at
+ * this boundary, so the engine sees SyncErrors only; a rejected token is `access-denied`, which
+ * the AuthRetryingStore around this store retries once with a fresh one. Bodies are buffers with
+ * a Content-MD5, so the store itself rejects damaged bytes.
  */
 export class S3ObjectStore implements ObjectStore {
   /** The S3 rule where the ETag has its shape (AWS, Ceph); opaque ETags are size-checked only. */
@@ -195,13 +192,8 @@ export class S3ObjectStore implements ObjectStore {
   async head(request: ObjectRef): Promise<ObjectInfo | null> {
     const what = `HeadObject ${request.key}`;
     try {
-      const answer = await withAuthRetry(
-        this.options.broker,
-        () =>
-          this.options.client.send(
-            new HeadObjectCommand({ Bucket: request.bucket, Key: request.key }),
-          ),
-        isS3AuthFailure,
+      const answer = await this.options.client.send(
+        new HeadObjectCommand({ Bucket: request.bucket, Key: request.key }),
       );
       return {
         key: request.key,
@@ -245,13 +237,8 @@ export class S3ObjectStore implements ObjectStore {
   async delete(request: ObjectRef): Promise<void> {
     const what = `DeleteObject ${request.key}`;
     try {
-      await withAuthRetry(
-        this.options.broker,
-        () =>
-          this.options.client.send(
-            new DeleteObjectCommand({ Bucket: request.bucket, Key: request.key }),
-          ),
-        isS3AuthFailure,
+      await this.options.client.send(
+        new DeleteObjectCommand({ Bucket: request.bucket, Key: request.key }),
       );
     } catch (error) {
       // S3 answers 204 for a missing key; some stores answer 404, which means the same here.
@@ -265,7 +252,7 @@ export class S3ObjectStore implements ObjectStore {
 
   private async call<T>(what: string, operation: () => Promise<T>): Promise<T> {
     try {
-      return await withAuthRetry(this.options.broker, operation, isS3AuthFailure);
+      return await operation();
     } catch (error) {
       throw translateS3Error(error, what);
     }

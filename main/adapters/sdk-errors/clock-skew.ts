@@ -6,7 +6,8 @@ import { SyncError } from '../../../app/errors/sync-error.js';
  * error codes), AWS STS `RequestExpired` or `SignatureDoesNotMatch` "Signature expired: … is now
  * earlier than … (… - 15 min.)" (AWS SigV4 troubleshooting), Alibaba STS 400
  * `InvalidTimeStamp.Expired` (Alibaba OpenAPI common errors). A new token cannot fix any of
- * these, so they must never trigger the forced refresh of app/credentials/auth-retry.ts.
+ * these, so they are `clock-skewed`, never `access-denied`: the forced refresh of
+ * app/transfer/auth-retrying-store.ts must not run for them.
  */
 export const SIGNATURE_TIME_LIMIT_MS = 15 * 60_000;
 

@@ -1,22 +1,6 @@
 import { SyncError } from '../../../app/errors/sync-error.js';
 import { clockSkewError, isClockSkew } from './clock-skew.js';
-
-/** What any object-store client's failure boils down to (S3 SDK, ali-oss). */
-export interface StoreFailure {
-  /** HTTP status; undefined when no answer came. */
-  readonly status: number | undefined;
-  /** The store's error code (S3 and OSS share most: NoSuchKey, AccessDenied…). */
-  readonly name: string;
-  readonly requestId: string | undefined;
-  /** A socket-level code (ECONNREFUSED, timeout) when the request never got an answer. */
-  readonly network: string | undefined;
-  /** The store's error message, when the client kept it (tells skew from a wrong secret). */
-  readonly message?: string | undefined;
-  /** Local clock minus the store's, from the answer's Date header. */
-  readonly skewMs?: number | undefined;
-  /** The answer's Retry-After, in milliseconds. */
-  readonly retryAfterMs?: number | undefined;
-}
+import type { SdkFailure } from './sdk-failure.js';
 
 /** Codes with which a store says "these credentials are not (or no longer) good". */
 const AUTH_NAMES = new Set([
@@ -73,7 +57,7 @@ const BUCKET_PROBLEMS: Record<
   },
 };
 
-export function isThrottling(failure: StoreFailure): boolean {
+export function isThrottling(failure: SdkFailure): boolean {
   return THROTTLE_NAMES.has(failure.name) || failure.status === 429;
 }
 
@@ -91,27 +75,30 @@ const PART_LIST_PROBLEMS: Record<string, string> = {
 };
 
 /**
- * Whether to force a credential refresh and retry once. Deliberately includes plain 403
- * AccessDenied: expired tokens look exactly like that on CTyun and Ceph.
+ * Whether the store refused the request's credentials: translated to `access-denied`, on which
+ * the AuthRetryingStore (app/transfer/auth-retrying-store.ts) forces one refresh and retries
+ * once. Deliberately includes plain 403 AccessDenied: expired tokens look exactly like that on
+ * CTyun and Ceph.
  */
-export function isAuthFailure(failure: StoreFailure): boolean {
+export function isAuthFailure(failure: SdkFailure): boolean {
   // Not a refusal of the request's time or a throttle: a new token would change nothing.
   if (isClockSkew(failure) || isThrottling(failure)) return false;
   return AUTH_NAMES.has(failure.name) || failure.status === 403;
 }
 
-export function isNotFound(failure: StoreFailure): boolean {
+export function isNotFound(failure: SdkFailure): boolean {
   return NOT_FOUND_NAMES.has(failure.name) || failure.status === 404;
 }
 
 /**
- * A store failure → SyncError, for what remains after the auth retry. `what` names the action
+ * A store failure → SyncError. An `access-denied` is retried once with a fresh token (the
+ * AuthRetryingStore), so its message speaks of what remains after that. `what` names the action
  * and the key ("PutObject alice/x.txt"). Never keeps the client's error as the cause when the
  * store answered: it carries the signed request (session token included), and whatever prints a
  * cause chain (test runners, loggers) would print it.
  */
 export function translateStoreFailure(
-  failure: StoreFailure,
+  failure: SdkFailure,
   what: string,
   networkCause?: unknown,
 ): SyncError {

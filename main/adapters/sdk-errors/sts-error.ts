@@ -1,6 +1,9 @@
 import { SyncError } from '../../../app/errors/sync-error.js';
-import { clockSkewError, isClockSkew, skewFromDateHeader } from './clock-skew.js';
+import { aliDateSkew, aliSdkFailure } from './ali-sdk-failure.js';
+import { awsSdkFailure } from './aws-sdk-failure.js';
+import { clockSkewError, isClockSkew } from './clock-skew.js';
 import { networkErrorCode } from './network-error.js';
+import type { SdkFailure } from './sdk-failure.js';
 
 export interface StsCallContext {
   readonly profileId: string;
@@ -10,56 +13,9 @@ export interface StsCallContext {
   readonly durationSeconds: number;
 }
 
-/** What any STS client's failure boils down to. */
-export interface StsFailure {
-  /** HTTP status; undefined when no answer came (network). */
-  readonly status: number | undefined;
-  /** The service's error code, e.g. SignatureDoesNotMatch; "Unknown" when unparseable. */
-  readonly name: string;
-  readonly requestId: string | undefined;
-  /** The service's message (AWS: "Signature expired: …" tells skew from a wrong secret). */
-  readonly message?: string | undefined;
-  /** Local clock minus STS's, from the answer's Date header. */
-  readonly skewMs?: number | undefined;
-}
-
-/** @aws-sdk/client-sts errors (AWS, CTyun, Ceph). */
-export function awsStsFailure(error: unknown, now: number = Date.now()): StsFailure {
-  const shape = (typeof error === 'object' && error !== null ? error : {}) as {
-    name?: string;
-    message?: string;
-    $metadata?: { httpStatusCode?: number; requestId?: string };
-    $response?: { headers?: Record<string, string | undefined> };
-  };
-  const skewMs = skewFromDateHeader(shape.$response?.headers?.['date'], now);
-  return {
-    status: shape.$metadata?.httpStatusCode,
-    name: shape.name ?? 'Error',
-    requestId: shape.$metadata?.requestId,
-    ...(typeof shape.message === 'string' ? { message: shape.message } : {}),
-    ...(skewMs === undefined ? {} : { skewMs }),
-  };
-}
-
-/** ali-oss STS errors (Alibaba Cloud): `status`, `code`, `requestId`, `headers`. */
-export function aliyunStsFailure(error: unknown, now: number = Date.now()): StsFailure {
-  const shape = (typeof error === 'object' && error !== null ? error : {}) as {
-    status?: number;
-    code?: string;
-    name?: string;
-    message?: string;
-    requestId?: string;
-    headers?: Record<string, string | undefined>;
-  };
-  const status = typeof shape.status === 'number' && shape.status > 0 ? shape.status : undefined;
-  const skewMs = skewFromDateHeader(shape.headers?.['date'], now);
-  return {
-    status,
-    name: shape.code ?? shape.name ?? 'Error',
-    requestId: shape.requestId,
-    ...(typeof shape.message === 'string' ? { message: shape.message } : {}),
-    ...(skewMs === undefined ? {} : { skewMs }),
-  };
+/** ali-oss STS errors (Alibaba Cloud), with the skew from the answer's Date header. */
+export function aliyunStsFailure(error: unknown, now: number = Date.now()): SdkFailure {
+  return aliSdkFailure(error, aliDateSkew(error, now));
 }
 
 /**
@@ -71,7 +27,7 @@ export function aliyunStsFailure(error: unknown, now: number = Date.now()): StsF
 const STS_THROTTLE =
   /^(?:Throttling(?:\..+)?|ThrottlingException|TooManyRequests|RequestLimitExceeded|ServiceUnavailable\.Throttling)$/;
 
-export function isStsThrottling(failure: StsFailure): boolean {
+export function isStsThrottling(failure: SdkFailure): boolean {
   return failure.status === 429 || STS_THROTTLE.test(failure.name);
 }
 
@@ -92,7 +48,7 @@ const NO_ROLE = new Set(['NotFound', 'EntityNotExist.Role', 'NoSuchEntity']);
 export function translateStsError(
   error: unknown,
   context: StsCallContext,
-  failure: StsFailure = awsStsFailure(error),
+  failure: SdkFailure = awsSdkFailure(error),
 ): SyncError {
   const { profileId, endpoint, accessKeyId, roleArn, durationSeconds } = context;
   const network = networkErrorCode(error);

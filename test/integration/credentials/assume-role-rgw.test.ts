@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 
-import { withAuthRetry } from '../../../app/credentials/auth-retry.js';
 import { CredentialBroker } from '../../../app/credentials/credential-broker.js';
 import { sessionPolicyText, type FolderGrant } from '../../../app/credentials/session-policy.js';
 import type { TemporaryCredentials } from '../../../app/credentials/temporary-credentials.js';
 import { SecretRegistry } from '../../../app/logging/redact.js';
 import type { Clock } from '../../../app/ports/clock.js';
+import type { TokenProvider } from '../../../app/ports/token-provider.js';
+import { AuthRetryingStore } from '../../../app/transfer/auth-retrying-store.js';
 import {
   createAssumeRoleSource,
   type AssumeRoleSourceOptions,
 } from '../../../main/adapters/sts/assume-role-source.js';
+import { nodeDigest } from '../../../main/adapters/digest/node-digest.js';
 import { JsonLinesLogger } from '../../../main/adapters/system/json-lines-logger.js';
 import { createS3Client } from '../../../main/adapters/s3/s3-client-factory.js';
-import { isS3AuthFailure } from '../../../main/adapters/s3/s3-error.js';
+import { S3ObjectStore } from '../../../main/adapters/s3/s3-object-store.js';
 import { systemClock } from '../../../main/adapters/system/system-clock.js';
 import { MemorySecretStore } from '../../fakes/memory-secret-store.js';
 import { rejection } from '../../support/rejection.js';
@@ -50,6 +52,8 @@ function sourceFor(grants: FolderGrant[], over: Partial<AssumeRoleSourceOptions>
   };
   return { source: counted, secrets, calls: () => calls };
 }
+
+const md5Hex = (body: Uint8Array) => nodeDigest.md5Hex(body);
 
 function s3With(credentials: () => Promise<TemporaryCredentials>) {
   const info = rgw();
@@ -175,18 +179,24 @@ describe('assume-role against Ceph RGW', () => {
     });
     const { broker, s3 } = brokeredS3(sts.source);
     let authFailures = 0;
+    // Every rejected token reaches forceRefresh: count those.
+    const counting: TokenProvider = {
+      get: () => broker.get(),
+      get generation() {
+        return broker.generation;
+      },
+      forceRefresh: (rejected) => {
+        authFailures += 1;
+        return broker.forceRefresh(rejected);
+      },
+    };
+    const store = new AuthRetryingStore(new S3ObjectStore({ client: s3 }), counting);
     const deadline = Date.now() + 11_000;
     let puts = 0;
     while (Date.now() < deadline) {
-      await withAuthRetry(
-        broker,
-        () => put(s3, info.bucket, `${prefix}${puts}.txt`),
-        (error) => {
-          const auth = isS3AuthFailure(error);
-          if (auth) authFailures += 1;
-          return auth;
-        },
-      );
+      const body = new TextEncoder().encode('hello');
+      const key = `${prefix}${puts}.txt`;
+      await store.putObject({ bucket: info.bucket, key, body, md5Hex: md5Hex(body) });
       puts += 1;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
@@ -214,16 +224,22 @@ describe('assume-role against Ceph RGW', () => {
     await new Promise((resolve) => setTimeout(resolve, 3_000));
 
     const attempts: string[] = [];
-    await withAuthRetry(
-      broker,
-      async () => {
-        attempts.push(await outcome(put(s3, info.bucket, `${prefix}late.txt`, 'made it')));
-        if (attempts.at(-1) !== 'allowed') {
-          throw Object.assign(new Error('denied'), { $metadata: { httpStatusCode: 403 } });
-        }
+    // Each request's outcome, as `outcome` words it, recorded on the way out of the client.
+    s3.middlewareStack.add(
+      (next) => (args) => {
+        const sent = next(args);
+        return outcome(sent).then((said) => (attempts.push(said), sent));
       },
-      isS3AuthFailure,
+      { step: 'initialize', name: 'recordOutcomes' },
     );
+    const store = new AuthRetryingStore(new S3ObjectStore({ client: s3 }), broker);
+    const body = new TextEncoder().encode('made it');
+    await store.putObject({
+      bucket: info.bucket,
+      key: `${prefix}late.txt`,
+      body,
+      md5Hex: md5Hex(body),
+    });
     expect(attempts).toEqual(['denied 403 AccessDenied', 'allowed']);
     expect(sts.calls()).toBe(2);
     expect(await read(adminS3(), info.bucket, `${prefix}late.txt`)).toBe('made it');

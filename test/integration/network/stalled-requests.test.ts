@@ -106,7 +106,7 @@ function s3Store(
     stallTimeouts,
     agents,
   });
-  return new S3ObjectStore({ client, broker: b });
+  return new S3ObjectStore({ client });
 }
 
 /** The same through a forward proxy and Ferry's proxy agents: the limits hold there too. */
@@ -125,7 +125,7 @@ function ossStore(endpoint: string, stallTimeouts: StallTimeouts): ObjectStore {
     region: 'cn-hangzhou',
     endpoint,
     customDomain: false,
-    broker: broker(),
+    tokens: broker(),
     stallTimeouts,
   });
 }

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CredentialBroker } from '../../../app/credentials/credential-broker.js';
 import { OSS_RAM_POLICY, sessionPolicyText } from '../../../app/credentials/session-policy.js';
 import type { TemporaryCredentials } from '../../../app/credentials/temporary-credentials.js';
+import type { ObjectStore } from '../../../app/ports/object-store.js';
+import { AuthRetryingStore } from '../../../app/transfer/auth-retrying-store.js';
 import { crc64, crc64OfParts } from '../../../app/transfer/crc64.js';
 import { uploadMultipart } from '../../../app/transfer/multipart-uploader.js';
 import { TokenBucket } from '../../../app/transfer/token-bucket.js';
@@ -80,15 +82,17 @@ function ossStore(prefix: string, options: OssStoreOptions = {}) {
     return source();
   };
   const broker = new CredentialBroker({ label: 'oss', source: counted, clock: systemClock });
-  const store = new OssObjectStore({
+  const oss = new OssObjectStore({
     region: 'region' in options ? options.region : server.region,
     endpoint: options.endpoint ?? server.endpoint,
     customDomain: options.customDomain ?? false,
     ...(options.signatureVersion ? { signatureVersion: options.signatureVersion } : {}),
     ...(options.agent ? { agent: options.agent } : {}),
-    broker,
+    tokens: broker,
   });
-  return { store, broker, source, stsCalls: () => calls };
+  // As compose/stores.ts wires it: the auth retry is the decorator's.
+  const store = new AuthRetryingStore(oss, broker);
+  return { store, oss, broker, source, stsCalls: () => calls };
 }
 
 describeObjectStoreContract('OssObjectStore on the OSS test server', () => {
@@ -157,7 +161,7 @@ describe('OSS specifics', () => {
 
 describe('OSS V4 signing, integrity and errors (against a V1-refusing server)', () => {
   const text = (value: string) => new TextEncoder().encode(value);
-  const put = (store: OssObjectStore, key: string, value: string) => {
+  const put = (store: ObjectStore, key: string, value: string) => {
     const body = text(value);
     return store.putObject({ bucket: server.bucket, key, body, md5Hex: nodeDigest.md5Hex(body) });
   };
@@ -165,8 +169,8 @@ describe('OSS V4 signing, integrity and errors (against a V1-refusing server)', 
   it.each([['cn-hangzhou'], ['oss-cn-hangzhou']])(
     'region %s: the same endpoint host and V4 signing region',
     async (region) => {
-      const { store } = ossStore('v4/', { region });
-      expect(store.addressing).toMatchObject({ signingRegion: 'cn-hangzhou' });
+      const { store, oss } = ossStore('v4/', { region });
+      expect(oss.addressing).toMatchObject({ signingRegion: 'cn-hangzhou' });
       const answer = await put(store, `v4/${region}.txt`, region);
       expect(answer.crc64).toBe(crc64(text(region)));
       const signed = server.requests.filter((r) => r.key === `v4/${region}.txt`);

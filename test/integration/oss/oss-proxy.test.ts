@@ -76,7 +76,7 @@ describe('OSS and Alibaba STS through a forward proxy', () => {
       region: server.region,
       endpoint,
       customDomain: true,
-      broker: new CredentialBroker({ label: 'oss', source, clock: systemClock }),
+      tokens: new CredentialBroker({ label: 'oss', source, clock: systemClock }),
       ...(agents.httpAgent ? { agent: agents.httpAgent } : {}),
     });
     proxy.seen.length = 0;

@@ -7,6 +7,7 @@ import type { TemporaryCredentials } from '../../../app/credentials/temporary-cr
 import { SyncError } from '../../../app/errors/sync-error.js';
 import type { Clock } from '../../../app/ports/clock.js';
 import type { CredentialSource } from '../../../app/ports/credential-source.js';
+import { AuthRetryingStore } from '../../../app/transfer/auth-retrying-store.js';
 import {
   createAssumeRoleSource,
   type AssumeRoleSourceOptions,
@@ -63,7 +64,8 @@ function storeWith(source: CredentialSource, clock: Clock = systemClock) {
     credentials: () => broker.get(),
   });
   const attempts = recordAttempts(client);
-  return { store: new S3ObjectStore({ client, broker }), broker, attempts };
+  const store = new AuthRetryingStore(new S3ObjectStore({ client }), broker);
+  return { store, broker, attempts };
 }
 
 function recordAttempts(client: S3Client): string[] {
@@ -80,7 +82,9 @@ function recordAttempts(client: S3Client): string[] {
         throw error;
       }
     },
-    { step: 'initialize', name: 'recordAttempts' },
+    // After `serialize`, where the SDK asks the TokenProvider for the request's token: a
+    // request whose token never came was never sent, so it is no attempt.
+    { step: 'build', name: 'recordAttempts' },
   );
   return attempts;
 }
@@ -224,7 +228,7 @@ describe('S3ObjectStore on Ceph RGW', () => {
     // The SDK signs with Date.now() + systemClockOffset: this is a machine 20 minutes behind.
     (client.config as { systemClockOffset: number }).systemClockOffset = -20 * 60_000;
     const attempts = recordAttempts(client);
-    const store = new S3ObjectStore({ client, broker });
+    const store = new AuthRetryingStore(new S3ObjectStore({ client }), broker);
     const body = text('x');
     const error = await rejection(
       store.putObject({ bucket: info.bucket, key: `${prefix}x`, body, md5Hex: md5(body) }),
@@ -232,7 +236,7 @@ describe('S3ObjectStore on Ceph RGW', () => {
     expect(error).toMatchObject({ code: 'clock-skewed', disposition: 'fatal' });
     expect(error.message).toMatch(/RequestTimeTooSkewed/);
     expect(error.hint).toMatch(/clock/);
-    // One request, one token: the 403 did not trigger withAuthRetry's refresh-and-retry.
+    // One request, one token: the 403 did not trigger the AuthRetryingStore's refresh-and-retry.
     expect(attempts).toEqual(['403 RequestTimeTooSkewed']);
     expect(sts.calls()).toBe(1);
   });

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { SyncError } from '../../../../../app/errors/sync-error.js';
+import { isCredentialRejection } from '../../../../../app/transfer/auth-retrying-store.js';
 import { ServerClock } from '../../../../../main/adapters/oss/ali-oss-transport.js';
-import {
-  isOssCredentialRejection,
-  translateOssError,
-} from '../../../../../main/adapters/oss/oss-error.js';
+import { translateOssError } from '../../../../../main/adapters/oss/oss-error.js';
 import { checkOssBucket, checkOssKey } from '../../../../../main/adapters/oss/oss-names.js';
 
 /** An error shaped like ali-oss's requestError (lib/client.js): status, code, ecCode, message. */
@@ -22,6 +20,8 @@ function aliOssError(status: number, code: string, message = '', ecCode?: string
 const v4 = { signatureVersion: 'v4' as const };
 const translate = (error: unknown, context: Parameters<typeof translateOssError>[2] = v4) =>
   translateOssError(error, 'PutObject a/b.txt', context);
+/** Whether the AuthRetryingStore refreshes the token for this error, as the OSS store reports it. */
+const isOssCredentialRejection = (error: unknown) => isCredentialRejection(translate(error));
 
 describe('translateOssError: OSS errors as the clouds send them', () => {
   it.each([

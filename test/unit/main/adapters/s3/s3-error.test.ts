@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-  isS3AuthFailure,
-  s3Failure,
-  translateS3Error,
-} from '../../../../../main/adapters/s3/s3-error.js';
+import { isCredentialRejection } from '../../../../../app/transfer/auth-retrying-store.js';
+import { translateS3Error } from '../../../../../main/adapters/s3/s3-error.js';
 
-const NOW = Date.parse('2026-11-30T10:00:00Z');
+/** Whether the AuthRetryingStore refreshes the token for this error, as the S3 store reports it. */
+const isS3AuthFailure = (error: unknown) => isCredentialRejection(translateS3Error(error, 'x'));
+
 /** An @aws-sdk/client-s3 service error as the SDK builds it: `$metadata`, hidden `$response`. */
 function s3Error(name: string, status: number, headers: Record<string, string>, extra = {}) {
   const error = Object.assign(new Error(name), {
@@ -17,39 +16,6 @@ function s3Error(name: string, status: number, headers: Record<string, string>, 
   Object.defineProperty(error, '$response', { value: { statusCode: status, headers } });
   return error;
 }
-
-describe('s3Failure', () => {
-  it('reads the skew from the Date header: local minus the store', () => {
-    const failure = s3Failure(
-      s3Error('RequestTimeTooSkewed', 403, { date: 'Mon, 30 Nov 2026 09:40:00 GMT' }),
-      NOW,
-    );
-    expect(failure.skewMs).toBe(20 * 60_000);
-  });
-
-  it("prefers RequestTimeTooSkewed's ServerTime", () => {
-    const failure = s3Failure(
-      s3Error(
-        'RequestTimeTooSkewed',
-        403,
-        { date: 'Mon, 30 Nov 2026 09:00:00 GMT' },
-        { ServerTime: '2026-11-30T10:30:00Z' },
-      ),
-      NOW,
-    );
-    expect(failure.skewMs).toBe(-30 * 60_000);
-  });
-
-  it('reads Retry-After (seconds), capped at 5 minutes', () => {
-    expect(s3Failure(s3Error('SlowDown', 503, { 'retry-after': '3' }), NOW).retryAfterMs).toBe(
-      3000,
-    );
-    expect(s3Failure(s3Error('SlowDown', 503, { 'retry-after': '9999' }), NOW).retryAfterMs).toBe(
-      300_000,
-    );
-    expect(s3Failure(s3Error('SlowDown', 503, {}), NOW).retryAfterMs).toBeUndefined();
-  });
-});
 
 describe('translateS3Error', () => {
   it('a skewed 403 is clock-skewed with the offset, and never forces a token refresh', () => {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   isAuthFailure,
   translateStoreFailure,
-  type StoreFailure,
 } from '../../../../../main/adapters/sdk-errors/store-error.js';
+import type { SdkFailure as StoreFailure } from '../../../../../main/adapters/sdk-errors/sdk-failure.js';
 
 const failure = (status: number | undefined, name: string, network?: string): StoreFailure => ({
   status,

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+
+import { awsSdkFailure } from '../../../../../main/adapters/sdk-errors/aws-sdk-failure.js';
+
+const NOW = Date.parse('2026-11-30T10:00:00Z');
+/** An @aws-sdk/client-s3 service error as the SDK builds it: `$metadata`, hidden `$response`. */
+function s3Error(name: string, status: number, headers: Record<string, string>, extra = {}) {
+  const error = Object.assign(new Error(name), {
+    name,
+    $metadata: { httpStatusCode: status, requestId: 'r-1' },
+    ...extra,
+  });
+  Object.defineProperty(error, '$response', { value: { statusCode: status, headers } });
+  return error;
+}
+
+describe('awsSdkFailure (an S3 error)', () => {
+  it('reads the skew from the Date header: local minus the store', () => {
+    const failure = awsSdkFailure(
+      s3Error('RequestTimeTooSkewed', 403, { date: 'Mon, 30 Nov 2026 09:40:00 GMT' }),
+      NOW,
+    );
+    expect(failure.skewMs).toBe(20 * 60_000);
+  });
+
+  it("prefers RequestTimeTooSkewed's ServerTime", () => {
+    const failure = awsSdkFailure(
+      s3Error(
+        'RequestTimeTooSkewed',
+        403,
+        { date: 'Mon, 30 Nov 2026 09:00:00 GMT' },
+        { ServerTime: '2026-11-30T10:30:00Z' },
+      ),
+      NOW,
+    );
+    expect(failure.skewMs).toBe(-30 * 60_000);
+  });
+
+  it('reads Retry-After (seconds), capped at 5 minutes', () => {
+    expect(awsSdkFailure(s3Error('SlowDown', 503, { 'retry-after': '3' }), NOW).retryAfterMs).toBe(
+      3000,
+    );
+    expect(
+      awsSdkFailure(s3Error('SlowDown', 503, { 'retry-after': '9999' }), NOW).retryAfterMs,
+    ).toBe(300_000);
+    expect(awsSdkFailure(s3Error('SlowDown', 503, {}), NOW).retryAfterMs).toBeUndefined();
+  });
+});
