@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { SyncError } from '../../../app/errors/sync-error.js';
 import type { Digest } from '../../../app/ports/digest.js';
 import { crc64 } from '../../../app/transfer/crc64.js';
-import { Md5WorkerPool } from './md5-worker-pool.js';
+import { Md5WorkerPool, type WorkerDigest } from './md5-worker-pool.js';
 
 const MD5_HEX = /^[0-9a-f]{32}$/i;
 
@@ -17,30 +17,32 @@ let pool: Md5WorkerPool | undefined;
 
 const md5Hex = (bytes: Uint8Array): string => createHash('md5').update(bytes).digest('hex');
 
+/**
+ * A large buffer is hashed on a worker; a small one, or any once the pool is broken, on this
+ * thread. A worker that dies (out of memory, killed) costs nothing but time: the same hash is
+ * computed here instead.
+ */
+async function offThread(
+  bytes: Uint8Array,
+  algorithm: WorkerDigest,
+  onThisThread: (bytes: Uint8Array) => string,
+): Promise<string> {
+  pool ??= new Md5WorkerPool();
+  if (bytes.byteLength < WORKER_THRESHOLD_BYTES || pool.broken) return onThisThread(bytes);
+  try {
+    return await pool.hash(bytes, algorithm);
+  } catch {
+    return onThisThread(bytes);
+  }
+}
+
 /** The Digest port on node:crypto (and our CRC-64), large hashes on worker threads. */
 export const nodeDigest: Digest = {
   md5Hex,
 
-  async md5HexAsync(bytes) {
-    pool ??= new Md5WorkerPool();
-    if (bytes.byteLength < WORKER_THRESHOLD_BYTES || pool.broken) return md5Hex(bytes);
-    try {
-      return await pool.hash(bytes);
-    } catch {
-      // A worker died (out of memory, killed): the same hash, on this thread.
-      return md5Hex(bytes);
-    }
-  },
+  md5HexAsync: (bytes) => offThread(bytes, 'md5', md5Hex),
 
-  async crc64Async(bytes) {
-    pool ??= new Md5WorkerPool();
-    if (bytes.byteLength < WORKER_THRESHOLD_BYTES || pool.broken) return crc64(bytes);
-    try {
-      return await pool.hash(bytes, 'crc64');
-    } catch {
-      return crc64(bytes);
-    }
-  },
+  crc64Async: (bytes) => offThread(bytes, 'crc64', crc64),
 
   // Shared memory travels to a worker without being copied.
   allocate: (size) => new Uint8Array(new SharedArrayBuffer(size)),

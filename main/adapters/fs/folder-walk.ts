@@ -6,7 +6,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { SkippedEntryKind, WalkEntry, WalkOptions } from '../../../app/ports/file-system.js';
 
 import { decodeEntryName } from './entry-names.js';
-import { lstatAsync, toFileStat } from './fs-callbacks.js';
+import { lstatAsync } from './fs-callbacks.js';
+import { toFileStat } from './file-stat.js';
 import {
   brokenLinkError,
   errorCode,

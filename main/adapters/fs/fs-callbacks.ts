@@ -9,8 +9,6 @@ import {
   type Stats,
 } from 'node:fs';
 
-import type { FileStat } from '../../../app/ports/file-system.js';
-
 /*
  * The callback API in promises of our own: node:fs/promises costs about twice as much per call
  * (lstat), and its FileHandle several times more per opened file (small-file uploads).
@@ -30,8 +28,12 @@ const READ_NO_FOLLOW =
   constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 export function openNoFollowAsync(path: string): Promise<number> {
+  return openAsync(path, READ_NO_FOLLOW);
+}
+
+export function openAsync(path: string, flags: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    openCallback(path, READ_NO_FOLLOW, (error, fd) => (error ? reject(error) : resolve(fd)));
+    openCallback(path, flags, (error, fd) => (error ? reject(error) : resolve(fd)));
   });
 }
 
@@ -64,18 +66,4 @@ export function closeAsync(fd: number): Promise<void> {
   return new Promise((resolve, reject) => {
     closeCallback(fd, (error) => (error ? reject(error) : resolve()));
   });
-}
-
-export function kindOf(info: Stats): FileStat['kind'] {
-  return info.isFile()
-    ? 'file'
-    : info.isDirectory()
-      ? 'directory'
-      : info.isSymbolicLink()
-        ? 'symlink'
-        : 'other';
-}
-
-export function toFileStat(info: Stats): FileStat {
-  return { kind: kindOf(info), size: info.size, mtimeMs: info.mtimeMs };
 }

@@ -9,7 +9,8 @@ import type {
   WalkOptions,
 } from '../../../app/ports/file-system.js';
 
-import { lstatAsync, toFileStat } from './fs-callbacks.js';
+import { lstatAsync } from './fs-callbacks.js';
+import { toFileStat } from './file-stat.js';
 import { isMissing, translateFsError } from './fs-errors.js';
 import { walkFolder, type WalkTuning } from './folder-walk.js';
 import { nodeBeneathCalls, NodeOpenFile, openFileNoFollow } from './node-open-file.js';

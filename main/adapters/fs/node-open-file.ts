@@ -7,13 +7,12 @@ import type { FileStat, OpenFile } from '../../../app/ports/file-system.js';
 import {
   closeAsync,
   fstatAsync,
-  kindOf,
   lstatAsync,
   openNoFollowAsync,
   readAsync,
   realpathAsync,
-  toFileStat,
 } from './fs-callbacks.js';
+import { kindOf, toFileStat } from './file-stat.js';
 import { translateFsError } from './fs-errors.js';
 import { throughLinkError, type BeneathCalls, type NodeInfo } from './open-beneath.js';
 

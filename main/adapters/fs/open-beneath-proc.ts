@@ -1,6 +1,6 @@
-import { constants, lstat as lstatCallback, open as openCallback, type Stats } from 'node:fs';
+import { constants, lstat as lstatCallback, type Stats } from 'node:fs';
 
-import { closeAsync, fstatAsync, lstatAsync } from './fs-callbacks.js';
+import { closeAsync, fstatAsync, lstatAsync, openAsync } from './fs-callbacks.js';
 import { namesBeneath, notRegularError, throughLinkError } from './open-beneath.js';
 
 /*
@@ -44,10 +44,7 @@ export async function openBeneathProc(
   root: string,
   relativePath: string,
 ): Promise<{ fd: number; info: Stats; absolutePath: string }> {
-  const names = namesBeneath(relativePath, '/');
-  const last = names.pop() as string;
-  const directory = await openParent(root, names, relativePath);
-  try {
+  return inParentOf(root, relativePath, async (directory, last) => {
     let fd: number;
     try {
       fd = await openAsync(at(directory, last), FILE_NO_FOLLOW);
@@ -65,26 +62,35 @@ export async function openBeneathProc(
       await closeAsync(fd).catch(() => {});
       throw error;
     }
-  } finally {
-    await closeAsync(directory).catch(() => {});
-  }
+  });
 }
 
 /** lstat of `relativePath` beneath `root` (a link at the end is reported as one); null if gone. */
 export async function statBeneathProc(root: string, relativePath: string): Promise<Stats | null> {
   try {
-    const names = namesBeneath(relativePath, '/');
-    const last = names.pop() as string;
-    const directory = await openParent(root, names, relativePath);
-    try {
-      return await lstatAsync(at(directory, last));
-    } finally {
-      await closeAsync(directory).catch(() => {});
-    }
+    return await inParentOf(root, relativePath, (directory, last) =>
+      lstatAsync(at(directory, last)),
+    );
   } catch (error) {
     const code = codeOf(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
     throw error;
+  }
+}
+
+/** Runs `use` with the open directory that holds the path's last name, and closes it after. */
+async function inParentOf<T>(
+  root: string,
+  relativePath: string,
+  use: (directory: number, last: string) => Promise<T>,
+): Promise<T> {
+  const names = namesBeneath(relativePath, '/');
+  const last = names.pop() as string;
+  const directory = await openParent(root, names, relativePath);
+  try {
+    return await use(directory, last);
+  } finally {
+    await closeAsync(directory).catch(() => {});
   }
 }
 
@@ -120,12 +126,6 @@ function at(directory: number, name: string): string {
 function isLink(path: string): Promise<boolean> {
   return new Promise((resolve) => {
     lstatCallback(path, (error, stats) => resolve(!error && stats.isSymbolicLink()));
-  });
-}
-
-function openAsync(path: string, flags: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    openCallback(path, flags, (error, fd) => (error ? reject(error) : resolve(fd)));
   });
 }
 

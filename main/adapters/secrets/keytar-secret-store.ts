@@ -3,6 +3,7 @@ import type * as KeytarModule from 'keytar';
 import { secretEnvName } from '../../../app/credentials/secret-env-name.js';
 import { SyncError } from '../../../app/errors/sync-error.js';
 import type { SecretStore, SecretTarget, StoredSecret } from '../../../app/ports/secret-store.js';
+import { refuseEmptySecret } from './empty-secret.js';
 import { decodeSecret, encodeSecret } from './secret-envelope.js';
 
 /** The keychain service name; the account is the profile id, the password the secret and its
@@ -27,11 +28,7 @@ export class KeytarSecretStore implements SecretStore {
   }
 
   async set(profileId: string, secret: string, target: SecretTarget): Promise<void> {
-    if (secret === '') {
-      throw new SyncError('secret-missing', 'fatal', 'Refusing to store an empty secret.', {
-        hint: 'Pipe the secret on standard input.',
-      });
-    }
+    refuseEmptySecret(secret, 'Pipe the secret on standard input.');
     await this.call(profileId, (keytar) =>
       keytar.setPassword(this.service, profileId, encodeSecret(secret, target)),
     );

@@ -1,5 +1,6 @@
-import { SyncError, toSyncError } from '../../../app/errors/sync-error.js';
+import { toSyncError } from '../../../app/errors/sync-error.js';
 import type { SecretStore, SecretTarget, StoredSecret } from '../../../app/ports/secret-store.js';
+import { refuseEmptySecret } from './empty-secret.js';
 
 interface HeldSecret {
   readonly secret: string;
@@ -27,11 +28,7 @@ export class SessionMemorySecretStore implements SecretStore {
   }
 
   async set(profileId: string, secret: string, target: SecretTarget): Promise<void> {
-    if (secret === '') {
-      throw new SyncError('secret-missing', 'fatal', 'Refusing to store an empty secret.', {
-        hint: 'Enter the secret.',
-      });
-    }
+    refuseEmptySecret(secret, 'Enter the secret.');
     try {
       await this.keychain.set(profileId, secret, target);
       this.held.delete(profileId); // the keychain has it now: one place, not two
