@@ -1,34 +1,22 @@
 import type OSS from 'ali-oss';
 
 import { aliOss } from '../system/lazy-modules.js';
-import type { SdkAgents } from '../network/proxy-agents.js';
 import { aliOssTransport } from '../oss/ali-oss-transport.js';
 
 import { parseVendorResponse } from '../../../app/credentials/vendor-response.js';
 import { isSyncError, SyncError } from '../../../app/errors/sync-error.js';
 import type { Clock } from '../../../app/ports/clock.js';
 import type { CredentialSource } from '../../../app/ports/credential-source.js';
-import type { SecretStore } from '../../../app/ports/secret-store.js';
 import { aliyunStsTarget } from '../../../app/credentials/secret-target.js';
 import { requireSecret } from './require-secret.js';
+import type { RoleSourceOptions } from './role-source-options.js';
 import { aliyunStsFailure, translateStsError } from '../sdk-errors/sts-error.js';
 
-export interface AliyunStsSourceOptions {
-  readonly profileId: string;
+export interface AliyunStsSourceOptions extends RoleSourceOptions {
   /** Default: Alibaba's public STS endpoint (ALIYUN_STS_ENDPOINT). */
   readonly endpoint: string | undefined;
-  /** The RAM sub-account's AccessKeyId; its secret comes from the keychain. */
-  readonly accessKeyId: string;
-  readonly roleArn: string;
-  readonly roleSessionName: string;
-  readonly durationSeconds: number;
-  /** Minified RAM policy (Version "1"); undefined sends none. */
-  readonly policy: string | undefined;
-  readonly secrets: SecretStore;
   readonly clock: Clock;
   readonly timeoutMs?: number;
-  /** Proxy agents for the STS endpoint (network/proxy-agents.ts); direct otherwise. */
-  readonly agents?: SdkAgents;
 }
 
 /**

@@ -2,28 +2,17 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 
 import { SyncError } from '../../../app/errors/sync-error.js';
 import type { CredentialSource } from '../../../app/ports/credential-source.js';
-import type { SecretStore } from '../../../app/ports/secret-store.js';
-import type { SdkAgents } from '../network/proxy-agents.js';
 import { assumeRoleTarget } from '../../../app/credentials/secret-target.js';
 import { requireSecret } from './require-secret.js';
+import type { RoleSourceOptions } from './role-source-options.js';
 import { translateStsError } from '../sdk-errors/sts-error.js';
 
-export interface AssumeRoleSourceOptions {
-  readonly profileId: string;
+export interface AssumeRoleSourceOptions extends RoleSourceOptions {
   /** STS endpoint; for CTyun, Ceph and MinIO the same host as S3. Omit for AWS. */
   readonly endpoint: string | undefined;
   /** Signing region: CTyun requires "ctyun"; Ceph accepts any. */
   readonly region: string;
-  readonly accessKeyId: string;
-  readonly roleArn: string;
-  readonly roleSessionName: string;
-  readonly durationSeconds: number;
-  /** Minified, validated session policy; undefined sends none (the role's policy alone applies). */
-  readonly policy: string | undefined;
-  readonly secrets: SecretStore;
   readonly requestTimeoutMs?: number;
-  /** Proxy agents for the STS endpoint, when a proxy applies. */
-  readonly agents?: SdkAgents;
 }
 
 /**
