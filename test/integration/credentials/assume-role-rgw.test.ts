@@ -16,6 +16,7 @@ import { JsonLinesLogger } from '../../../main/adapters/system/json-lines-logger
 import { createS3Client } from '../../../main/adapters/s3/s3-client-factory.js';
 import { S3ObjectStore } from '../../../main/adapters/s3/s3-object-store.js';
 import { systemClock } from '../../../main/adapters/system/system-clock.js';
+import { describeTokenProviderContract } from '../../contracts/token-provider-contract.js';
 import { MemorySecretStore } from '../../fakes/memory-secret-store.js';
 import { rejection } from '../../support/rejection.js';
 import {
@@ -64,6 +65,16 @@ function s3With(credentials: () => Promise<TemporaryCredentials>) {
     credentials,
   });
 }
+
+describeTokenProviderContract('CredentialBroker over assume-role on Ceph RGW', () => {
+  const info = rgw();
+  const grants = [
+    { bucket: info.bucket, prefix: 'contract/', mode: 'upload' as const, list: false },
+  ];
+  return Promise.resolve(
+    new CredentialBroker({ label: 'ceph', source: sourceFor(grants).source, clock: systemClock }),
+  );
+});
 
 describe('assume-role against Ceph RGW', () => {
   it('returns temporary credentials narrowed by the generated session policy', async () => {

@@ -4,6 +4,8 @@ import { CredentialBroker } from '../../../../app/credentials/credential-broker.
 import { SyncError } from '../../../../app/errors/sync-error.js';
 import type { TokenProvider } from '../../../../app/ports/token-provider.js';
 import { AuthRetryingStore } from '../../../../app/transfer/auth-retrying-store.js';
+import { describeObjectStoreContract } from '../../../contracts/object-store-contract.js';
+import { describeTokenProviderContract } from '../../../contracts/token-provider-contract.js';
 import { FakeClock } from '../../../fakes/fake-clock.js';
 import { FakeSts } from '../../../fakes/fake-sts.js';
 import { FakeTokenProvider } from '../../../fakes/fake-token-provider.js';
@@ -219,4 +221,24 @@ describe('AuthRetryingStore with the CredentialBroker', () => {
     await Promise.all(keys.map((key) => retrying.putObject({ ...put, key })));
     expect(sts.calls).toBe(2);
   });
+});
+
+describeObjectStoreContract('AuthRetryingStore around MemoryObjectStore', () => {
+  const store = new MemoryObjectStore({ pageSize: 2 });
+  store.denyKeysMatching(/^bob\//, ['putObject', 'uploadPart', 'createMultipart']);
+  return Promise.resolve({
+    store: new AuthRetryingStore(store, new FakeTokenProvider()),
+    bucket: BUCKET,
+    prefix: 'alice/',
+    deniedPrefix: 'bob/',
+  });
+});
+
+describeTokenProviderContract('FakeTokenProvider', () => Promise.resolve(new FakeTokenProvider()));
+
+describeTokenProviderContract('CredentialBroker over FakeSts', () => {
+  const clock = new FakeClock();
+  return Promise.resolve(
+    new CredentialBroker({ label: 'ceph', source: new FakeSts(clock).source, clock }),
+  );
 });
