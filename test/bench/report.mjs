@@ -39,6 +39,9 @@ export function markdownReport(results) {
       `${results.settings.repetitions} repetition(s) of each measurement, interleaved; medians. ` +
       "Times are whole processes, start-up included; Ferry's include its own STS AssumeRole, the peers use one token obtained beforehand.",
     '',
+    ...summaryTable(results),
+    '### Every measurement',
+    '',
     '| # | scenario | tool | median | vs best peer | peak RSS | client CPU | runs |',
     '| - | -------- | ---- | ------ | ------------ | -------- | ---------- | ---- |',
   ];
@@ -101,6 +104,52 @@ export function markdownReport(results) {
   ];
   if (notes.length > 0) lines.push('', '### Notes', '', ...notes);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * One line per scenario result: Ferry against the floor, the best peer and rclone's CPU, and how
+ * many of issue 15's targets were met — the table the README carries.
+ * @param {Results} results
+ * @returns {string[]}
+ */
+export function summaryTable(results) {
+  const lines = [
+    '### Summary: Ferry against the floor and the best peer (issue 15)',
+    '',
+    '| # | scenario | Ferry | curl floor | best peer | Ferry ÷ floor | Ferry ÷ best peer | CPU: Ferry ÷ rclone | targets met |',
+    '| - | -------- | ----- | ---------- | --------- | ------------- | ----------------- | ------------------- | ----------- |',
+  ];
+  for (const scenario of results.scenarios) {
+    if (scenario.error) {
+      lines.push(
+        `| ${scenario.number} | ${cell(scenario.title)} | n/a (${cell(scenario.error)}) | | | | | | |`,
+      );
+      continue;
+    }
+    const ferry = scenario.rows.find((row) => row.role === 'ferry' && row.median !== null);
+    const floor = scenario.rows.find((row) => row.role === 'floor');
+    const best = scenario.rows.find((row) => row.tool === scenario.bestPeer);
+    const rcloneCpu = scenario.rows
+      .filter((row) => row.tool.startsWith('rclone') && typeof row.cpuMedianSeconds === 'number')
+      .map((row) => /** @type {number} */ (row.cpuMedianSeconds));
+    const show = (/** @type {import('./lib/measurements.mjs').Row | undefined} */ row) =>
+      row && row.median !== null ? `${round(row.median)} ${row.unit}` : '—';
+    const ratio = (
+      /** @type {number | null | undefined} */ a,
+      /** @type {number | null | undefined} */ b,
+    ) => (typeof a === 'number' && typeof b === 'number' && b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+    const met = scenario.targets.filter((target) => target.pass === true).length;
+    const judged = scenario.targets.filter((target) => target.pass !== null).length;
+    lines.push(
+      `| ${scenario.number} | ${cell(scenario.title)} | ${show(ferry)} | ${show(floor)} | ${best ? `${cell(best.label)} ${show(best)}` : '—'} | ${ratio(ferry?.median, floor?.median)} | ${ratio(ferry?.median, best?.median)} | ${ratio(ferry?.cpuMedianSeconds, rcloneCpu.length > 0 ? Math.min(...rcloneCpu) : null)} | ${met} of ${judged} |`,
+    );
+  }
+  lines.push(
+    '',
+    'Ratios are of the figure in the row’s unit: for s lower is better, for MB/s higher is better. CPU: user + sys of the process tree against the leaner rclone configuration.',
+    '',
+  );
+  return lines;
 }
 
 /** @param {string} text  safe inside a table cell */
