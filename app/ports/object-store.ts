@@ -110,12 +110,18 @@ export interface PutObjectRequest extends ObjectRef {
   readonly body: Uint8Array;
   readonly md5Hex: string;
   readonly contentType?: string;
+  /** Bytes of the body handed to the network, as they go, from stores that can tell (the S3
+   *  lean path); others may never call it. A request sent again reports from 0 again. */
+  readonly onProgress?: ((bytes: number) => void) | undefined;
 }
 
 export interface UploadPartRequest extends MultipartRef {
   readonly partNumber: number;
   readonly body: Uint8Array;
   readonly md5Hex: string;
+  /** Bytes of the body handed to the network, as they go, from stores that can tell (the S3
+   *  lean path); others may never call it. A request sent again reports from 0 again. */
+  readonly onProgress?: ((bytes: number) => void) | undefined;
 }
 
 export interface StoredPart {

@@ -2,7 +2,11 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 
 import { forcePathStyleFor } from '../../app/config/providers/profile-checks.js';
-import { isOssProvider, signingRegions } from '../../app/config/providers/provider-presets.js';
+import {
+  isOssProvider,
+  presetFor,
+  signingRegions,
+} from '../../app/config/providers/provider-presets.js';
 import type { ProfileConfig } from '../../app/config/schema.js';
 import type { ProxySettings } from '../../app/network/proxy-rules.js';
 import type { ObjectStore } from '../../app/ports/object-store.js';
@@ -11,6 +15,7 @@ import { AuthRetryingStore } from '../../app/transfer/auth-retrying-store.js';
 import { sdkAgents, type SdkAgents } from '../adapters/network/proxy-agents.js';
 import { ossAddressing } from '../adapters/oss/oss-addressing.js';
 import { OssObjectStore } from '../adapters/oss/oss-object-store.js';
+import { s3BodySender } from '../adapters/s3/s3-body-senders.js';
 import { createS3Client } from '../adapters/s3/s3-client-factory.js';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store.js';
 
@@ -51,15 +56,22 @@ function adapterFor(
       httpsAgent: agents.httpsAgent ?? new HttpsAgent(keepAlive),
     });
   }
-  const client = createS3Client({
+  const addressing = {
     endpoint: profile.endpoint,
     region: signingRegions(profile).data,
     forcePathStyle: forcePathStyleFor(profile),
-    credentials: () => tokens.get(),
+  };
+  const credentials = () => tokens.get();
+  const client = createS3Client({ ...addressing, credentials, maxSockets, agents });
+  // Bodies on the lean path (UNSIGNED-PAYLOAD + signed Content-MD5) where the preset allows it.
+  const bodies = s3BodySender(presetFor(profile.provider).unsignedPayload, {
+    ...addressing,
+    client,
+    credentials,
     maxSockets,
     agents,
   });
-  return new S3ObjectStore({ client });
+  return new S3ObjectStore({ client, bodies });
 }
 
 /** Where a profile's data requests go: OSS derives it from the region when none is given. */

@@ -6,8 +6,6 @@ import {
   HeadObjectCommand,
   ListObjectsV2Command,
   ListPartsCommand,
-  PutObjectCommand,
-  UploadPartCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 
@@ -23,12 +21,15 @@ import type {
   StoredPart,
   UploadPartRequest,
 } from '../../../app/ports/object-store.js';
+import { sdkBodySender, type S3BodySender } from './s3-body-senders.js';
 import { isS3NotFound, translateS3Error } from './s3-error.js';
 import { listS3MultipartUploads } from './s3-multipart-uploads.js';
 
 export interface S3ObjectStoreOptions {
   /** Signs every request with `tokens.get()`, once per request (see createS3Client). */
   readonly client: S3Client;
+  /** Who sends PutObject/UploadPart bodies (s3-body-senders.ts); the SDK client by default. */
+  readonly bodies?: S3BodySender;
 }
 
 /**
@@ -41,22 +42,16 @@ export class S3ObjectStore implements ObjectStore {
   /** The S3 rule where the ETag has its shape (AWS, Ceph); opaque ETags are size-checked only. */
   readonly integrity = 's3-md5-of-md5s';
 
-  constructor(private readonly options: S3ObjectStoreOptions) {}
+  private readonly bodies: S3BodySender;
+
+  constructor(private readonly options: S3ObjectStoreOptions) {
+    this.bodies = options.bodies ?? sdkBodySender(options.client);
+  }
 
   async putObject(request: PutObjectRequest): Promise<{ readonly etag: string }> {
     const what = `PutObject ${request.key}`;
-    const answer = await this.call(what, () =>
-      this.options.client.send(
-        new PutObjectCommand({
-          Bucket: request.bucket,
-          Key: request.key,
-          Body: request.body,
-          ContentLength: request.body.byteLength,
-          ContentMD5: contentMd5(request.md5Hex, what),
-          ...(request.contentType ? { ContentType: request.contentType } : {}),
-        }),
-      ),
-    );
+    checkMd5Hex(request.md5Hex, what);
+    const answer = await this.call(what, () => this.bodies.putObject(request));
     return { etag: requireEtag(answer.ETag, what) };
   }
 
@@ -79,19 +74,8 @@ export class S3ObjectStore implements ObjectStore {
 
   async uploadPart(request: UploadPartRequest): Promise<{ readonly etag: string }> {
     const what = `UploadPart ${request.key} #${request.partNumber}`;
-    const answer = await this.call(what, () =>
-      this.options.client.send(
-        new UploadPartCommand({
-          Bucket: request.bucket,
-          Key: request.key,
-          UploadId: request.uploadId,
-          PartNumber: request.partNumber,
-          Body: request.body,
-          ContentLength: request.body.byteLength,
-          ContentMD5: contentMd5(request.md5Hex, what),
-        }),
-      ),
-    );
+    checkMd5Hex(request.md5Hex, what);
+    const answer = await this.call(what, () => this.bodies.uploadPart(request));
     return { etag: requireEtag(answer.ETag, what) };
   }
 
@@ -261,12 +245,11 @@ export class S3ObjectStore implements ObjectStore {
 
 const MD5_HEX = /^[0-9a-f]{32}$/i;
 
-/** The Content-MD5 header: base64 of the binary digest. */
-function contentMd5(md5Hex: string, what: string): string {
+/** The port's MD5 must be 32 hex digits: the Content-MD5 header (RFC 1864) is its 16 bytes. */
+function checkMd5Hex(md5Hex: string, what: string): void {
   if (!MD5_HEX.test(md5Hex)) {
     throw new SyncError('internal', 'fatal', `${what}: "${md5Hex}" is not a hex MD5 digest.`);
   }
-  return Buffer.from(md5Hex, 'hex').toString('base64');
 }
 
 /** `"ABC…"` → `abc…`; an empty or absent ETag → undefined. */
