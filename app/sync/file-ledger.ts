@@ -118,7 +118,7 @@ export class FileLedger {
     version: FileVersion,
     stored: { readonly md5: string | null; readonly etag: string },
   ): void {
-    this.known(upload.folderId);
+    this.known(upload.folderId); // records are for the folders synced (a one-off drop has none)
     this.journal.putFile({
       folderId: upload.folderId,
       relativePath: upload.relativePath,
