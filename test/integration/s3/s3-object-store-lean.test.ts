@@ -1,0 +1,134 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { CredentialBroker } from '../../../app/credentials/credential-broker.js';
+import { sessionPolicyText } from '../../../app/credentials/session-policy.js';
+import type { TemporaryCredentials } from '../../../app/credentials/temporary-credentials.js';
+import type { Clock } from '../../../app/ports/clock.js';
+import type { CredentialSource } from '../../../app/ports/credential-source.js';
+import { AuthRetryingStore } from '../../../app/transfer/auth-retrying-store.js';
+import { nodeDigest } from '../../../main/adapters/digest/node-digest.js';
+import { proxySettings, sdkAgents } from '../../../main/adapters/network/proxy-agents.js';
+import { createS3Client } from '../../../main/adapters/s3/s3-client-factory.js';
+import { s3BodySender } from '../../../main/adapters/s3/s3-body-senders.js';
+import { S3ObjectStore } from '../../../main/adapters/s3/s3-object-store.js';
+import { createAssumeRoleSource } from '../../../main/adapters/sts/assume-role-source.js';
+import { systemClock } from '../../../main/adapters/system/system-clock.js';
+import { describeObjectStoreContract } from '../../contracts/object-store-contract.js';
+import { MemorySecretStore } from '../../fakes/memory-secret-store.js';
+import { startForwardProxy, type ForwardProxy } from '../../services/forward-proxy.js';
+import { adminS3, read, uniquePrefix } from '../setup/rgw-clients.js';
+import { rgw } from '../setup/rgw-info.js';
+
+const text = (s: string) => new TextEncoder().encode(s);
+const md5 = (bytes: Uint8Array) => nodeDigest.md5Hex(bytes);
+
+/** Alice's assume-role source narrowed to one mirror-mode prefix, counting its STS calls. */
+function stsFor(prefix: string, durationSeconds = 900) {
+  const info = rgw();
+  const secrets = new MemorySecretStore();
+  secrets.secrets.set('ceph', info.user.secretAccessKey);
+  const source = createAssumeRoleSource({
+    profileId: 'ceph',
+    endpoint: info.endpoint,
+    region: 'ctyun',
+    accessKeyId: info.user.accessKeyId,
+    roleArn: info.roleArn,
+    roleSessionName: 'ferry-lean-store-it',
+    durationSeconds,
+    policy: sessionPolicyText([{ bucket: info.bucket, prefix, mode: 'mirror', list: true }]),
+    secrets,
+  });
+  let calls = 0;
+  const counted: CredentialSource = (): Promise<TemporaryCredentials> => {
+    calls += 1;
+    return source();
+  };
+  return { source: counted, calls: () => calls };
+}
+
+const closers: (() => void)[] = [];
+afterAll(() => {
+  for (const close of closers) close();
+});
+
+/** The S3 store as compose wires it for a preset that allows unsigned payloads. */
+function leanStore(source: CredentialSource, options: { clock?: Clock; proxyUrl?: string } = {}) {
+  const info = rgw();
+  const broker = new CredentialBroker({
+    label: 'ceph',
+    source,
+    clock: options.clock ?? systemClock,
+  });
+  const addressing = { endpoint: info.endpoint, region: info.region, forcePathStyle: true };
+  const agents = options.proxyUrl
+    ? sdkAgents(info.endpoint, proxySettings(options.proxyUrl, {}), 4)
+    : {};
+  const credentials = () => broker.get();
+  const client: S3Client = createS3Client({ ...addressing, credentials, maxSockets: 4, agents });
+  const bodies = s3BodySender(true, { ...addressing, client, credentials, maxSockets: 4, agents });
+  closers.push(() => bodies.close());
+  const store = new AuthRetryingStore(new S3ObjectStore({ client, bodies }), broker);
+  return { store, broker };
+}
+
+describeObjectStoreContract('S3ObjectStore on Ceph RGW, lean data path', () => {
+  const prefix = uniquePrefix('contract-lean');
+  const { store } = leanStore(stsFor(prefix).source);
+  return Promise.resolve({ store, bucket: rgw().bucket, prefix, deniedPrefix: 'bob/' });
+});
+
+describe('S3ObjectStore on Ceph RGW, lean data path', () => {
+  it("an expired token's 403 is retried once after a forced refresh, and the PUT lands", async () => {
+    const { bucket } = rgw();
+    const prefix = uniquePrefix('lean-expired');
+    const sts = stsFor(prefix, Math.max(rgw().stsMinSeconds, 2));
+    // The local clock runs 60 s behind: the broker trusts a token the store considers expired.
+    const lagging: Clock = { now: () => Date.now() - 60_000, sleep: (ms) => systemClock.sleep(ms) };
+    const { store, broker } = leanStore(sts.source, { clock: lagging });
+    await broker.get();
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const key = `${prefix}late.txt`;
+    const body = text('made it, lean');
+    expect(await store.putObject({ bucket, key, body, md5Hex: md5(body) })).toEqual({
+      etag: md5(body),
+    });
+    expect(sts.calls()).toBe(2);
+    expect(await read(adminS3(), bucket, key)).toBe('made it, lean');
+  });
+
+  describe('through a forward proxy', () => {
+    let proxy: ForwardProxy;
+    beforeAll(async () => {
+      proxy = await startForwardProxy();
+    });
+    afterAll(() => proxy.close());
+
+    it('PUT and UploadPart go through the proxy with the control calls', async () => {
+      const { bucket } = rgw();
+      const prefix = uniquePrefix('lean-store-proxy');
+      const { store } = leanStore(stsFor(prefix).source, { proxyUrl: proxy.url });
+      proxy.seen.length = 0;
+      const body = text('proxied, lean');
+      await store.putObject({ bucket, key: `${prefix}p.txt`, body, md5Hex: md5(body) });
+      const { uploadId } = await store.createMultipart({ bucket, key: `${prefix}m.bin` });
+      const { etag } = await store.uploadPart({
+        bucket,
+        key: `${prefix}m.bin`,
+        uploadId,
+        partNumber: 1,
+        body,
+        md5Hex: md5(body),
+      });
+      await store.completeMultipart({
+        bucket,
+        key: `${prefix}m.bin`,
+        uploadId,
+        parts: [{ partNumber: 1, etag }],
+      });
+      const host = new URL(rgw().endpoint).host;
+      expect(proxy.seen).toEqual([`PUT ${host}`, `POST ${host}`, `PUT ${host}`, `POST ${host}`]);
+      expect(await read(adminS3(), bucket, `${prefix}m.bin`)).toBe('proxied, lean');
+    });
+  });
+});
