@@ -7,6 +7,7 @@
 // round, alternating the paths so drift on a noisy machine hits both, and the medians.
 //
 //   node test/bench/lean-put-microbench.mjs [files=2000] [bytes=16384] [concurrency=16] [rounds=3]
+//     [paths=sdk,lean]   (one path alone, e.g. under `node --cpu-prof`)
 //   (RGW from FERRY_TEST_RGW_JSON, default /tmp/shared-rgw/rgw.json)
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -19,8 +20,9 @@ import { assumeBenchRole } from './lib/credentials.mjs';
 import { adminClient, emptyPrefix } from './lib/rgw.mjs';
 
 const [files = 2000, size = 16384, concurrency = 16, rounds = 3] = process.argv
-  .slice(2)
+  .slice(2, 6)
   .map(Number);
+const chosen = (process.argv[6] ?? 'sdk,lean').split(',');
 const repoRoot = join(import.meta.dirname, '..', '..');
 const info = JSON.parse(
   await readFile(process.env.FERRY_TEST_RGW_JSON ?? '/tmp/shared-rgw/rgw.json', 'utf8'),
@@ -87,11 +89,11 @@ async function round(path, prefix) {
 /** @type {Record<string, {wallS: number, cpuS: number}[]>} */
 const results = { sdk: [], lean: [] };
 // A warm-up of each path (connections, JIT), not counted.
-for (const path of ['sdk', 'lean']) {
+for (const path of chosen) {
   await round(path, `${prefixRoot}warm-${path}/`);
 }
 for (let r = 0; r < rounds; r++) {
-  for (const path of r % 2 === 0 ? ['sdk', 'lean'] : ['lean', 'sdk']) {
+  for (const path of r % 2 === 0 ? chosen : [...chosen].reverse()) {
     const result = await round(path, `${prefixRoot}r${r}-${path}/`);
     results[path]?.push(result);
     console.log(
@@ -101,7 +103,7 @@ for (let r = 0; r < rounds; r++) {
 }
 /** @param {number[]} values */
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-for (const path of ['sdk', 'lean']) {
+for (const path of chosen) {
   const list = results[path] ?? [];
   const wall = median(list.map((x) => x.wallS));
   const cpu = median(list.map((x) => x.cpuS));
