@@ -6,17 +6,15 @@
 // then scans), and peak RSS is the process's VmHWM two seconds after that. Ferry picks its
 // watcher itself (the native one where it loads); the portable chokidar adapter is measured too,
 // forced with FERRY_WATCHER=chokidar, and the watcher each run used is read from Ferry's log.
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { makeFileSet } from '../datasets.mjs';
 import { failureReason, interleaved, makeRow, MB } from '../lib/measurements.mjs';
-import { peakRss, stop } from '../lib/processes.mjs';
 import { emptyPrefix } from '../lib/rgw.mjs';
-import { ferryTool, startFerryWatch, writeFerryConfig } from '../peers/ferry.mjs';
-import { after, dataDir, passIf, sleep } from './shared.mjs';
-
-const SETTLE_MS = 2_000;
+import { ferryTool } from '../peers/ferry.mjs';
+import { dataDir, passIf } from './shared.mjs';
+import { watchOnce } from './watch-once.mjs';
 
 /** The engine's choice, and the portable adapter forced. */
 /** @type {{ id: string, unavailable: null, env: Record<string, string> }[]} */
@@ -24,7 +22,6 @@ const VARIANTS = [
   { id: 'ferry', unavailable: null, env: {} },
   { id: 'ferry-chokidar', unavailable: null, env: { FERRY_WATCHER: 'chokidar' } },
 ];
-const READY_TIMEOUT_MS = 10 * 60_000;
 const PREP_TIMEOUT_MS = 90 * 60_000;
 
 /**
@@ -190,68 +187,6 @@ export async function watchMany(ctx, shared) {
 }
 
 /**
- * One start of `ferry sync --json` on a folder it knows: spawn → scan-finished, and peak RSS.
- * @param {import('../lib/context.mjs').BenchContext} ctx
- * @param {import('../lib/context.mjs').UploadJob} job
- * @param {Record<string, string>} env
- * @param {string[]} watcherErrors
- * @returns {Promise<import('../lib/measurements.mjs').Run>}
- */
-async function watchOnce(ctx, job, env, watcherErrors) {
-  const { path } = await writeFerryConfig(ctx, job);
-  /** @type {(event: Record<string, unknown>) => void} */
-  let onFinished = () => {};
-  const finished = new Promise((resolve) => (onFinished = resolve));
-  const logBefore = await readLog(job.stateDir ?? '');
-  const started = performance.now();
-  const ferry = startFerryWatch(
-    ctx,
-    path,
-    (event) => {
-      if (event.type === 'scan-finished') onFinished(event);
-      if (event.type === 'watcher-error') watcherErrors.push(String(event.message));
-    },
-    env,
-  );
-  try {
-    const outcome = await Promise.race([
-      finished,
-      ferry.exited.then((code) => `exited with ${code}`),
-      after(READY_TIMEOUT_MS, 'no scan-finished event in time'),
-    ]);
-    if (typeof outcome === 'string') {
-      return {
-        ok: false,
-        error: `${outcome}: ${ferry.output().stderr.trim().split('\n').at(-1) ?? ''}`,
-      };
-    }
-    const readyMs = performance.now() - started;
-    const pid = ferry.child.pid ?? 0;
-    const atReady = await peakRss(pid);
-    await sleep(SETTLE_MS);
-    const peak = Math.max(atReady, await peakRss(pid));
-    const event = /** @type {Record<string, unknown>} */ (outcome);
-    const watcher = watcherInLog((await readLog(job.stateDir ?? '')).slice(logBefore.length));
-    return {
-      ok: true,
-      value: readyMs / 1000,
-      wallMs: Math.round(readyMs),
-      peakRssBytes: peak,
-      extra: {
-        scanMs: event.durationMs,
-        files: event.files,
-        uploads: event.uploads,
-        rssAtReadyBytes: atReady,
-        watcher,
-      },
-    };
-  } finally {
-    stop(ferry.child);
-    await ferry.exited;
-  }
-}
-
-/**
  * The other points of the curve (10k and 1M files in full): each tree uploaded once, then one
  * measured start with Ferry's own watcher choice. Rows are information; bytes per watched file
  * come from (peak RSS − the fixed overhead of scenario 6's cold start, when it ran).
@@ -307,20 +242,4 @@ async function measureCurve(ctx, shared, watcherErrors) {
     await rm(set.dir, { recursive: true, force: true });
   }
   return rows;
-}
-
-/** Ferry's log so far ('' before its first run). @param {string} stateDir */
-async function readLog(stateDir) {
-  return readFile(join(stateDir, 'ferry.log'), 'utf8').catch(() => '');
-}
-
-/**
- * Which watcher a run's log lines say Ferry chose (main/adapters/watcher/select-watcher.ts);
- * a build without the selector logs nothing and runs chokidar.
- * @param {string} log
- */
-function watcherInLog(log) {
-  if (/file watcher: @parcel\/watcher/.test(log)) return '@parcel/watcher';
-  if (/file watcher: chokidar/.test(log)) return 'chokidar';
-  return 'chokidar, not selected';
 }
