@@ -3,9 +3,10 @@ import type { IncomingHttpHeaders } from 'node:http';
 /**
  * A refusal read off the wire by the lean data path, shaped like the errors of
  * @aws-sdk/client-s3 (`name` = the S3 error code, `$metadata.httpStatusCode`, `$response.headers`,
- * `ServerTime` of RequestTimeTooSkewed), so that s3-error.ts (`s3Failure`, `translateS3Error`,
- * `isS3AuthFailure`) reads both paths with one set of readers and the engine sees the same
- * SyncError codes whichever path sent the bytes. It carries the answer only, never the signed
+ * `ServerTime` of RequestTimeTooSkewed), so that s3-error.ts (`translateS3Error`, over
+ * sdk-errors/aws-sdk-failure.ts) reads both paths with one reader and the engine sees the same
+ * SyncError codes whichever path sent the bytes (an expired token: `access-denied`, which the
+ * AuthRetryingStore retries once with a fresh one). It carries the answer only, never the signed
  * request (no token in any printed cause chain).
  */
 export class S3ResponseError extends Error {
