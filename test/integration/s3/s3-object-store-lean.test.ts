@@ -10,7 +10,7 @@ import { AuthRetryingStore } from '../../../app/transfer/auth-retrying-store.js'
 import { nodeDigest } from '../../../main/adapters/digest/node-digest.js';
 import { proxySettings, sdkAgents } from '../../../main/adapters/network/proxy-agents.js';
 import { createS3Client } from '../../../main/adapters/s3/s3-client-factory.js';
-import { s3BodySender } from '../../../main/adapters/s3/s3-body-senders.js';
+import { LeanWithFallback, s3BodySender } from '../../../main/adapters/s3/s3-body-senders.js';
 import { S3ObjectStore } from '../../../main/adapters/s3/s3-object-store.js';
 import { createAssumeRoleSource } from '../../../main/adapters/sts/assume-role-source.js';
 import { systemClock } from '../../../main/adapters/system/system-clock.js';
@@ -68,8 +68,9 @@ function leanStore(source: CredentialSource, options: { clock?: Clock; proxyUrl?
   const client: S3Client = createS3Client({ ...addressing, credentials, maxSockets: 4, agents });
   const bodies = s3BodySender(true, { ...addressing, client, credentials, maxSockets: 4, agents });
   closers.push(() => bodies.close());
+  if (!(bodies instanceof LeanWithFallback)) throw new Error('expected the lean path');
   const store = new AuthRetryingStore(new S3ObjectStore({ client, bodies }), broker);
-  return { store, broker };
+  return { store, broker, bodies };
 }
 
 describeObjectStoreContract('S3ObjectStore on Ceph RGW, lean data path', () => {
@@ -85,7 +86,7 @@ describe('S3ObjectStore on Ceph RGW, lean data path', () => {
     const sts = stsFor(prefix, Math.max(rgw().stsMinSeconds, 2));
     // The local clock runs 60 s behind: the broker trusts a token the store considers expired.
     const lagging: Clock = { now: () => Date.now() - 60_000, sleep: (ms) => systemClock.sleep(ms) };
-    const { store, broker } = leanStore(sts.source, { clock: lagging });
+    const { store, broker, bodies } = leanStore(sts.source, { clock: lagging });
     await broker.get();
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const key = `${prefix}late.txt`;
@@ -95,6 +96,8 @@ describe('S3ObjectStore on Ceph RGW, lean data path', () => {
     });
     expect(sts.calls()).toBe(2);
     expect(await read(adminS3(), bucket, key)).toBe('made it, lean');
+    // The 403 was the token's: the store was not taken for one that needs signed payloads.
+    expect(bodies.usesSdk).toBe(false);
   });
 
   describe('through a forward proxy', () => {
@@ -107,7 +110,7 @@ describe('S3ObjectStore on Ceph RGW, lean data path', () => {
     it('PUT and UploadPart go through the proxy with the control calls', async () => {
       const { bucket } = rgw();
       const prefix = uniquePrefix('lean-store-proxy');
-      const { store } = leanStore(stsFor(prefix).source, { proxyUrl: proxy.url });
+      const { store, bodies } = leanStore(stsFor(prefix).source, { proxyUrl: proxy.url });
       proxy.seen.length = 0;
       const body = text('proxied, lean');
       await store.putObject({ bucket, key: `${prefix}p.txt`, body, md5Hex: md5(body) });
@@ -129,6 +132,7 @@ describe('S3ObjectStore on Ceph RGW, lean data path', () => {
       const host = new URL(rgw().endpoint).host;
       expect(proxy.seen).toEqual([`PUT ${host}`, `POST ${host}`, `PUT ${host}`, `POST ${host}`]);
       expect(await read(adminS3(), bucket, `${prefix}m.bin`)).toBe('proxied, lean');
+      expect(bodies.usesSdk).toBe(false);
     });
   });
 });
