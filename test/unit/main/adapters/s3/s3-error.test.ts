@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest';
 
 import { isCredentialRejection } from '../../../../../app/transfer/auth-retrying-store.js';
 import { translateS3Error } from '../../../../../main/adapters/s3/s3-error.js';
+import { s3Error } from '../../../../support/s3-sdk-error.js';
 
 /** Whether the AuthRetryingStore refreshes the token for this error, as the S3 store reports it. */
 const isS3AuthFailure = (error: unknown) => isCredentialRejection(translateS3Error(error, 'x'));
-
-/** An @aws-sdk/client-s3 service error as the SDK builds it: `$metadata`, hidden `$response`. */
-function s3Error(name: string, status: number, headers: Record<string, string>, extra = {}) {
-  const error = Object.assign(new Error(name), {
-    name,
-    $metadata: { httpStatusCode: status, requestId: 'r-1' },
-    ...extra,
-  });
-  Object.defineProperty(error, '$response', { value: { statusCode: status, headers } });
-  return error;
-}
 
 describe('translateS3Error', () => {
   it('a skewed 403 is clock-skewed with the offset, and never forces a token refresh', () => {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { awsSdkFailure } from '../../../../../main/adapters/sdk-errors/aws-sdk-failure.js';
+import { s3Error } from '../../../../support/s3-sdk-error.js';
 
 const NOW = Date.parse('2026-11-30T10:00:00Z');
-/** An @aws-sdk/client-s3 service error as the SDK builds it: `$metadata`, hidden `$response`. */
-function s3Error(name: string, status: number, headers: Record<string, string>, extra = {}) {
-  const error = Object.assign(new Error(name), {
-    name,
-    $metadata: { httpStatusCode: status, requestId: 'r-1' },
-    ...extra,
-  });
-  Object.defineProperty(error, '$response', { value: { statusCode: status, headers } });
-  return error;
-}
 
 describe('awsSdkFailure (an S3 error)', () => {
   it('reads the skew from the Date header: local minus the store', () => {
