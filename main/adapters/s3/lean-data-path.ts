@@ -30,12 +30,6 @@ export interface LeanStored {
   readonly ETag: string | undefined;
 }
 
-/** What a body-carrying call reports as it goes. */
-export interface ProgressOption {
-  /** Bytes of the body handed to the network, as they go (see LeanRequest.onProgress). */
-  readonly onProgress?: ((bytes: number) => void) | undefined;
-}
-
 /**
  * PutObject and UploadPart without the SDK: signed by the SDK's own SigV4 signer with
  * `UNSIGNED-PAYLOAD` and a signed Content-MD5 (sigv4-unsigned-signer.ts), sent over a keep-alive
@@ -62,13 +56,13 @@ export class LeanDataPath {
   }
 
   /** PutObject (AWS S3 API reference, PutObject): `PUT /{Key+}`. */
-  async putObject(request: PutObjectRequest & ProgressOption): Promise<LeanStored> {
+  async putObject(request: PutObjectRequest): Promise<LeanStored> {
     const answer = await this.put(request, {}, request.contentType, request.onProgress);
     return { ETag: etagHeader(answer) };
   }
 
   /** UploadPart (AWS S3 API reference, UploadPart): `PUT /{Key+}?partNumber=N&uploadId=…`. */
-  async uploadPart(request: UploadPartRequest & ProgressOption): Promise<LeanStored> {
+  async uploadPart(request: UploadPartRequest): Promise<LeanStored> {
     const query = { partNumber: String(request.partNumber), uploadId: request.uploadId };
     const answer = await this.put(request, query, undefined, request.onProgress);
     return { ETag: etagHeader(answer) };

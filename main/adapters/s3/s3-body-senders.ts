@@ -1,7 +1,7 @@
 import { PutObjectCommand, UploadPartCommand, type S3Client } from '@aws-sdk/client-s3';
 
 import type { PutObjectRequest, UploadPartRequest } from '../../../app/ports/object-store.js';
-import { LeanDataPath, type LeanDataPathOptions, type ProgressOption } from './lean-data-path.js';
+import { LeanDataPath, type LeanDataPathOptions } from './lean-data-path.js';
 import { S3ResponseError } from './s3-error-response.js';
 
 /**
@@ -11,12 +11,8 @@ import { S3ResponseError } from './s3-error-response.js';
  * (the SDK's, or S3ResponseError built like them), which the store translates.
  */
 export interface S3BodySender {
-  putObject(
-    request: PutObjectRequest & ProgressOption,
-  ): Promise<{ readonly ETag?: string | undefined }>;
-  uploadPart(
-    request: UploadPartRequest & ProgressOption,
-  ): Promise<{ readonly ETag?: string | undefined }>;
+  putObject(request: PutObjectRequest): Promise<{ readonly ETag?: string | undefined }>;
+  uploadPart(request: UploadPartRequest): Promise<{ readonly ETag?: string | undefined }>;
   /** Releases pooled connections (the SDK client's are released by the client's owner). */
   close(): void;
 }
