@@ -7,12 +7,12 @@ import type { ObjectStore } from '../ports/object-store.js';
 import { withRetries, type RetryOptions } from '../retry/with-retries.js';
 import type { FileLedger } from '../sync/file-ledger.js';
 import type { FolderSpec } from '../sync/folder-spec.js';
-import { toObjectKey } from '../sync/object-key.js';
 import type { FileUploader } from '../transfer/file-uploader.js';
 import type { Transfer, TransferQueue } from '../transfer/transfer-queue.js';
 import { runDeleteStep, type DeleteStepContext } from './guarded-delete.js';
 import type { RequeueResult } from './requeuer.js';
 import { settleThenRetry, stillChangingError, type SettleWait } from './still-changing.js';
+import { transferTarget } from './transfer-target.js';
 import { INTERRUPTED_NOTE, uploadNote } from './upload-note.js';
 
 /** The note of a transfer that found its file already uploaded: nothing was left behind. */
@@ -75,31 +75,7 @@ export class TransferRunner {
     const uploader = uploaders.get(folder.profileId);
     try {
       if (!uploader) throw new Error(`no uploader for profile ${folder.profileId}`);
-      const target = transfer.drop
-        ? {
-            // Drops keep their multipart checkpoints apart from the folder's files; a restart
-            // finds no folder of that id and aborts them (a drop is not re-queued after a restart).
-            folderId: `drop:${folder.id}`,
-            relativePath: transfer.drop.remoteKey,
-            absolutePath: transfer.drop.absolutePath,
-            ...(transfer.drop.beneath
-              ? {
-                  root: transfer.drop.beneath.root,
-                  pathBelowRoot: transfer.drop.beneath.relativePath,
-                }
-              : {}),
-            bucket: folder.bucket,
-            remoteKey: transfer.drop.remoteKey,
-            oneOff: true,
-          }
-        : {
-            folderId: folder.id,
-            relativePath: transfer.relativePath,
-            absolutePath: fs.join(folder.root, transfer.relativePath),
-            root: folder.root, // opened beneath it, never through a link (issue 11)
-            bucket: folder.bucket,
-            remoteKey: toObjectKey(folder.prefix, transfer.relativePath, folder.keyRules),
-          };
+      const target = transferTarget(fs, folder, transfer);
       // The row's details name the object (issue 13); the next update carries it to the UI.
       transfer.remoteKey = target.remoteKey;
       // Another local file maps to the same key: uploading either would overwrite the other.
