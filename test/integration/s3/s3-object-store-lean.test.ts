@@ -100,6 +100,29 @@ describe('S3ObjectStore on Ceph RGW, lean data path', () => {
     expect(bodies.usesSdk).toBe(false);
   });
 
+  it('a replaced (refused) token is refreshed once and the part is sent again with the new one', async () => {
+    const { bucket } = rgw();
+    const prefix = uniquePrefix('lean-replaced');
+    const sts = stsFor(prefix);
+    let handedOut = 0;
+    // The first token handed out has a session token the store does not know (replaced since).
+    const source: CredentialSource = async () => {
+      const token = await sts.source();
+      handedOut += 1;
+      const unknown = `${token.sessionToken.slice(0, -8)}AAAAAAAA`; // well-formed, not the store's
+      return handedOut === 1 ? { ...token, sessionToken: unknown } : token;
+    };
+    const { store, bodies } = leanStore(source);
+    const key = `${prefix}part.bin`;
+    const { uploadId } = await leanStore(sts.source).store.createMultipart({ bucket, key });
+    const body = text('part after a refresh');
+    expect(
+      await store.uploadPart({ bucket, key, uploadId, partNumber: 1, body, md5Hex: md5(body) }),
+    ).toEqual({ etag: md5(body) });
+    expect(handedOut).toBe(2);
+    expect(bodies.usesSdk).toBe(false);
+  });
+
   describe('through a forward proxy', () => {
     let proxy: ForwardProxy;
     beforeAll(async () => {
