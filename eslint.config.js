@@ -112,12 +112,10 @@ export default tseslint.config(
       {
         group: [
           ...appFolder('config', 'engine', 'ipc', 'logging', 'network', 'presentation'),
-          ...appFolder('retry', 'sync', 'transfer'),
-          '../credentials/*',
-          '!../credentials/temporary-credentials.js',
+          ...appFolder('retry', 'sync', 'transfer', 'credentials'),
         ],
         message:
-          'app/ports is the bottom layer every folder depends on: a port names only SyncError and TemporaryCredentials.',
+          'app/ports is the bottom layer every folder depends on: a port names only SyncError and its own value types.',
       },
     ]),
   },
@@ -140,8 +138,19 @@ export default tseslint.config(
     ]),
   },
   {
-    files: ['app/config/**/*.ts', 'app/credentials/**/*.ts', 'app/transfer/**/*.ts'],
+    files: ['app/config/**/*.ts', 'app/transfer/**/*.ts'],
     rules: layer([aboveTheDomain]),
+  },
+  {
+    files: ['app/credentials/**/*.ts'],
+    rules: layer([
+      aboveTheDomain,
+      {
+        group: appFolder('sync', 'transfer'),
+        message:
+          'app/credentials vends tokens; it knows nothing of folders or uploads (what a token is for comes in as a policy).',
+      },
+    ]),
   },
   {
     files: ['app/sync/**/*.ts'],

@@ -5,7 +5,7 @@ import { silentLogger, type Logger } from '../ports/logger.js';
 import type { TokenProvider } from '../ports/token-provider.js';
 import { backoffDelay, defaultCredentialBackoff, type BackoffPolicy } from '../retry/backoff.js';
 import { planRefresh, type RefreshTiming } from './refresh-timing.js';
-import type { TemporaryCredentials } from './temporary-credentials.js';
+import type { TemporaryCredentials } from '../ports/temporary-credentials.js';
 
 export interface CredentialBrokerOptions {
   /** Profile id, for logs and errors. */

@@ -1,5 +1,5 @@
 import { SyncError } from '../errors/sync-error.js';
-import type { TemporaryCredentials } from './temporary-credentials.js';
+import type { TemporaryCredentials } from '../ports/temporary-credentials.js';
 
 /**
  * The shapes a token-vending backend may answer with:

@@ -1,5 +1,5 @@
 import type { CredentialStatus } from '../credentials/credential-broker.js';
-import { transferForObject } from '../credentials/transfer-for-object.js';
+import { transferForObject } from './transfer-for-object.js';
 import { SyncError } from '../errors/sync-error.js';
 import type { FolderSpec } from '../sync/folder-spec.js';
 import { toObjectKey } from '../sync/object-key.js';

@@ -1,4 +1,4 @@
-import type { TemporaryCredentials } from '../credentials/temporary-credentials.js';
+import type { TemporaryCredentials } from './temporary-credentials.js';
 
 /**
  * Where temporary credentials come from (assume-role, aliyun-sts, vendor): one call, one fresh

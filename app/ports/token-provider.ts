@@ -1,4 +1,4 @@
-import type { TemporaryCredentials } from '../credentials/temporary-credentials.js';
+import type { TemporaryCredentials } from './temporary-credentials.js';
 
 /**
  * Where a store's signer gets its temporary credentials. The one implementation is the

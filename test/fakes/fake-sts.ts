@@ -1,4 +1,4 @@
-import type { TemporaryCredentials } from '../../app/credentials/temporary-credentials.js';
+import type { TemporaryCredentials } from '../../app/ports/temporary-credentials.js';
 import type { SyncError } from '../../app/errors/sync-error.js';
 import type { CredentialSource } from '../../app/ports/credential-source.js';
 import type { FakeClock } from './fake-clock.js';

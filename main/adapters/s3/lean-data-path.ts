@@ -1,6 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 
-import type { TemporaryCredentials } from '../../../app/credentials/temporary-credentials.js';
+import type { TemporaryCredentials } from '../../../app/ports/temporary-credentials.js';
 import type { PutObjectRequest, UploadPartRequest } from '../../../app/ports/object-store.js';
 import type { SdkAgents } from '../network/proxy-agents.js';
 import { DEFAULT_STALL_TIMEOUTS, type StallTimeouts } from '../network/stall-timeouts.js';

@@ -3,7 +3,7 @@ import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { Checksum, SourceData } from '@smithy/types';
 
-import type { TemporaryCredentials } from '../../../app/credentials/temporary-credentials.js';
+import type { TemporaryCredentials } from '../../../app/ports/temporary-credentials.js';
 
 /**
  * The payload-hash value that says "the body is not part of the signature" (AWS S3 API

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { CredentialBroker } from '../../../app/credentials/credential-broker.js';
 import { sessionPolicyText, type FolderGrant } from '../../../app/credentials/session-policy.js';
-import type { TemporaryCredentials } from '../../../app/credentials/temporary-credentials.js';
+import type { TemporaryCredentials } from '../../../app/ports/temporary-credentials.js';
 import { SecretRegistry } from '../../../app/logging/redact.js';
 import type { Clock } from '../../../app/ports/clock.js';
 import type { TokenProvider } from '../../../app/ports/token-provider.js';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { CredentialBroker } from '../../../app/credentials/credential-broker.js';
 import { OSS_RAM_POLICY, sessionPolicyText } from '../../../app/credentials/session-policy.js';
-import type { TemporaryCredentials } from '../../../app/credentials/temporary-credentials.js';
+import type { TemporaryCredentials } from '../../../app/ports/temporary-credentials.js';
 import type { ObjectStore } from '../../../app/ports/object-store.js';
 import { AuthRetryingStore } from '../../../app/transfer/auth-retrying-store.js';
 import { crc64, crc64OfParts } from '../../../app/transfer/crc64.js';

@@ -7,7 +7,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { sessionPolicyText } from '../../../app/credentials/session-policy.js';
-import type { TemporaryCredentials } from '../../../app/credentials/temporary-credentials.js';
+import type { TemporaryCredentials } from '../../../app/ports/temporary-credentials.js';
 import { nodeDigest } from '../../../main/adapters/digest/node-digest.js';
 import { proxySettings, sdkAgents } from '../../../main/adapters/network/proxy-agents.js';
 import { LeanDataPath } from '../../../main/adapters/s3/lean-data-path.js';

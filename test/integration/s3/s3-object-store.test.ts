@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { CredentialBroker } from '../../../app/credentials/credential-broker.js';
 import { sessionPolicyText } from '../../../app/credentials/session-policy.js';
-import type { TemporaryCredentials } from '../../../app/credentials/temporary-credentials.js';
+import type { TemporaryCredentials } from '../../../app/ports/temporary-credentials.js';
 import { SyncError } from '../../../app/errors/sync-error.js';
 import type { Clock } from '../../../app/ports/clock.js';
 import type { CredentialSource } from '../../../app/ports/credential-source.js';

@@ -30,6 +30,16 @@ describe('app/ layers in eslint.config.js', () => {
     [
       'app/ports/probe.ts',
       "import type { A } from '../credentials/credential-broker.js';",
+      'bottom layer',
+    ],
+    [
+      'app/credentials/probe.ts',
+      "import type { Transfer } from '../transfer/transfer.js';",
+      'knows nothing of folders',
+    ],
+    [
+      'app/ports/probe.ts',
+      "import type { A } from '../credentials/credential-broker.js';",
       'bottom',
     ],
     ['app/ports/probe.ts', "import type { A } from '../sync/folder-spec.js';", 'bottom'],
@@ -57,7 +67,7 @@ describe('app/ layers in eslint.config.js', () => {
   });
 
   it.each([
-    ['app/ports/probe.ts', "import type { A } from '../credentials/temporary-credentials.js';"],
+    ['app/ports/probe.ts', "import type { A } from './temporary-credentials.js';"],
     ['app/ports/probe.ts', "import type { A } from '../errors/sync-error.js';"],
     ['app/retry/probe.ts', "import type { Clock } from '../ports/clock.js';"],
     ['app/transfer/probe.ts', "import { FileLedger } from '../sync/file-ledger.js';"],

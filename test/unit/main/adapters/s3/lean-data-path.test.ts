@@ -6,7 +6,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { PutObjectCommand, S3Client, UploadPartCommand } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import type { TemporaryCredentials } from '../../../../../app/credentials/temporary-credentials.js';
+import type { TemporaryCredentials } from '../../../../../app/ports/temporary-credentials.js';
 import { nodeDigest } from '../../../../../main/adapters/digest/node-digest.js';
 import { LeanDataPath } from '../../../../../main/adapters/s3/lean-data-path.js';
 import { S3ResponseError } from '../../../../../main/adapters/s3/s3-error-response.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { CredentialBroker } from '../../../../../app/credentials/credential-broker.js';
-import type { TemporaryCredentials } from '../../../../../app/credentials/temporary-credentials.js';
+import type { TemporaryCredentials } from '../../../../../app/ports/temporary-credentials.js';
 import { withRetries } from '../../../../../app/retry/with-retries.js';
 import {
   aliyunStsFailure,

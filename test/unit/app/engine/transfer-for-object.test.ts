@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { transferForObject } from '../../../../app/credentials/transfer-for-object.js';
+import { transferForObject } from '../../../../app/engine/transfer-for-object.js';
 import type { FolderSpec } from '../../../../app/sync/folder-spec.js';
 import type { Transfer } from '../../../../app/transfer/transfer.js';
 
