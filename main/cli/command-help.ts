@@ -70,8 +70,9 @@ files failed; a running engine's live state is in its UI). A folder whose
 path is missing, not a folder or unreadable is named with the fix.
 
 ${CONFIG_NOTE}
-Exit codes: 0 every folder's path can be used (failed files are listed,
-not an exit code); 2 config problem, or a folder path that cannot be used.
+Exit codes: 0 nothing left behind (pending files are not failures: the
+next sync uploads them); 1 files failed (recorded by a sync, or a path the
+scan cannot read); 2 config problem, or a folder path that cannot be used.
 `,
   serve: `Usage: ferry serve [--config FILE] [--port N] [--max-upload-bytes SIZE]
                    [--max-staging-bytes SIZE] [--max-concurrent-uploads N]

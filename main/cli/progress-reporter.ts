@@ -1,11 +1,12 @@
 import type { EngineEvent } from '../../app/engine/engine-events.js';
 import type { ProfileBinding } from '../../app/engine/engine-assembly.js';
 import type { SyncEngine } from '../../app/engine/sync-engine.js';
+import { failureOfScanError } from './progress/failure-record.js';
+import { LiveLines } from './progress/live-lines.js';
 import { renderBlock } from './progress/progress-block.js';
 import { ProgressTally } from './progress/progress-tally.js';
 import { SpeedWindow } from './progress/speed-window.js';
 import { TerminalBlock, type BlockStream } from './progress/terminal-block.js';
-import { printable } from './progress/text-width.js';
 import { tokenText } from './progress/token-text.js';
 
 export { formatBytes } from './progress/format-bytes.js';
@@ -33,7 +34,10 @@ export function trackTransfers(engine: SyncEngine): { tally: ProgressTally; stop
   const tally = new ProgressTally();
   const stop = engine.onEvent((event) => {
     if (event.type === 'transfer') tally.apply(event.transfer);
-    else if (event.type === 'scan-error') tally.scanFailed(event.folderId, event.relativePath);
+    else if (event.type === 'conflict') tally.conflicted(event.folderId, event.relativePath);
+    else if (event.type === 'scan-error') {
+      tally.scanFailed(failureOfScanError(event, engine.problems(event.folderId)));
+    }
   });
   return { tally, stop };
 }
@@ -51,11 +55,15 @@ export interface TerminalReporter {
   /** Writes whole lines above the block: anything else written while it is drawn would put
    *  the cursor off and leave a stale frame behind. */
   readonly print: (text: string) => void;
+  /** Whether a failure, skip or conflict of this path was printed as it happened: the summary
+   *  then counts it ("listed above") instead of listing it again. */
+  readonly listedLive: (folderId: string, relativePath: string) => boolean;
 }
 
 /**
  * On a terminal: the live block (progress-block.ts) redrawn in place four times a second, and a
- * permanent line above it for every failure, problem or conflict as it happens.
+ * permanent line above it for every failure (with its fix), problem or conflict as it happens
+ * (live-lines.ts).
  */
 export function reportOnTerminal(
   engine: SyncEngine,
@@ -66,15 +74,10 @@ export function reportOnTerminal(
 ): TerminalReporter {
   const block = new TerminalBlock(stream);
   const speed = new SpeedWindow();
-  // The queue reports a finished transfer twice (its state, then its finish time): one line each.
-  const failedIds = new Set<number>();
+  const live = new LiveLines((folderId) => engine.problems(folderId));
   const unsubscribe = engine.onEvent((event) => {
-    if (event.type === 'transfer' && event.transfer.state === 'failed') {
-      if (failedIds.has(event.transfer.id)) return;
-      failedIds.add(event.transfer.id);
-    }
-    const line = eventLine(event);
-    if (line !== null) block.print(`${printable(line)}\n`);
+    const text = live.textOf(event);
+    if (text !== '') block.print(text);
   });
   const frame = () => {
     const now = Date.now();
@@ -109,32 +112,6 @@ export function reportOnTerminal(
       block.clear();
     },
     print: (text) => (stopped ? stream.write(text) : block.print(text)),
+    listedLive: (folderId, relativePath) => live.has(folderId, relativePath),
   };
-}
-
-/** The permanent line an event leaves above the block, or null for none. */
-function eventLine(event: EngineEvent): string | null {
-  switch (event.type) {
-    case 'transfer': {
-      const t = event.transfer;
-      if (t.state !== 'failed') return null;
-      return `✗ ${t.folderId}/${t.relativePath}: ${t.error?.message ?? 'failed'}`;
-    }
-    case 'folder-paused':
-      return `! ${event.folderId}: ${event.reason}`;
-    case 'watcher-error':
-    case 'folder-error':
-      return `! ${event.folderId}: ${event.message}`;
-    case 'scan-error':
-      return `✗ ${event.folderId}/${event.relativePath}: ${event.message}`;
-    case 'path-skipped':
-      // Default-rule exclusions go to the log and the summary's count, not one line each.
-      return event.code === 'default-rule'
-        ? null
-        : `- ${event.folderId}/${event.relativePath}: ${event.reason}`;
-    case 'conflict':
-      return `! conflict ${event.folderId}/${event.relativePath}: ${event.reason}`;
-    default:
-      return null;
-  }
 }

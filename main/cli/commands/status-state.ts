@@ -52,3 +52,18 @@ export function describeStatusState(state: TrayState, inputs: StatusStateInputs)
   ];
   return `state: error (${why.join(', ')})`;
 }
+
+/**
+ * Exit codes never lie (README, "Using the CLI"): a cron job that runs `ferry status` must not
+ * read "0" while the journal holds files that were left behind. 2: a folder's path cannot be
+ * used (as `ferry sync` exits 2 at its preflight); 1: files failed (recorded failures and paths
+ * the scan could not read, the same count as the "failed" column); 0: nothing left behind.
+ * Pending files are not a failure: the next sync uploads them.
+ */
+export function statusExitCode(
+  unusableFolders: number,
+  rows: readonly { readonly failed: number }[],
+): 0 | 1 | 2 {
+  if (unusableFolders > 0) return 2;
+  return rows.some((row) => row.failed > 0) ? 1 : 0;
+}

@@ -7,7 +7,12 @@ import { compose } from '../../compose/compose.js';
 import { NodeFileSystem } from '../../adapters/fs/node-file-system.js';
 import { loadConfig } from '../../config/load-config.js';
 import type { CommandIo } from './check.js';
-import { describeStatusState, statusStateOf, type FolderProblem } from './status-state.js';
+import {
+  describeStatusState,
+  statusExitCode,
+  statusStateOf,
+  type FolderProblem,
+} from './status-state.js';
 
 export interface FolderStatus {
   readonly folder: string;
@@ -53,8 +58,7 @@ function stillChanging(plan: Plan, now: number) {
  * what a sync would do now (a scan against the journal; no network, no credentials needed).
  * Each folder's path gets the local part of the preflight first (issue 12: a missing path showed
  * zeros, so a cron job "succeeded" forever): a folder that cannot be used is named with its fix,
- * and the exit code is 2. Exit 0 otherwise, recorded failures included (they are in the output
- * and the state line; `ferry sync --once` exits 1 on them).
+ * and the exit code is 2. Recorded failures exit 1 (statusExitCode).
  */
 export async function statusCommand(
   configPath: string,
@@ -109,7 +113,7 @@ export async function statusCommand(
       };
     });
     const state = statusStateOf({ folders: rows });
-    const exitCode = pathProblems.size > 0 ? 2 : 0;
+    const exitCode = statusExitCode(pathProblems.size, rows);
     if (json) {
       io.out(`${JSON.stringify({ state, folders: rows })}\n`);
       return exitCode;

@@ -5,7 +5,8 @@ import type { SecretStore } from '../../../app/ports/secret-store.js';
 import { compose, type Composition } from '../../compose/compose.js';
 import { wholeBucketWarning } from '../../../app/sync/whole-bucket.js';
 import { loadConfig } from '../../config/load-config.js';
-import { dryRunProblemLines, summaryLine, writeProblems } from '../problem-report.js';
+import { dryRunProblemLines, leftBehindText, summaryLine } from '../problem-report.js';
+import { reportOfRun, reportOfTally, summaryJsonLine } from '../progress/final-report.js';
 import { interruptedSummary, transferredLine } from '../progress/transfer-summary.js';
 import { reportJson, reportOnTerminal, trackTransfers } from '../progress-reporter.js';
 import type { CommandIo } from './check.js';
@@ -61,8 +62,10 @@ export async function syncCommand(
     if (flags.dryRun) return printPlans(await composition.engine.dryRun(), composition, io);
     const startedAt = Date.now();
     const tracking = trackTransfers(composition.engine);
+    // No live lines without a terminal: the summaries then list every failure themselves.
+    const notListed = () => false;
     const reporter = flags.json
-      ? { stop: reportJson(composition.engine, io.out), print: io.err }
+      ? { stop: reportJson(composition.engine, io.out), print: io.err, listedLive: notListed }
       : process.stderr.isTTY
         ? reportOnTerminal(
             composition.engine,
@@ -71,23 +74,22 @@ export async function syncCommand(
             tracking.tally,
             startedAt,
           )
-        : { stop: () => {}, print: io.err };
+        : { stop: () => {}, print: io.err, listedLive: notListed };
     const stopReporting = reporter.stop;
     const interrupt = interruptSignal();
     try {
       const run = flags.once
-        ? runOnce(composition, flags, io, stopReporting, startedAt)
+        ? runOnce(composition, flags, io, reporter, startedAt)
         : runUntilSignalled(composition, reporter.print);
       const outcome = await Promise.race([run, interrupt.signalled.then(() => 'interrupted')]);
       if (typeof outcome === 'number') return outcome;
       // Ctrl+C: the summary once, then out. A watched sync is stopped this way as a matter of
       // course (exit 0); an interrupted --once left files behind (exit 130, README).
       interrupted = true;
-      stopReporting();
-      const { tally } = tracking;
-      io.err(
-        interruptedSummary(tally.counts(), tally.failures(), Date.now() - startedAt, flags.once),
-      );
+      stopReporting(); // no event line after the summary: in --json it is stdout's last line
+      const report = reportOfTally(tracking.tally, Date.now() - startedAt);
+      io.err(interruptedSummary(report, flags.once, reporter.listedLive));
+      if (flags.json) io.out(summaryJsonLine(report));
       return flags.once ? 130 : 0;
     } finally {
       interrupt.dispose();
@@ -110,7 +112,10 @@ async function runOnce(
   composition: Composition,
   flags: SyncFlags,
   io: CommandIo,
-  stopReporting: () => void,
+  reporter: {
+    readonly stop: () => void;
+    readonly listedLive: (folderId: string, relativePath: string) => boolean;
+  },
   startedAt: number,
 ): Promise<number> {
   const { engine } = composition;
@@ -120,29 +125,18 @@ async function runOnce(
     }
   }
   const summary = await engine.runOnce();
-  stopReporting(); // the live line goes before the summary is printed
+  reporter.stop(); // the live block (or the NDJSON events) end before the summary
+  const report = reportOfRun(summary, Date.now() - startedAt);
   const credentialFailure = summary.failed.find(
     (t) => t.error && (isCredentialCode(t.error.code) || FOLDER_CONFIG_CODES.has(t.error.code)),
   );
-  for (const transfer of summary.failed) {
-    io.err(
-      `failed: ${transfer.folderId}/${transfer.relativePath}: ${transfer.error?.message ?? 'unknown error'}\n`,
-    );
-    if (transfer.error?.hint) io.err(`  → ${transfer.error.hint}\n`);
-  }
-  writeProblems([...summary.unreadable, ...summary.skipped], io.err);
-  for (const conflict of summary.conflicts) {
-    io.err(`conflict: ${conflict.folderId}/${conflict.relativePath}: ${conflict.reason}\n`);
-  }
-  for (const pause of summary.paused) {
-    io.err(
-      `paused: ${pause.folderId}: ${pause.reason} (run again with --confirm-deletes to proceed)\n`,
-    );
-  }
-  if (!flags.json) {
-    io.out(summaryLine(summary));
-    io.out(transferredLine(summary.uploaded, summary.bytes, Date.now() - startedAt));
-  }
+  io.err(leftBehindText(summary, report.failed, reporter.listedLive));
+  const listedAbove = report.failed.some((f) => reporter.listedLive(f.folderId, f.relativePath));
+  // --json: stdout carries NDJSON only, ending with the summary object; the words go to stderr.
+  const words = flags.json ? io.err : io.out;
+  words(summaryLine(summary, listedAbove));
+  words(transferredLine(report.uploaded, report.bytes, report.elapsedMs));
+  if (flags.json) io.out(summaryJsonLine(report));
   if (credentialFailure) return 2;
   // A folder or name that could not be read left files behind: as much a failure as a failed PUT.
   const leftBehind = summary.failed.length + summary.unreadable.length;

@@ -1,5 +1,6 @@
 import { UNCHANGED_NOTE } from '../../../app/engine/transfer-runner.js';
 import type { Transfer } from '../../../app/transfer/transfer-queue.js';
+import { failureOfTransfer, pathKey, type FailureRecord } from './failure-record.js';
 
 /** What the live block and the Ctrl+C summary count. */
 export interface TallyCounts {
@@ -43,7 +44,8 @@ export class ProgressTally {
   private readonly reported = new Map<string, { id: number; bytes: number }>();
   private sent = 0;
   /** Paths a scan could not read (a bad name, no permission): failures with no transfer. */
-  private readonly unreadable = new Set<string>();
+  private readonly unreadable = new Map<string, FailureRecord>();
+  private readonly conflictPaths = new Set<string>();
 
   apply(transfer: Readonly<Transfer>): void {
     const key = `${transfer.folderId}\u0000${transfer.drop?.remoteKey ?? transfer.relativePath}`;
@@ -58,9 +60,19 @@ export class ProgressTally {
     this.reported.set(key, { id: transfer.id, bytes: transfer.bytesDone });
   }
 
+  /** A conflict event: counted once per path, however often a rescan reports it. */
+  conflicted(folderId: string, relativePath: string): void {
+    this.conflictPaths.add(pathKey(folderId, relativePath));
+  }
+
+  /** Paths that conflicted (left for the user to decide; never overwritten). */
+  conflicts(): number {
+    return this.conflictPaths.size;
+  }
+
   /** A scan-error event: counted as failed once, however often a rescan reports it. */
-  scanFailed(folderId: string, relativePath: string): void {
-    this.unreadable.add(`${folderId}\u0000${relativePath}`);
+  scanFailed(failure: FailureRecord): void {
+    this.unreadable.set(pathKey(failure.folderId, failure.relativePath), failure);
   }
 
   counts(): TallyCounts {
@@ -121,10 +133,12 @@ export class ProgressTally {
       .sort((a, b) => (a.startedAt ?? 0) - (b.startedAt ?? 0) || a.id - b.id);
   }
 
-  /** Transfers that failed, each path once, in the order they were queued. */
-  failures(): Readonly<Transfer>[] {
-    return [...this.latest.values()]
+  /** What failed, each path once: the paths the scans could not read, then the failed
+   *  transfers in the order they were queued. */
+  failures(): FailureRecord[] {
+    const transfers = [...this.latest.values()]
       .filter((t) => t.state === 'failed')
       .sort((a, b) => a.id - b.id);
+    return [...this.unreadable.values(), ...transfers.map(failureOfTransfer)];
   }
 }

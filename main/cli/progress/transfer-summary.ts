@@ -1,7 +1,7 @@
-import type { Transfer } from '../../../app/transfer/transfer-queue.js';
 import { formatDuration } from '../format-duration.js';
 import { formatBytes, formatSpeed } from './format-bytes.js';
-import type { TallyCounts } from './progress-tally.js';
+import { failureLines } from './failure-record.js';
+import type { FinalReport } from './final-report.js';
 
 /**
  * "Transferred 200 files (117.6 MiB) in 6.6s, 17.7 MiB/s on average." — the bytes and time the
@@ -16,24 +16,36 @@ export function transferredLine(files: number, bytes: number, elapsedMs: number)
 }
 
 /**
- * What Ctrl+C prints before Ferry exits ("Interrupted" for `--once`, "Stopped" for a watch): the failures so far with their reasons, then the same
- * counts as the `--once` summary line plus what was left unfinished, and the bytes and time.
- * "Not done" fits an 80-column line. Printed once; the run's queued files are simply not started (the next run picks them up, and
- * a multipart upload resumes from its checkpointed parts).
+ * "2 failed" or, on a terminal where each failure was printed with its fix as it happened,
+ * "2 failed (listed above)": the summary points at them instead of listing them twice (issue 13).
+ */
+export function failedCount(failed: number, listedAbove: boolean): string {
+  return listedAbove && failed > 0 ? `${failed} failed (listed above)` : `${failed} failed`;
+}
+
+/**
+ * What Ctrl+C prints before Ferry exits ("Interrupted" for `--once`, "Stopped" for a watch): the
+ * failures not already printed live, with their reasons and fixes, then the same counts as the
+ * `--once` summary line plus what was left unfinished, and the bytes and time. "Not done" fits
+ * an 80-column line. Printed once; the run's queued files are simply not started (the next run
+ * picks them up, and a multipart upload resumes from its checkpointed parts).
+ * @param listedLive - whether a path's failure was printed as it happened (a terminal run);
+ *   without live lines (no terminal) every failure is listed here.
  */
 export function interruptedSummary(
-  counts: TallyCounts,
-  failures: readonly Readonly<Transfer>[],
-  elapsedMs: number,
+  report: FinalReport,
   once: boolean,
+  listedLive: (folderId: string, relativePath: string) => boolean = () => false,
 ): string {
   let text = '';
-  for (const failure of failures) {
-    text += `failed: ${failure.folderId}/${failure.relativePath}: ${failure.error?.message ?? 'unknown error'}\n`;
-    if (failure.error?.hint) text += `  → ${failure.error.hint}\n`;
+  let listed = 0;
+  for (const failure of report.failed) {
+    if (listedLive(failure.folderId, failure.relativePath)) listed += 1;
+    else text += failureLines(failure);
   }
-  const deletesLeft = counts.deletesTotal - counts.deletesDone;
   const verb = once ? 'Interrupted' : 'Stopped';
-  text += `${verb}: ${counts.filesDone} uploaded, ${counts.deletesDone} deleted, ${counts.filesFailed} failed, ${counts.filesSkipped} skipped, ${counts.filesLeft + deletesLeft} not done.\n`;
-  return text + transferredLine(counts.filesDone, counts.bytesSent, elapsedMs);
+  const failed = failedCount(report.failed.length, listed > 0);
+  const conflicts = report.conflicts > 0 ? `, ${report.conflicts} conflicts` : '';
+  text += `${verb}: ${report.uploaded} uploaded, ${report.deleted} deleted, ${failed}, ${report.skipped} skipped${conflicts}, ${report.notDone} not done.\n`;
+  return text + transferredLine(report.uploaded, report.bytes, report.elapsedMs);
 }

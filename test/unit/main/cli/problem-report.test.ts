@@ -4,6 +4,7 @@ import type { RunSummary } from '../../../../app/engine/sync-engine.js';
 import type { PathProblem } from '../../../../app/sync/path-problem.js';
 import {
   dryRunProblemLines,
+  leftBehindText,
   summaryLine,
   writeProblems,
 } from '../../../../main/cli/problem-report.js';
@@ -89,5 +90,47 @@ describe('the --once summary', () => {
       '  fail    locked  (permission denied.)\n',
       '  skip    ~$a.docx  (excluded by the default ignore rule "~$*")\n',
     ]);
+  });
+});
+
+describe('what a finished --once run left behind (each failure once, issue 13)', () => {
+  const failed = [
+    {
+      folderId: 'docs',
+      relativePath: 'locked',
+      code: 'file-unreadable',
+      message: 'permission denied.',
+      hint: 'chmod it',
+    },
+  ];
+  const conflict = {
+    type: 'conflict' as const,
+    folderId: 'docs',
+    relativePath: 'both.txt',
+    remoteKey: 'docs/both.txt',
+    reason: 'changed on both sides',
+  };
+  const run = summary({ unreadable: [unreadable], skipped: [fifo, lock], conflicts: [conflict] });
+
+  it('without live lines (no terminal, --json): lists every failure with its fix, skip and conflict', () => {
+    expect(leftBehindText(run, failed, () => false)).toBe(
+      'failed: docs/locked: permission denied.\n' +
+        '  → chmod it\n' +
+        'skipped: docs/pipe: special file (FIFO), not uploaded\n' +
+        'conflict: docs/both.txt: changed on both sides\n',
+    );
+    expect(summaryLine(run)).toMatch(/, 1 failed, /);
+  });
+
+  it('on a terminal: what was printed as it happened is not printed again; the count points up', () => {
+    expect(leftBehindText(run, failed, () => true)).toBe('');
+    expect(summaryLine(run, true)).toBe(
+      '3 uploaded, 0 deleted, 1 failed (listed above), 2 skipped (1 special file, 1 excluded by a default rule), 1 conflicts.\n',
+    );
+    // Paused folders are always said: the summary adds what to do about them.
+    const paused = summary({ paused: [{ folderId: 'docs', reason: 'would delete 80%' }] });
+    expect(leftBehindText(paused, [], () => true)).toBe(
+      'paused: docs: would delete 80% (run again with --confirm-deletes to proceed)\n',
+    );
   });
 });

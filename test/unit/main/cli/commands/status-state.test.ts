@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
   describeStatusState,
+  statusExitCode,
   statusStateOf,
   type StatusStateInputs,
 } from '../../../../../main/cli/commands/status-state.js';
@@ -51,5 +52,13 @@ describe('ferry status state (the tray precedence, from what status can know off
     expect(statusStateOf({ folders: [{ problem: null, failed: 0, lastError: 'x' }] })).toBe(
       'error',
     );
+  });
+
+  it('exits 1 when files failed, 2 when a folder cannot be used, 0 only when nothing is left behind', () => {
+    // "Exit codes never lie": a cron job must not read 0 while failures are recorded.
+    expect(statusExitCode(0, [fine, fine])).toBe(0);
+    expect(statusExitCode(0, [fine, { failed: 3 }])).toBe(1);
+    expect(statusExitCode(1, [fine, { failed: 3 }])).toBe(2);
+    expect(statusExitCode(0, [])).toBe(0);
   });
 });

@@ -104,7 +104,7 @@ describe('the CLI progress tally (issue 13: "↑ 400/200 files")', () => {
       deletesTotal: 1,
       bytesTotal: 1000,
     });
-    expect(tally.failures().map((t) => [t.relativePath, t.error?.message])).toEqual([
+    expect(tally.failures().map((t) => [t.relativePath, t.message])).toEqual([
       ['denied', 'Access denied'],
     ]);
   });
@@ -112,8 +112,25 @@ describe('the CLI progress tally (issue 13: "↑ 400/200 files")', () => {
   it('counts a path the scan could not read as failed, once', () => {
     const tally = new ProgressTally();
     lifecycle(tally, 1, 'ok');
-    tally.scanFailed('docs', 'bad\\xff.txt');
-    tally.scanFailed('docs', 'bad\\xff.txt'); // a rescan reports it again
+    const bad = {
+      folderId: 'docs',
+      relativePath: 'bad\\xff.txt',
+      code: 'invalid-name',
+      message: 'Name is not valid UTF-8: it cannot become an object key.',
+      hint: 'Rename it to a UTF-8 name.',
+    };
+    tally.scanFailed(bad);
+    tally.scanFailed(bad); // a rescan reports it again
     expect(tally.counts()).toMatchObject({ filesDone: 1, filesTotal: 1, filesFailed: 1 });
+    // Listed with its reason and fix (the Ctrl+C summary and --json's summary print these).
+    expect(tally.failures()).toEqual([bad]);
+  });
+
+  it('counts each conflicting path once, however often a rescan reports it', () => {
+    const tally = new ProgressTally();
+    tally.conflicted('docs', 'a.txt');
+    tally.conflicted('docs', 'a.txt');
+    tally.conflicted('docs', 'b.txt');
+    expect(tally.conflicts()).toBe(2);
   });
 });

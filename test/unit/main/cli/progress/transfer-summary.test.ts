@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Transfer } from '../../../../../app/transfer/transfer-queue.js';
-import type { TallyCounts } from '../../../../../main/cli/progress/progress-tally.js';
+import type { FinalReport } from '../../../../../main/cli/progress/final-report.js';
 import {
   interruptedSummary,
   transferredLine,
@@ -20,30 +19,56 @@ describe('the summary lines (issue 13)', () => {
     expect(transferredLine(0, 0, 0)).toBe('Transferred 0 files (0 B) in 0.0s, 0 B/s on average.\n');
   });
 
-  it('on Ctrl+C: the failures with reasons, what was done and what is left', () => {
-    const counts: TallyCounts = {
-      filesDone: 57,
-      filesTotal: 200,
-      filesFailed: 2,
-      filesSkipped: 1,
-      filesLeft: 141,
-      deletesDone: 1,
-      deletesTotal: 3,
-      bytesDone: 40 * MiB,
-      bytesTotal: 117 * MiB,
-      bytesSent: 36 * MiB,
-    };
-    const failure = {
-      folderId: 'docs',
-      relativePath: 'secret.pdf',
-      error: { code: 'access-denied', message: 'Access denied', hint: 'Check the role policy.' },
-    } as Transfer;
-    expect(interruptedSummary(counts, [failure], 4_000, true)).toBe(
+  const report: FinalReport = {
+    uploaded: 57,
+    deleted: 1,
+    failed: [
+      {
+        folderId: 'docs',
+        relativePath: 'secret.pdf',
+        code: 'access-denied',
+        message: 'Access denied',
+        hint: 'Check the role policy.',
+      },
+      {
+        folderId: 'docs',
+        relativePath: 'bad\\xff.txt',
+        code: 'invalid-name',
+        message: 'Name is not valid UTF-8',
+        hint: null,
+      },
+    ],
+    skipped: 1,
+    conflicts: 0,
+    notDone: 143,
+    bytes: 36 * MiB,
+    elapsedMs: 4_000,
+    interrupted: true,
+  };
+
+  it('on Ctrl+C without a terminal: every failure with its reason and fix, then the counts', () => {
+    expect(interruptedSummary(report, true)).toBe(
       'failed: docs/secret.pdf: Access denied\n' +
         '  → Check the role policy.\n' +
+        'failed: docs/bad\\xff.txt: Name is not valid UTF-8\n' +
         'Interrupted: 57 uploaded, 1 deleted, 2 failed, 1 skipped, 143 not done.\n' +
         'Transferred 57 files (36.0 MiB) in 4.0s, 9.0 MiB/s on average.\n',
     );
-    expect(interruptedSummary(counts, [], 4_000, false)).toMatch(/^Stopped: 57 uploaded/);
+    expect(interruptedSummary({ ...report, conflicts: 2 }, false)).toMatch(
+      /^Stopped: 57 uploaded, 1 deleted, 2 failed, 1 skipped, 2 conflicts, 143 not done\.$/m,
+    );
+  });
+
+  it('on a terminal: failures printed as they happened are not listed again (issue 13)', () => {
+    const listedLive = (_folder: string, path: string) => path === 'secret.pdf';
+    expect(interruptedSummary(report, false, listedLive)).toBe(
+      // The one not printed live (none would be, in practice) still gets its line.
+      'failed: docs/bad\\xff.txt: Name is not valid UTF-8\n' +
+        'Stopped: 57 uploaded, 1 deleted, 2 failed (listed above), 1 skipped, 143 not done.\n' +
+        'Transferred 57 files (36.0 MiB) in 4.0s, 9.0 MiB/s on average.\n',
+    );
+    expect(interruptedSummary({ ...report, failed: [] }, false, () => true)).toMatch(
+      /^Stopped: 57 uploaded, 1 deleted, 0 failed, 1 skipped/,
+    );
   });
 });
