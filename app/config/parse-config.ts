@@ -1,25 +1,27 @@
-import type { z } from 'zod';
-
 import { SyncError } from '../errors/sync-error.js';
+import type { ConfigIssue } from './config-issue.js';
+import { issueOfZod } from './issue-of-zod.js';
 import { configSchema, type FerryConfig } from './schema.js';
 
-/** "profiles[0].credentials.roleArn" from zod's path array. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, part) => {
-    if (typeof part === 'number') return `${text}[${part}]`;
-    return text === '' ? String(part) : `${text}.${String(part)}`;
-  }, '');
-}
+export { formatPath } from './issue-of-zod.js';
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = formatPath(issue.path) || '(top level)';
-  if (issue.code === 'unrecognized_keys') {
-    return `${where}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+/**
+ * A configuration that failed validation: the English message lists every problem by its path
+ * (the CLI prints it), `issues` carries each with its code and params for the UI (issue 13).
+ */
+export class ConfigInvalidError extends SyncError {
+  constructor(
+    source: string,
+    readonly issues: readonly ConfigIssue[],
+  ) {
+    const lines = issues.map((issue) => `${issue.path || '(top level)'}: ${issue.message}`);
+    super(
+      'config-invalid',
+      'fatal',
+      `${source} is not a valid Ferry configuration:\n  - ${lines.join('\n  - ')}`,
+      { hint: 'Fix the listed keys; the README has a configuration reference.' },
+    );
   }
-  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
-    return `${where}: required`;
-  }
-  return `${where}: ${issue.message}`;
 }
 
 /**
@@ -30,13 +32,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 export function parseConfig(document: unknown, source: string): FerryConfig {
   const result = configSchema.safeParse(document);
   if (result.success) return result.data;
-  const lines = result.error.issues.map(describeIssue);
-  throw new SyncError(
-    'config-invalid',
-    'fatal',
-    `${source} is not a valid Ferry configuration:\n  - ${lines.join('\n  - ')}`,
-    {
-      hint: 'Fix the listed keys; the README has a configuration reference.',
-    },
+  throw new ConfigInvalidError(
+    source,
+    result.error.issues.map((issue) => issueOfZod(issue, document)),
   );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { DEFAULT_DURATION_LIMITS } from '../credentials/sts-limits.js';
+import { issueParams } from './config-issue.js';
 import { secretEnvName } from '../credentials/secret-env-name.js';
 import { parseByteSize } from './byte-size.js';
 import { isInsecureRemoteUrl } from './endpoint-rules.js';
@@ -25,11 +26,16 @@ const byteSize = (minimum: number, maximum: number) =>
       ctx.addIssue({
         code: 'custom',
         message: `"${value}" is not a size; write e.g. 8MiB, 512KiB or a number of bytes`,
+        params: issueParams('not-a-size', { value: String(value) }),
       });
       return z.NEVER;
     }
     if (bytes < minimum || bytes > maximum) {
-      ctx.addIssue({ code: 'custom', message: `must be between ${minimum} and ${maximum} bytes` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be between ${minimum} and ${maximum} bytes`,
+        params: issueParams('size-out-of-range', { minimum, maximum }),
+      });
       return z.NEVER;
     }
     return bytes;
@@ -136,6 +142,7 @@ const profile = z
           message:
             'plain http:// to another machine would send tokens unencrypted; use https://, or set allowHttp: true on this profile',
           path,
+          params: issueParams('insecure-http'),
         });
       }
     }
@@ -156,11 +163,13 @@ const folderPrefix = z
         code: 'custom',
         message:
           'required: the key prefix inside the bucket, e.g. "backup/laptop/"; write prefix: "" to sync into the whole bucket',
+        params: issueParams('prefix-required'),
       });
     } else if (/^\/+$/.test(value)) {
       ctx.addIssue({
         code: 'custom',
         message: `"${value}" would be the whole bucket; write prefix: "" if you mean the whole bucket, or name a folder such as "backup/"`,
+        params: issueParams('prefix-whole-bucket', { value }),
       });
     }
   })
@@ -214,6 +223,7 @@ export const configSchema = z
           code: 'custom',
           message: `duplicate profile id "${p.id}"`,
           path: ['profiles', index, 'id'],
+          params: issueParams('duplicate-profile', { id: p.id }),
         });
       }
       seen.set(p.id, index);
@@ -226,6 +236,7 @@ export const configSchema = z
           code: 'custom',
           message: `profiles "${other}" and "${p.id}" would share the secret variable ${envName}; rename one of them`,
           path: ['profiles', index, 'id'],
+          params: issueParams('secret-variable-shared', { other, id: p.id, variable: envName }),
         });
       }
       if (other === undefined) envNames.set(envName, p.id);
@@ -237,6 +248,7 @@ export const configSchema = z
           code: 'custom',
           message: `duplicate folder id "${f.id}"`,
           path: ['folders', index, 'id'],
+          params: issueParams('duplicate-folder', { id: f.id }),
         });
       }
       folderIds.add(f.id);
@@ -245,6 +257,10 @@ export const configSchema = z
           code: 'custom',
           message: `no profile with id "${f.profile}" (profiles: ${[...seen.keys()].join(', ')})`,
           path: ['folders', index, 'profile'],
+          params: issueParams('unknown-profile', {
+            profile: f.profile,
+            profiles: [...seen.keys()].join(', '),
+          }),
         });
       }
       // An unknown profile is reported above; its bucket is still held to the generic S3 rules.

@@ -52,6 +52,15 @@ export const ERROR_CODES = [
   'key-invalid',
   'server-error',
   'bad-request',
+  /** A drop or chosen files refused before a byte is staged or queued (issue 13: each with its
+   *  own code so the UI words why): the folder is paused, or failed its preflight; a file over
+   *  the per-file limit; too many bodies at once; the staging area full; a body cut short. */
+  'folder-paused',
+  'folder-blocked',
+  'upload-too-large',
+  'upload-busy',
+  'staging-full',
+  'upload-incomplete',
   'unsupported',
   'internal',
 ] as const;

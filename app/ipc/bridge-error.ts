@@ -7,11 +7,16 @@ import type { BridgeErrorShape } from './contract.js';
 export class BridgeRequestError extends Error {
   readonly code: string;
   readonly hint: string | undefined;
+  /** For the UI's text of the code (issue 13); absent from older engines. */
+  readonly params: BridgeErrorShape['params'];
+  readonly issues: BridgeErrorShape['issues'];
 
   constructor(shape: BridgeErrorShape) {
     super(shape.message);
     this.name = 'BridgeRequestError';
     this.code = shape.code;
     this.hint = shape.hint;
+    this.params = shape.params;
+    this.issues = shape.issues;
   }
 }

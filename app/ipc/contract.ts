@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import type { ConfigIssue } from './config-issue-view.js';
+import type { ErrorParams } from '../errors/sync-error.js';
 import type { ConfigView, Notice, TransferView, UiSnapshot } from './views.js';
 
 /**
@@ -107,6 +109,10 @@ export interface BridgeErrorShape {
   readonly code: string;
   readonly message: string;
   readonly hint?: string;
+  /** What the UI's text for the code fills in (SyncError params; issue 13). */
+  readonly params?: ErrorParams;
+  /** config-invalid from a parse: every problem with its own code (app/config/config-issue.ts). */
+  readonly issues?: readonly ConfigIssue[];
 }
 
 /** How the UI calls the engine; the preload and the WebSocket client both implement it. */

@@ -50,10 +50,15 @@ export function createDispatcher(
 
 export function toBridgeError(error: unknown): BridgeErrorShape {
   if (isSyncError(error)) {
+    const issues = (error as { issues?: unknown }).issues;
     return {
       code: error.code,
       message: redactOutgoing(error.message),
       ...(error.hint ? { hint: redactOutgoing(error.hint) } : {}),
+      // Public identifiers and numbers (ErrorParams), for the UI's text of the code (issue 13).
+      ...(error.params ? { params: error.params } : {}),
+      // ConfigInvalidError (app/config/parse-config.ts): each problem with its code.
+      ...(Array.isArray(issues) ? { issues: issues as BridgeErrorShape['issues'] } : {}),
     };
   }
   return {

@@ -12,6 +12,22 @@ import type { EngineSession } from './engine-session.js';
 import { completeDirectory } from './complete-directory.js';
 import { expandDroppedPaths } from './expand-dropped-paths.js';
 
+/** A folder its preflight kept from starting takes no drops (issue 13): they would only fail
+ *  as the preflight did, and the card offers none (renderer/src/model/upload-refusal.ts). */
+function refuseBlocked(context: HandlerContext, folderId: string): void {
+  const block = context.session()?.blockOf(folderId);
+  if (!block) return;
+  throw new SyncError(
+    'folder-blocked',
+    'no-retry',
+    `The folder "${folderId}" did not pass its check, so it takes no uploads (${block.message}).`,
+    {
+      hint: 'Fix the problem shown on its card, press Sync now, then upload the files again.',
+      params: { folder: folderId },
+    },
+  );
+}
+
 /** What the desktop shell adds (a browser on `ferry serve` has none of these). */
 export interface DesktopHooks {
   openPath(path: string): Promise<void>;
@@ -152,6 +168,7 @@ export function createRequestHandlers(context: HandlerContext): RequestHandlers 
     'uploads:add-paths': async ({ folderId, paths, subPrefix }) => {
       requireDesktop(context, 'Uploading local paths');
       const target = folder(folderId);
+      refuseBlocked(context, folderId);
       const { files, skipped } = await expandDroppedPaths(paths, subPrefix, target.prefix);
       const transfers = engine().uploadDropped(folderId, files);
       context.notices.trackDropBatch(

@@ -50,28 +50,33 @@ export class UploadBudget {
     if (bytes > maxUploadBytes) {
       throw new HttpRefusal(
         413,
-        'bad-request',
+        'upload-too-large',
         `${name} is ${bytes} bytes; ferry serve accepts at most ${maxUploadBytes} bytes per file.`,
         {
           hint: 'Copy large files into the synced folder instead, or raise --max-upload-bytes.',
+          params: { name, size: bytes, limit: maxUploadBytes },
         },
       );
     }
     if (this.active >= maxConcurrentUploads) {
       throw new HttpRefusal(
         429,
-        'bad-request',
+        'upload-busy',
         `Already receiving ${this.active} files; ${name} was not accepted.`,
-        { hint: 'Send it again when the others have arrived.' },
+        {
+          hint: 'Send it again when the others have arrived.',
+          params: { name, active: this.active },
+        },
       );
     }
     if (this.stagedBytes + bytes > maxStagingBytes) {
       throw new HttpRefusal(
         507,
-        'bad-request',
+        'staging-full',
         `${name} does not fit: ${this.stagedBytes} bytes are waiting to be uploaded, and ferry serve stages at most ${maxStagingBytes}.`,
         {
           hint: 'Send it again once the files before it are uploaded, or raise --max-staging-bytes.',
+          params: { name, staged: this.stagedBytes, limit: maxStagingBytes },
         },
       );
     }

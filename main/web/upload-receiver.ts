@@ -50,8 +50,9 @@ export class UploadReceiver {
     const paused = this.host.folderPauseReason(folderId);
     if (paused !== null) {
       // A paused folder must not pile up staged bytes that nothing will upload.
-      throw new HttpRefusal(409, 'conflict', `The folder "${folderId}" is paused: ${paused}`, {
+      throw new HttpRefusal(409, 'folder-paused', `The folder "${folderId}" is paused: ${paused}`, {
         hint: 'Resume the folder, then drop the files again.',
+        params: { folder: folderId },
       });
     }
     if (relativeKey === '') {
@@ -105,8 +106,12 @@ export class UploadReceiver {
       await discard();
       throw new HttpRefusal(
         400,
-        'bad-request',
+        'upload-incomplete',
         `The upload of ${rawPath} was incomplete (${received} of ${expected} bytes).`,
+        {
+          hint: 'The page was closed or the connection dropped: send the file again.',
+          params: { name: rawPath, received, expected },
+        },
       );
     }
     this.host.uploadStagedFile({

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 
 import { validateRoleSessionName, validateSessionPolicy } from '../../credentials/sts-limits.js';
 import { isSyncError } from '../../errors/sync-error.js';
+import { issueParams } from '../config-issue.js';
 import { bucketNameProblem, describeBucketRules } from './bucket-name-rules.js';
 import { presetFor, type ProviderName, type ProviderPreset } from './provider-presets.js';
 
@@ -52,6 +53,13 @@ export function checkProfileForProvider(profile: ProfileFacts, ctx: z.Refinement
           ? 'OSS needs Alibaba STS tokens: use source aliyun-sts (or a vendor backend)'
           : `aliyun-sts tokens only work with OSS: set provider: aliyun-oss, or use assume-role (provider ${preset.id} takes ${preset.credentialSources.join(' or ')})`,
       path: ['credentials', 'source'],
+      params:
+        preset.api === 'oss'
+          ? issueParams('oss-needs-aliyun-sts', { provider: preset.id })
+          : issueParams('aliyun-sts-needs-oss', {
+              provider: preset.id,
+              sources: preset.credentialSources.join(', '),
+            }),
     });
   }
   if (preset.endpointRequired && profile.endpoint === undefined) {
@@ -59,6 +67,10 @@ export function checkProfileForProvider(profile: ProfileFacts, ctx: z.Refinement
       code: 'custom',
       message: `required for provider ${profile.provider} (${preset.label} has no public default), e.g. ${preset.endpointExample}`,
       path: ['endpoint'],
+      params: issueParams('endpoint-required', {
+        provider: profile.provider,
+        example: preset.endpointExample,
+      }),
     });
   }
   if (credentials.source !== 'vendor') checkRoleRequest(credentials, ctx, preset);
@@ -80,6 +92,11 @@ function checkRoleRequest(
       code: 'custom',
       message: `${value.maxDurationSeconds} is above ${sts.hardMaxSeconds}, the most ${preset.label} STS allows for any role`,
       path: at('maxDurationSeconds'),
+      params: issueParams('duration-above-provider-max', {
+        value: value.maxDurationSeconds,
+        maximum: sts.hardMaxSeconds,
+        provider: preset.label,
+      }),
     });
   }
   if (value.minDurationSeconds > value.maxDurationSeconds) {
@@ -87,6 +104,7 @@ function checkRoleRequest(
       code: 'custom',
       message: 'must not exceed maxDurationSeconds',
       path: at('minDurationSeconds'),
+      params: issueParams('min-above-max'),
     });
   } else if (
     value.durationSeconds < value.minDurationSeconds ||
@@ -96,6 +114,11 @@ function checkRoleRequest(
       code: 'custom',
       message: `${value.durationSeconds} is outside ${value.minDurationSeconds}–${value.maxDurationSeconds} (set minDurationSeconds/maxDurationSeconds if your provider allows other limits)`,
       path: at('durationSeconds'),
+      params: issueParams('duration-out-of-range', {
+        value: value.durationSeconds,
+        minimum: value.minDurationSeconds,
+        maximum: value.maxDurationSeconds,
+      }),
     });
   }
   if (value.policy !== 'auto') {

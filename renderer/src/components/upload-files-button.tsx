@@ -17,8 +17,12 @@ export const UploadChooserContext = createContext<((payload: DropPayload) => voi
  */
 export function UploadFilesButton({
   onChosen,
+  refusal = null,
 }: {
   readonly onChosen?: (payload: DropPayload) => void;
+  /** Why this folder takes no uploads now (model/upload-refusal.ts): the button is disabled and
+   *  says so, instead of queueing files the engine would refuse. */
+  readonly refusal?: string | null;
 }) {
   const chooser = useContext(UploadChooserContext);
   /** A folder card's button uploads into that folder; elsewhere the files go where a drop would. */
@@ -53,7 +57,8 @@ export function UploadFilesButton({
       <button
         type="button"
         className="button upload-files-button"
-        title={t('uploadFilesHelp')}
+        title={refusal ?? t('uploadFilesHelp')}
+        disabled={refusal !== null}
         onClick={onClick}
         data-testid="upload-files"
       >

@@ -11,6 +11,10 @@ export interface DropFailure {
   readonly path: string;
   readonly message: string;
   readonly hint?: string;
+  /** The refusal's error code and params (ferry serve's folder-paused, upload-too-large…;
+   *  issue 13): the toast words it in the UI's language. */
+  readonly code?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 /** What became of a drop, summed over every request it took. */
@@ -33,8 +37,14 @@ export function addReply(outcome: DropOutcome, path: string, reply: unknown): Dr
     return addFailure(outcome, { path, message: 'Ferry sent an unreadable answer.' });
   }
   if (!reply.ok) {
-    const { message, hint } = reply.error;
-    return addFailure(outcome, { path, message, ...(hint ? { hint } : {}) });
+    const { message, hint, code, params } = reply.error;
+    return addFailure(outcome, {
+      path,
+      message,
+      ...(hint ? { hint } : {}),
+      code,
+      ...(params ? { params } : {}),
+    });
   }
   const result = reply.result as { queued?: unknown; skipped?: unknown } | null;
   const queued = typeof result?.queued === 'number' ? result.queued : 0;

@@ -1,6 +1,7 @@
 import type { ToastInput } from '../hooks/toast-context.js';
+import type { I18n } from '../i18n/i18n.js';
 import type { Translator } from '../i18n/translate.js';
-import type { DropOutcome } from './drop-outcome.js';
+import type { DropFailure, DropOutcome } from './drop-outcome.js';
 
 /** Items named in a toast before "and N more". */
 const LISTED = 3;
@@ -14,7 +15,7 @@ const LISTED = 3;
 export function dropToast(
   outcome: DropOutcome,
   folderId: string,
-  i18n: Translator,
+  i18n: Translator & { readonly error?: I18n['error'] },
 ): ToastInput | null {
   const lines: string[] = [];
   if (outcome.skipped.length > 0) {
@@ -36,10 +37,9 @@ export function dropToast(
       ...(lines.length > 0 ? { body: lines.join('\n') } : {}),
     };
   }
-  const failures = outcome.failures.map(({ path, message }) =>
-    path === '' ? message : `${path}: ${message}`,
-  );
-  const hint = outcome.failures.find((failure) => failure.hint)?.hint;
+  const read = outcome.failures.map((failure) => readFailure(failure, i18n));
+  const failures = read.map(({ path, message }) => (path === '' ? message : `${path}: ${message}`));
+  const hint = read.find((failure) => failure.hint)?.hint;
   return {
     level: 'error',
     title: i18n.tp('dropFailed', outcome.failures.length, { folder: folderId }),
@@ -56,4 +56,19 @@ function listed(items: readonly string[], i18n: Translator): string[] {
   const shown = items.slice(0, LISTED);
   const rest = items.length - shown.length;
   return rest > 0 ? [...shown, i18n.tp('andMore', rest)] : shown;
+}
+
+/** A refusal in the UI's language when it came with its code (issue 13), else as sent. */
+function readFailure(
+  failure: DropFailure,
+  i18n: { readonly error?: I18n['error'] },
+): { path: string; message: string; hint?: string } {
+  if (!i18n.error || failure.code === undefined) return failure;
+  const read = i18n.error({
+    code: failure.code,
+    message: failure.message,
+    ...(failure.hint ? { hint: failure.hint } : {}),
+    ...(failure.params ? { params: failure.params } : {}),
+  });
+  return { path: failure.path, message: read.message, ...(read.hint ? { hint: read.hint } : {}) };
 }

@@ -40,13 +40,20 @@ export async function queuePaths(
       });
       outcome = addReply(outcome, label, { ok: true, result });
     } catch (error) {
-      const { message, hint } = error as { message?: unknown; hint?: unknown };
+      const { message, hint, code, params } = error as {
+        message?: unknown;
+        hint?: unknown;
+        code?: unknown;
+        params?: Readonly<Record<string, string | number>>;
+      };
       outcome = addReply(outcome, label, {
         ok: false,
         error: {
-          code: 'failed',
+          // The engine's code and params (folder-blocked…): the toast translates by them.
+          code: typeof code === 'string' ? code : 'failed',
           message: typeof message === 'string' ? message : String(error),
           ...(typeof hint === 'string' && hint !== '' ? { hint } : {}),
+          ...(params && typeof params === 'object' ? { params } : {}),
         },
       });
     }

@@ -1,7 +1,9 @@
 import { useCallback, useState } from 'react';
 
 import type { FerryBridge } from '../../../app/ipc/contract.js';
-import { parseConfigErrors, type ConfigErrors } from '../model/config-errors.js';
+import type { ConfigIssue } from '../../../app/ipc/config-issue-view.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import { fieldErrorsOf, parseConfigErrors, type ConfigErrors } from '../model/config-errors.js';
 import { describeError } from './use-request.js';
 
 export interface ConfigSave {
@@ -16,6 +18,7 @@ export interface ConfigSave {
 
 /** `config:save`: main validates the whole document and names every field it refuses. */
 export function useConfigSave(bridge: FerryBridge): ConfigSave {
+  const i18n = useI18n();
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<ConfigErrors | null>(null);
   const [savedPath, setSavedPath] = useState<string | null>(null);
@@ -32,16 +35,22 @@ export function useConfigSave(bridge: FerryBridge): ConfigSave {
       } catch (error) {
         const { body, hint } = describeError(error);
         const parsed = parseConfigErrors(body);
+        const issues = (error as { issues?: readonly ConfigIssue[] }).issues;
+        // Worded by code in the UI's language (issue 13); the English lines are the fallback.
+        const read = i18n.error({ code: (error as { code?: string }).code ?? '', message: body });
         setErrors({
-          summary: [parsed.summary, hint].filter(Boolean).join(' '),
-          fields: parsed.fields,
+          summary:
+            issues && read.original !== null
+              ? (read.hint ?? '')
+              : [parsed.summary, hint].filter(Boolean).join(' '),
+          fields: issues ? fieldErrorsOf(issues, i18n.language) : parsed.fields,
         });
         return false;
       } finally {
         setSaving(false);
       }
     },
-    [bridge],
+    [bridge, i18n],
   );
 
   const clear = useCallback(() => {

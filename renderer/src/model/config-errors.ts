@@ -1,7 +1,11 @@
+import type { ConfigIssue } from '../../../app/ipc/config-issue-view.js';
+import type { Language } from '../i18n/choose-language.js';
+import { readConfigIssue } from '../i18n/config-issues/read-config-issue.js';
+
 /**
- * `config:save` refuses an invalid document with one message listing every problem as
- * "  - profiles[0].credentials.roleArn: must look like …" (app/config/parse-config.ts). The forms
- * show each next to its field and all of them in a list.
+ * `config:save` refuses an invalid document with every problem as data: path, code, params
+ * (app/config/config-issue.ts), worded here in the UI's language (issue 13). The forms show each
+ * next to its field and all of them in a list.
  */
 export interface FieldError {
   /** "profiles[0].credentials.roleArn"; "" when the problem is about the whole document. */
@@ -14,6 +18,16 @@ export interface ConfigErrors {
   readonly fields: readonly FieldError[];
 }
 
+/** The refusal's problems in `language`, each at its field. */
+export function fieldErrorsOf(
+  issues: readonly ConfigIssue[],
+  language: Language,
+): readonly FieldError[] {
+  return issues.map((issue) => ({ path: issue.path, message: readConfigIssue(issue, language) }));
+}
+
+/** An engine without issue codes (older, or a refusal not from the schema) sends only English
+ *  lines "  - path: message": split so each still lands at its field. */
 const ITEM = /^\s*-\s+(.*)$/;
 const PATH = /^([A-Za-z_$][\w$]*(?:\[\d+\]|\.[A-Za-z_$][\w$]*)*|\(top level\)): (.+)$/s;
 

@@ -241,7 +241,11 @@ describe('ferry serve: the web server and bridge against the real RGW', () => {
     try {
       const refused = await put();
       expect(refused.status).toBe(409);
-      expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      // Its own code and params: the page words the refusal in its language (issue 13).
+      expect(JSON.parse(refused.body)).toMatchObject({
+        ok: false,
+        error: { code: 'folder-paused', params: { folder: 'data' } },
+      });
     } finally {
       await host.handlers['folders:resume']({ folderId: 'data' });
     }

@@ -72,4 +72,6 @@ export const enFolders = {
   uploadFilesHelp: 'Choose files to upload, as if you dropped them on the window.',
   folderStateChecking: 'Checking',
   folderStateCheckingHelp: 'Checking the folder, the bucket and write permission before starting',
+  uploadRefusedBlocked:
+    'Uploads are off until this folder passes its check: fix the problem above, then press Sync now.',
 } as const;

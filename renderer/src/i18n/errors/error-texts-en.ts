@@ -161,4 +161,29 @@ export const errorTextsEn: ErrorTexts = {
     message: 'Something went wrong inside Ferry.',
     hint: 'This is a bug: please report it with the English details below and the log.',
   },
+  'folder-paused': {
+    message: 'The folder "{folder}" is paused, so it takes no uploads.',
+    hint: 'Resume the folder, then drop the files again.',
+  },
+  'folder-blocked': {
+    message: 'The folder "{folder}" did not pass its check, so it takes no uploads.',
+    hint: 'Fix the problem shown on its card, press Sync now, then upload the files again.',
+  },
+  'upload-too-large': {
+    message: '{name} is {size} bytes; ferry serve accepts at most {limit} bytes per file.',
+    hint: 'Copy large files into the synced folder instead, or raise --max-upload-bytes.',
+  },
+  'upload-busy': {
+    message: 'Already receiving {active} files; {name} was not accepted.',
+    hint: 'Send it again when the others have arrived.',
+  },
+  'staging-full': {
+    message:
+      '{name} does not fit: {staged} bytes are waiting to be uploaded, and ferry serve stages at most {limit}.',
+    hint: 'Send it again once the files before it are uploaded, or raise --max-staging-bytes.',
+  },
+  'upload-incomplete': {
+    message: 'The upload of {name} was incomplete ({received} of {expected} bytes).',
+    hint: 'The page was closed or the connection dropped: send the file again.',
+  },
 };

@@ -154,4 +154,28 @@ export const errorTextsZhCN: ErrorTexts = {
     message: 'Ferry 内部出错。',
     hint: '这是一个缺陷：请附上下方英文详情和日志报告它。',
   },
+  'folder-paused': {
+    message: '文件夹 "{folder}" 已暂停，不接受上传。',
+    hint: '请先恢复该文件夹，再重新拖放文件。',
+  },
+  'folder-blocked': {
+    message: '文件夹 "{folder}" 未通过检查，不接受上传。',
+    hint: '请解决其卡片上显示的问题，点击“立即同步”，然后重新上传文件。',
+  },
+  'upload-too-large': {
+    message: '{name} 大小为 {size} 字节；ferry serve 每个文件最多接受 {limit} 字节。',
+    hint: '请把大文件复制到同步文件夹中，或调高 --max-upload-bytes。',
+  },
+  'upload-busy': {
+    message: '正在接收 {active} 个文件；未接受 {name}。',
+    hint: '等其他文件传完后再发送一次。',
+  },
+  'staging-full': {
+    message: '{name} 放不下：已有 {staged} 字节等待上传，而 ferry serve 最多暂存 {limit} 字节。',
+    hint: '等前面的文件上传完后再发送，或调高 --max-staging-bytes。',
+  },
+  'upload-incomplete': {
+    message: '{name} 的上传不完整（收到 {received} / {expected} 字节）。',
+    hint: '页面已关闭或连接中断：请重新发送该文件。',
+  },
 };

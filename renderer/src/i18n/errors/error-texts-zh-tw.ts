@@ -154,4 +154,29 @@ export const errorTextsZhTW: ErrorTexts = {
     message: 'Ferry 內部出錯。',
     hint: '這是一個缺陷：請附上下方英文詳情和日志回報它。',
   },
+  'folder-paused': {
+    message: '資料夾 "{folder}" 已暫停，不接受上傳。',
+    hint: '請先繼續該資料夾，再重新拖放檔案。',
+  },
+  'folder-blocked': {
+    message: '資料夾 "{folder}" 未通過檢查，不接受上傳。',
+    hint: '請解決其卡片上顯示的問題，點選「立即同步」，然後重新上傳檔案。',
+  },
+  'upload-too-large': {
+    message: '{name} 大小為 {size} 位元組；ferry serve 每個檔案最多接受 {limit} 位元組。',
+    hint: '請把大型檔案複製到同步資料夾中，或調高 --max-upload-bytes。',
+  },
+  'upload-busy': {
+    message: '正在接收 {active} 個檔案；未接受 {name}。',
+    hint: '等其他檔案傳完後再傳送一次。',
+  },
+  'staging-full': {
+    message:
+      '{name} 放不下：已有 {staged} 位元組等待上傳，而 ferry serve 最多暫存 {limit} 位元組。',
+    hint: '等前面的檔案上傳完後再傳送，或調高 --max-staging-bytes。',
+  },
+  'upload-incomplete': {
+    message: '{name} 的上傳不完整（收到 {received} / {expected} 位元組）。',
+    hint: '頁面已關閉或連線中斷：請重新傳送該檔案。',
+  },
 };

@@ -75,4 +75,5 @@ export const zhCNFolders: AreaMessages<typeof enFolders> = {
   uploadFilesHelp: '选择要上传的文件，效果与拖放到窗口相同。',
   folderStateChecking: '正在检查',
   folderStateCheckingHelp: '开始前正在检查文件夹、存储桶和写入权限',
+  uploadRefusedBlocked: '此文件夹通过检查之前无法上传：请先解决上方的问题，然后点击“立即同步”。',
 };

@@ -75,4 +75,5 @@ export const zhTWFolders: AreaMessages<typeof enFolders> = {
   uploadFilesHelp: '選擇要上傳的檔案，效果與拖放到視窗相同。',
   folderStateChecking: '檢查中',
   folderStateCheckingHelp: '開始前正在檢查資料夾、儲存貯體和寫入權限',
+  uploadRefusedBlocked: '此資料夾通過檢查之前無法上傳：請先解決上方的問題，然後點選「立即同步」。',
 };

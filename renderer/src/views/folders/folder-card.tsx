@@ -10,6 +10,7 @@ import { captureDrop, carriesFiles } from '../../drops/capture-drop.js';
 import type { DropPayload } from '../../drops/drop-uploader.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { folderStatusDisplay, isFolderPaused } from '../../model/state-display.js';
+import { uploadRefusal } from '../../model/upload-refusal.js';
 import { FolderActions } from './folder-actions.js';
 import { FolderFacts } from './folder-facts.js';
 import { FolderPolicy } from './folder-policy.js';
@@ -53,6 +54,8 @@ export function FolderCard({
   });
   const { bridge } = useSession();
   const [over, setOver] = useState(false);
+  const refusalKey = uploadRefusal(folder);
+  const refusal = refusalKey === null ? null : t(refusalKey);
 
   const onDragOver = (event: DragEvent): void => {
     if (!carriesFiles(event.dataTransfer)) return;
@@ -66,7 +69,8 @@ export function FolderCard({
     event.preventDefault();
     // The window's fallback handler must not upload the same drop again.
     event.stopPropagation();
-    onDrop(folder.id, captureDrop(event.dataTransfer));
+    // A refused folder keeps the drop (the hint below says why) rather than queue failures.
+    if (refusal === null) onDrop(folder.id, captureDrop(event.dataTransfer));
   };
 
   return (
@@ -120,8 +124,10 @@ export function FolderCard({
         bridge={bridge}
       />
       <div className="folder-card__drop">
-        <p className="folder-card__drop-hint">{over ? t('dropHereNow') : t('dropHere')}</p>
-        <UploadFilesButton onChosen={(payload) => onDrop(folder.id, payload)} />
+        <p className="folder-card__drop-hint" data-testid={`folder-drop-hint-${folder.id}`}>
+          {refusal ?? (over ? t('dropHereNow') : t('dropHere'))}
+        </p>
+        <UploadFilesButton onChosen={(payload) => onDrop(folder.id, payload)} refusal={refusal} />
       </div>
     </article>
   );

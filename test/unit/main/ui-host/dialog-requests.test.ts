@@ -45,3 +45,37 @@ describe('dialog and completion requests', () => {
     ).rejects.toMatchObject({ code: 'bad-request' });
   });
 });
+
+// Issue 13: a folder whose preflight failed must not take drops ("Upload files…" is disabled
+// on its card; the engine refuses them too).
+describe('uploads to a folder its preflight blocked', () => {
+  it('are refused with folder-blocked before anything is expanded or queued', async () => {
+    let queued = 0;
+    const session = {
+      config: { folders: [{ id: 'docs', bucket: 'b', prefix: 'p/' }] },
+      blockOf: (id: string) => (id === 'docs' ? { message: 'Bucket "b" does not exist.' } : null),
+      composition: {
+        engine: {
+          uploadDropped: () => {
+            queued += 1;
+            return [];
+          },
+        },
+      },
+    };
+    const context = {
+      desktop,
+      changed: () => {},
+      session: () => session,
+      notices: { trackDropBatch: () => {} },
+    } as unknown as HandlerContext;
+    await expect(
+      createRequestHandlers(context)['uploads:add-paths']({
+        folderId: 'docs',
+        paths: ['/tmp'],
+        subPrefix: '',
+      }),
+    ).rejects.toMatchObject({ code: 'folder-blocked', params: { folder: 'docs' } });
+    expect(queued).toBe(0);
+  });
+});

@@ -18,7 +18,13 @@ function refusal(run: () => unknown): HttpRefusal {
 describe('UploadBudget', () => {
   it('refuses one file over the per-upload limit with 413', () => {
     const budget = new UploadBudget(LIMITS);
-    expect(refusal(() => budget.admit(101, 'big.bin')).status).toBe(413);
+    const tooBig = refusal(() => budget.admit(101, 'big.bin'));
+    expect(tooBig.status).toBe(413);
+    // Its own code and params: the page words it in its language (issue 13).
+    expect(tooBig).toMatchObject({
+      code: 'upload-too-large',
+      params: { name: 'big.bin', size: 101, limit: 100 },
+    });
     expect(() => budget.admit(100, 'ok.bin')).not.toThrow();
   });
 
@@ -26,11 +32,19 @@ describe('UploadBudget', () => {
     const budget = new UploadBudget(LIMITS);
     const first = budget.admit(100, 'a');
     const second = budget.admit(100, 'b');
-    expect(refusal(() => budget.admit(1, 'c')).status).toBe(429);
+    expect(refusal(() => budget.admit(1, 'c'))).toMatchObject({
+      status: 429,
+      code: 'upload-busy',
+      params: { name: 'c', active: 2 },
+    });
     first.releaseSlot();
     second.releaseSlot();
     // Two slots free, 200 of 250 bytes still staged.
-    expect(refusal(() => budget.admit(51, 'd')).status).toBe(507);
+    expect(refusal(() => budget.admit(51, 'd'))).toMatchObject({
+      status: 507,
+      code: 'staging-full',
+      params: { name: 'd', staged: 200, limit: 250 },
+    });
     first.releaseBytes();
     first.releaseBytes(); // twice is once
     const third = budget.admit(100, 'e');

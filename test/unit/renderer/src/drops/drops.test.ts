@@ -84,7 +84,10 @@ describe('sendFiles (browser drops)', () => {
     expect(outcome).toEqual({
       queued: 1,
       skipped: ['inbox/notes.txt'],
-      failures: [{ path: 'inbox/photos/c.jpg', message: 'Too big', hint: 'Split it' }],
+      // The code travels with the failure: the toast translates by it (issue 13).
+      failures: [
+        { path: 'inbox/photos/c.jpg', message: 'Too big', hint: 'Split it', code: 'too-big' },
+      ],
     });
     expect(progress).toEqual(['0/3', '1/3', '2/3', '3/3']);
   });
@@ -159,7 +162,12 @@ describe('queuePaths (desktop drops)', () => {
     );
     const outcome = await queuePaths(bridge, target, ['/root/secret']);
     expect(outcome.failures).toEqual([
-      { path: '/root/secret', message: 'Not readable', hint: 'Check permissions' },
+      {
+        path: '/root/secret',
+        message: 'Not readable',
+        hint: 'Check permissions',
+        code: 'bad-path',
+      },
     ]);
   });
 
@@ -216,6 +224,28 @@ describe('drop results', () => {
         en,
       )?.level,
     ).toBe('error');
+  });
+
+  it('words a refusal by its code and params in the UI language (issue 13)', () => {
+    const refused = addReply(EMPTY_OUTCOME, 'big.iso', {
+      ok: false,
+      error: {
+        code: 'upload-too-large',
+        message: 'big.iso is 9 bytes; ferry serve accepts at most 5 bytes per file.',
+        hint: 'Copy large files into the synced folder instead, or raise --max-upload-bytes.',
+        params: { name: 'big.iso', size: 9, limit: 5 },
+      },
+    });
+    const toast = dropToast(refused, 'docs', createI18n('zh-CN'));
+    expect(toast?.body).toBe(
+      'big.iso: big.iso 大小为 9 字节；ferry serve 每个文件最多接受 5 字节。',
+    );
+    expect(toast?.hint).toMatch(/--max-upload-bytes/);
+    expect(toast?.hint).toMatch(/同步文件夹/);
+    // English keeps the engine's own sentence.
+    expect(dropToast(refused, 'docs', en)?.body).toBe(
+      'big.iso: big.iso is 9 bytes; ferry serve accepts at most 5 bytes per file.',
+    );
   });
 
   it('lists skipped items and failures, a few at most', () => {
