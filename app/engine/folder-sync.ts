@@ -194,7 +194,7 @@ export class FolderSync {
   }
 
   private plan(
-    files: Map<string, LocalFile> | null,
+    files: ReadonlyMap<string, LocalFile> | null,
     remote: Map<string, ObjectInfo> | undefined,
     dryRun: boolean,
   ): Plan {
@@ -202,7 +202,7 @@ export class FolderSync {
     const plan = planFolder({
       mode: this.spec.mode,
       local: files,
-      journal: this.dependencies.ledger.recordsOf(this.spec.id),
+      journal: this.dependencies.ledger.summariesOf(this.spec.id),
       ...(remote ? { remote } : {}),
       missingSince: this.hold.missingSince,
       now: this.dependencies.clock.now(),

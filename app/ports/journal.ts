@@ -10,6 +10,12 @@ export interface Journal {
   getFile(folderId: string, relativePath: string): FileRecord | undefined;
   /** Every record of a folder (the planner compares the whole folder at once). */
   listFiles(folderId: string): FileRecord[];
+  /**
+   * Every record of a folder, only the columns a comparison with the disk needs, handed to
+   * `visit` one at a time and in no particular order: a scan of 100,000 files compares them
+   * without the whole folder's records in memory (issue 15). `visit` must not write the journal.
+   */
+  forEachFileSummary(folderId: string, visit: (summary: FileSummary) => void): void;
   /** Inserts or replaces the record for (folderId, relativePath). */
   putFile(record: FileRecord): void;
   deleteFile(folderId: string, relativePath: string): void;
@@ -62,6 +68,13 @@ export interface FileRecord {
   /** When the record was written, ms since epoch. */
   readonly updatedAt: number;
 }
+
+/** What a scan compares a record with (file-ledger.ts, planner.ts): md5, times and errors stay
+ *  in the journal. */
+export type FileSummary = Pick<
+  FileRecord,
+  'relativePath' | 'size' | 'mtimeMs' | 'remoteKey' | 'etag' | 'state'
+>;
 
 export interface CheckpointPart {
   readonly partNumber: number;

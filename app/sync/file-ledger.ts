@@ -1,6 +1,6 @@
 import { isSyncError, SyncError } from '../errors/sync-error.js';
 import type { Clock } from '../ports/clock.js';
-import type { FileRecord, Journal } from '../ports/journal.js';
+import type { FileRecord, FileSummary, Journal } from '../ports/journal.js';
 import type { FolderSpec } from './folder-spec.js';
 import { folderKeyMapping, type KeyMapping } from './key-collisions.js';
 import { toObjectKey } from './object-key.js';
@@ -24,7 +24,15 @@ export type RecordStatus = 'unrecorded' | 'failed' | 'changed' | 'current';
 export type LedgerFolder = Pick<FolderSpec, 'id' | 'prefix' | 'keyRules'>;
 
 /** The part of the journal that holds file records (checkpoints and history are not records). */
-export type FileRecordJournal = Pick<Journal, 'getFile' | 'listFiles' | 'putFile' | 'deleteFile'>;
+export type FileRecordJournal = Pick<
+  Journal,
+  'getFile' | 'listFiles' | 'forEachFileSummary' | 'putFile' | 'deleteFile'
+>;
+
+/** A folder's records, each once, in any order (planner.ts): a Map's forEach fits too. */
+export interface RecordSource {
+  forEach(visit: (record: FileSummary) => void): void;
+}
 
 /**
  * The record, if it is about the object the path maps to now. A record of another key (the
@@ -34,11 +42,11 @@ export type FileRecordJournal = Pick<Journal, 'getFile' | 'listFiles' | 'putFile
  * identity are one object in the bucket, so its record is about that object either way.
  * @param keys - the folder's key mapping; without one (old callers, tests) any record is here.
  */
-export function recordAboutPath(
-  record: FileRecord | undefined,
+export function recordAboutPath<Record extends FileSummary>(
+  record: Record | undefined,
   relativePath: string,
   keys?: KeyMapping,
-): FileRecord | undefined {
+): Record | undefined {
   if (!record || !keys) return record;
   const identity = keys.identityOfPath(relativePath);
   return identity === null || identity === keys.identityOfKey(record.remoteKey)
@@ -55,7 +63,7 @@ export function recordAboutPath(
  * however its key is spelt.
  */
 export function recordStatus(
-  record: FileRecord | undefined,
+  record: FileSummary | undefined,
   relativePath: string,
   version: FileVersion,
   keys?: KeyMapping,
@@ -93,6 +101,14 @@ export class FileLedger {
   /** Every record of a folder by its relative path (the planner compares them all at once). */
   recordsOf(folderId: string): Map<string, FileRecord> {
     return new Map(this.journal.listFiles(folderId).map((record) => [record.relativePath, record]));
+  }
+
+  /**
+   * The folder's records as the planner compares them, streamed from the journal each time it is
+   * read: 100,000 records are never all in memory (issue 15), where recordsOf builds a map.
+   */
+  summariesOf(folderId: string): RecordSource {
+    return { forEach: (visit) => this.journal.forEachFileSummary(folderId, visit) };
   }
 
   recordOf(folderId: string, relativePath: string): FileRecord | undefined {

@@ -2,10 +2,12 @@ import type { FileSystem } from '../ports/file-system.js';
 import type { FolderSpec, LocalFile } from './folder-spec.js';
 import type { IgnoreRules } from './ignore-rules.js';
 import { excludedByDefault, skippedEntry, type PathProblem } from './path-problem.js';
+import { ScannedFiles } from './scanned-files.js';
 
 export interface ScanResult {
-  /** Regular files by relative path; null when the root is missing or not a directory. */
-  readonly files: Map<string, LocalFile> | null;
+  /** Regular files by relative path (scanned-files.ts: compact); null when the root is missing
+   *  or not a directory. */
+  readonly files: ReadonlyMap<string, LocalFile> | ScannedFiles | null;
   /** Paths that could not be read (reported, not fatal). */
   readonly errors: { readonly relativePath: string; readonly error: unknown }[];
   /** Seen and deliberately not synced: special files, links, default ignore rules. */
@@ -23,7 +25,7 @@ export async function scanFolder(
 ): Promise<ScanResult> {
   const root = await fs.stat(folder.root);
   if (!root || root.kind !== 'directory') return { files: null, errors: [], skipped: [] };
-  const files = new Map<string, LocalFile>();
+  const files = new ScannedFiles();
   const errors: { relativePath: string; error: unknown }[] = [];
   const skipped: PathProblem[] = [];
   const walk = fs.walk(folder.root, {
@@ -43,11 +45,7 @@ export async function scanFolder(
       ),
   });
   for await (const entry of walk) {
-    files.set(entry.relativePath, {
-      relativePath: entry.relativePath,
-      size: entry.stat.size,
-      mtimeMs: entry.stat.mtimeMs,
-    });
+    files.add(entry.relativePath, entry.stat.size, entry.stat.mtimeMs);
   }
   return { files, errors, skipped };
 }

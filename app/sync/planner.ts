@@ -1,9 +1,10 @@
-import type { FileRecord } from '../ports/journal.js';
+import type { FileSummary } from '../ports/journal.js';
 import type { ObjectInfo } from '../ports/object-store.js';
 import type { FolderMode } from '../credentials/session-policy.js';
 import type { LocalFile } from './folder-spec.js';
-import { recordAboutPath, recordStatus } from './file-ledger.js';
+import { recordAboutPath, recordStatus, type RecordSource } from './file-ledger.js';
 import { KeyIndex, PATH_KEY_MAPPING, type KeyMapping } from './key-collisions.js';
+import { ScannedFiles } from './scanned-files.js';
 
 export type UploadReason = 'new' | 'changed' | 'retry' | 'missing-remotely';
 
@@ -38,8 +39,10 @@ export interface PlannedCollision {
 export interface PlanInput {
   readonly mode: FolderMode;
   /** What the scan found. null when the folder root itself is missing or not a directory. */
-  readonly local: ReadonlyMap<string, LocalFile> | null;
-  readonly journal: ReadonlyMap<string, FileRecord>;
+  readonly local: ReadonlyMap<string, LocalFile> | ScannedFiles | null;
+  /** The folder's records, each once: streamed from the journal (FileLedger.summariesOf), or a
+   *  Map of them by path. */
+  readonly journal: RecordSource;
   /** The remote listing under the prefix, by key; undefined when listing is not allowed. */
   readonly remote?: ReadonlyMap<string, ObjectInfo>;
   /** Since when each journaled file has been seen missing (mirror-mode delete delay). */
@@ -74,10 +77,17 @@ export interface Plan {
   readonly deletePause: 'root-missing' | 'root-empty' | 'mass-delete' | null;
 }
 
-/** The journal's record of a path, if it is about the object the path maps to now
- *  (file-ledger.ts: a record of another key is about an object outside this folder's prefix). */
-function recordHere(input: PlanInput, relativePath: string): FileRecord | undefined {
-  return recordAboutPath(input.journal.get(relativePath), relativePath, input.keys);
+/** What the journal pass decided for one local file, kept as its index here in one byte per
+ *  file; 'new' (no record about the file's object) is 0, what a fresh array holds. */
+const VERDICTS = ['new', 'retry', 'changed', 'missing-remotely', 'conflict', 'unchanged'] as const;
+type Verdict = (typeof VERDICTS)[number];
+
+/** A record with no local file: only what deciding forget or delete needs is kept. */
+interface MissingRecord {
+  readonly relativePath: string;
+  readonly remoteKey: string;
+  /** Whether the record is about the object the path maps to now (recordAboutPath). */
+  readonly here: boolean;
 }
 
 /**
@@ -97,7 +107,7 @@ export function planFolder(input: PlanInput): Plan {
   const conflicts: PlannedConflict[] = [];
   const forget: string[] = [];
   let unchanged = 0;
-  const local = input.local ?? new Map<string, LocalFile>();
+  const local = ScannedFiles.from(input.local);
   const keys = input.keyIndex ?? KeyIndex.of(local.keys(), input.keys ?? PATH_KEY_MAPPING);
   const collisions: PlannedCollision[] = [];
   // Every plan carries the upload side; only the delete side differs between the endings below.
@@ -116,46 +126,46 @@ export function planFolder(input: PlanInput): Plan {
     deletePause,
   });
 
-  for (const file of local.values()) {
-    const others = keys.othersOf(file.relativePath);
+  // One pass over the journal (streamed: never all records at once), deciding each local file
+  // by its position; then one pass over the scan, in its order, to say so.
+  const verdicts = new Uint8Array(local.size);
+  const conflictOf = new Map<number, PlannedConflict>();
+  const missing: MissingRecord[] = [];
+  let recordCount = 0;
+  input.journal.forEach((record) => {
+    recordCount += 1;
+    const position = local.positionOf(record.relativePath);
+    if (position < 0) {
+      const here = recordAboutPath(record, record.relativePath, input.keys) !== undefined;
+      missing.push({ relativePath: record.relativePath, remoteKey: record.remoteKey, here });
+    } else {
+      verdicts[position] = VERDICTS.indexOf(verdictOf(input, record, local, position, conflictOf));
+    }
+  });
+
+  for (let position = 0; position < local.size; position++) {
+    const relativePath = local.pathAt(position);
+    const others = keys.othersOf(relativePath);
     if (others.length > 0) {
-      collisions.push({ relativePath: file.relativePath, size: file.size, others });
+      collisions.push({ relativePath, size: local.sizeAt(position), others });
       continue;
     }
-    const record = recordHere(input, file.relativePath);
-    // The one rule for "already uploaded?" (file-ledger.ts); the reasons only label its answer.
-    const status = recordStatus(record, file.relativePath, file);
-    if (!record || status === 'unrecorded') {
-      uploads.push({ ...file, reason: 'new' });
-      continue;
-    }
-    if (status === 'failed') {
-      uploads.push({ ...file, reason: 'retry' });
-      continue;
-    }
-    const remote = input.remote ? input.remote.get(record.remoteKey) : undefined;
-    if (input.remote && remote && record.etag !== null && remote.etag !== record.etag) {
-      conflicts.push({
-        relativePath: file.relativePath,
-        remoteKey: record.remoteKey,
-        reason: `the object was changed in the bucket by someone else since Ferry uploaded it (ETag ${remote.etag}, Ferry uploaded ${record.etag})`,
-      });
-      continue;
-    }
-    if (status === 'changed') uploads.push({ ...file, reason: 'changed' });
-    else if (input.remote && !remote) uploads.push({ ...file, reason: 'missing-remotely' });
-    else unchanged += 1;
+    const verdict = VERDICTS[verdicts[position] ?? 0] ?? 'new';
+    if (verdict === 'unchanged') unchanged += 1;
+    else if (verdict === 'conflict') {
+      const conflict = conflictOf.get(position);
+      if (conflict) conflicts.push(conflict);
+    } else uploads.push({ ...local.fileAt(position), reason: verdict });
   }
 
-  const missing = [...input.journal.values()].filter((record) => !local.has(record.relativePath));
   // A record whose object a local file still maps to (renamed from NFD to NFC, say): deleting
   // that object would delete the other file's. Forget the record; the bucket keeps the object.
-  const gone: FileRecord[] = [];
+  const gone: MissingRecord[] = [];
   for (const record of missing) {
     if (
       keys.claimsKey(record.remoteKey) ||
       keys.claimsPathOf(record.relativePath) ||
-      !recordHere(input, record.relativePath)
+      !record.here
     ) {
       forget.push(record.relativePath);
     } else gone.push(record);
@@ -184,8 +194,7 @@ export function planFolder(input: PlanInput): Plan {
     } else missingSince.set(record.relativePath, since);
   }
   const massive =
-    due.length > input.massDeleteCount &&
-    due.length > input.massDeleteFraction * input.journal.size;
+    due.length > input.massDeleteCount && due.length > input.massDeleteFraction * recordCount;
   if (massive && !input.deletesConfirmed) {
     for (const d of due) {
       missingSince.set(d.relativePath, input.missingSince.get(d.relativePath) ?? input.now);
@@ -193,4 +202,38 @@ export function planFolder(input: PlanInput): Plan {
     return planWith([], missingSince, 'mass-delete');
   }
   return planWith(due, missingSince, null);
+}
+
+/**
+ * What one record says of the local file at `position`: the one rule for "already uploaded?"
+ * (file-ledger.ts) labelled with its reason, and the remote side when it is listed. A conflict's
+ * text is kept aside (they are rare); everything else is one byte.
+ */
+function verdictOf(
+  input: PlanInput,
+  found: FileSummary,
+  local: ScannedFiles,
+  position: number,
+  conflictOf: Map<number, PlannedConflict>,
+): Verdict {
+  const relativePath = local.pathAt(position);
+  // The record, if it is about the object the path maps to now (file-ledger.ts: a record of
+  // another key is about an object outside this folder's prefix).
+  const record = recordAboutPath(found, relativePath, input.keys);
+  const version = { size: local.sizeAt(position), mtimeMs: local.mtimeAt(position) };
+  const status = recordStatus(record, relativePath, version);
+  if (!record || status === 'unrecorded') return 'new';
+  if (status === 'failed') return 'retry';
+  const remote = input.remote ? input.remote.get(record.remoteKey) : undefined;
+  if (input.remote && remote && record.etag !== null && remote.etag !== record.etag) {
+    conflictOf.set(position, {
+      relativePath,
+      remoteKey: record.remoteKey,
+      reason: `the object was changed in the bucket by someone else since Ferry uploaded it (ETag ${remote.etag}, Ferry uploaded ${record.etag})`,
+    });
+    return 'conflict';
+  }
+  if (status === 'changed') return 'changed';
+  if (input.remote && !remote) return 'missing-remotely';
+  return 'unchanged';
 }

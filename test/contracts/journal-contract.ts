@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   CheckpointPart,
   FileRecord,
+  FileSummary,
   HistoryEntry,
   Journal,
   MultipartCheckpoint,
@@ -206,6 +207,35 @@ export function describeJournalContract(
 
         journal.deleteFile('a', 'same.txt');
         expect(journal.getFile('b', 'same.txt')?.size).toBe(2);
+      });
+
+      it("streams a folder's summaries: exactly the compared columns of each record, once", () => {
+        const failed = fileRecord({
+          relativePath: 'b/failed.txt',
+          md5: null,
+          etag: null,
+          state: 'failed',
+          lastError: 'timeout',
+        });
+        const synced = fileRecord({ relativePath: 'a/synced.txt', mtimeMs: 1732280000123.0002 });
+        journal.putFile(failed);
+        journal.putFile(synced);
+        journal.putFile(fileRecord({ folderId: 'other', relativePath: 'elsewhere.txt' }));
+        const seen: FileSummary[] = [];
+        journal.forEachFileSummary('photos', (summary) => seen.push(summary));
+        const summary = ({ relativePath, size, mtimeMs, remoteKey, etag, state }: FileRecord) => ({
+          relativePath,
+          size,
+          mtimeMs,
+          remoteKey,
+          etag,
+          state,
+        });
+        expect(seen.sort((x, y) => x.relativePath.localeCompare(y.relativePath))).toStrictEqual([
+          summary(synced),
+          summary(failed),
+        ]);
+        journal.forEachFileSummary('none', () => expect.unreachable('no records in that folder'));
       });
 
       it('returns copies: changing a returned or passed record changes nothing stored', () => {

@@ -2,6 +2,7 @@ import { SyncError } from '../../app/errors/sync-error.js';
 import type {
   CheckpointPart,
   FileRecord,
+  FileSummary,
   HistoryEntry,
   Journal,
   MultipartCheckpoint,
@@ -45,6 +46,15 @@ export class MemoryJournal implements Journal {
     return [...this.files.values()]
       .filter((record) => record.folderId === folderId)
       .map((record) => ({ ...record }));
+  }
+
+  forEachFileSummary(folderId: string, visit: (summary: FileSummary) => void): void {
+    this.checkOpen();
+    for (const record of [...this.files.values()]) {
+      if (record.folderId !== folderId) continue;
+      const { relativePath, size, mtimeMs, remoteKey, etag, state } = record;
+      visit({ relativePath, size, mtimeMs, remoteKey, etag, state });
+    }
   }
 
   putFile(record: FileRecord): void {

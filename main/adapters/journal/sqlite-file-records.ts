@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 
-import type { FileRecord } from '../../../app/ports/journal.js';
+import type { FileRecord, FileSummary } from '../../../app/ports/journal.js';
 import { BY_FILE_KEY, pickFields, type FileKey } from './row-binding.js';
 
 interface FileRow {
@@ -39,6 +39,12 @@ export class SqliteFileRecords {
       list: db.prepare<{ folderId: string }, FileRow>(
         'SELECT * FROM files WHERE folder_id = @folderId',
       ),
+      // Named as the port names them: rows come out in FileSummary's shape, nothing to copy.
+      summaries: db.prepare<{ folderId: string }, FileSummary>(
+        `SELECT relative_path AS relativePath, size, mtime_ms AS mtimeMs,
+                remote_key AS remoteKey, etag, state
+           FROM files WHERE folder_id = @folderId`,
+      ),
       put: db.prepare<FileRecord>(
         `INSERT OR REPLACE INTO files
            (folder_id, relative_path, size, mtime_ms, md5, remote_key, etag, state, last_error, updated_at)
@@ -56,6 +62,14 @@ export class SqliteFileRecords {
   /** Every record of the folder, in no particular order. */
   list(folderId: string): FileRecord[] {
     return this.sql.list.all({ folderId }).map(toFileRecord);
+  }
+
+  /**
+   * Streams the folder's summaries (better-sqlite3's iterate(): one row in memory at a time).
+   * The connection is busy until the loop ends, so `visit` must not use this database.
+   */
+  forEachSummary(folderId: string, visit: (summary: FileSummary) => void): void {
+    for (const summary of this.sql.summaries.iterate({ folderId })) visit(summary);
   }
 
   put(record: FileRecord): void {

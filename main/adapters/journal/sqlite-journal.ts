@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type {
   CheckpointPart,
   FileRecord,
+  FileSummary,
   HistoryEntry,
   Journal,
   MultipartCheckpoint,
@@ -71,6 +72,11 @@ export class SqliteJournal implements Journal {
   /** Every record of the folder, in no particular order. */
   listFiles(folderId: string): FileRecord[] {
     return this.run(() => this.files.list(folderId));
+  }
+
+  /** Streamed: the folder's records are never all in memory (sqlite-file-records.ts). */
+  forEachFileSummary(folderId: string, visit: (summary: FileSummary) => void): void {
+    this.run(() => this.files.forEachSummary(folderId, visit));
   }
 
   putFile(record: FileRecord): void {

@@ -182,4 +182,20 @@ describe('FileLedger writes', () => {
     expect(ledger.recordOf('docs', 'a.txt')).toBeUndefined();
     expect(ledger.recordOf('photos', 'c.jpg')?.remoteKey).toBe('alice/photos/c.jpg');
   });
+
+  it("streams a folder's summaries for the planner, each time from the journal", () => {
+    const { ledger, synced } = setup();
+    synced(DOCS, 'a.txt', 'alice/docs/a.txt');
+    synced(PHOTOS, 'c.jpg', 'alice/photos/c.jpg');
+    const source = ledger.summariesOf('docs');
+    const first: string[] = [];
+    source.forEach((summary) => first.push(`${summary.relativePath} ${summary.remoteKey}`));
+    expect(first).toEqual(['a.txt alice/docs/a.txt']);
+
+    synced(DOCS, 'b.txt', 'alice/docs/b.txt');
+    ledger.forget('docs', 'a.txt');
+    const again: string[] = [];
+    source.forEach((summary) => again.push(summary.relativePath));
+    expect(again).toEqual(['b.txt']);
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { LocalFile } from '../../../../app/sync/folder-spec.js';
 import { planFolder, type PlanInput } from '../../../../app/sync/planner.js';
+import { folderKeyMapping } from '../../../../app/sync/key-collisions.js';
 import type { FileRecord } from '../../../../app/ports/journal.js';
 import type { ObjectInfo } from '../../../../app/ports/object-store.js';
 
@@ -190,6 +191,54 @@ describe('planFolder', () => {
         deletesConfirmed: true,
       });
       expect(result.deletes).toHaveLength(50);
+    });
+  });
+
+  describe('a streamed journal (FileLedger.summariesOf): no map, each record visited once', () => {
+    /** Only forEach, as the journal's stream offers: no get, no size. */
+    const streamed = (records: FileRecord[]) => {
+      let passes = 0;
+      return {
+        passes: () => passes,
+        forEach: (visit: (record: FileRecord) => void) => {
+          passes += 1;
+          records.forEach((r) => visit(r));
+        },
+      };
+    };
+
+    it('plans exactly what the map of the same records plans, in one pass', () => {
+      const records = [
+        record('same'),
+        record('changed'),
+        record('failed', { state: 'failed', etag: null }),
+        record('gone'),
+        record('elsewhere', { remoteKey: 'older-prefix/elsewhere' }),
+      ];
+      const local = byPath([file('new'), file('same'), file('changed', 11), file('failed')]);
+      const journal = streamed(records);
+      const keys = folderKeyMapping('p/');
+      const fromStream = plan({ local, journal, keys });
+      expect(journal.passes()).toBe(1);
+      expect(fromStream).toEqual(plan({ local, journal: byPath(records), keys }));
+      expect(fromStream.uploads.map((u) => [u.relativePath, u.reason])).toEqual([
+        ['new', 'new'],
+        ['changed', 'changed'],
+        ['failed', 'retry'],
+      ]);
+      expect(fromStream.forget.sort()).toEqual(['elsewhere', 'gone']);
+    });
+
+    it('counts the streamed records for the mass-delete fraction', () => {
+      const gone = Array.from({ length: 30 }, (_, i) => record(`gone-${i}`));
+      const result = plan({
+        mode: 'mirror',
+        local: byPath([file('kept')]),
+        journal: streamed([...gone, record('kept')]),
+        deleteDelayMs: 0,
+      });
+      expect(result.deletePause).toBe('mass-delete');
+      expect(result.deletes).toEqual([]);
     });
   });
 });

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+
+import { ScannedFiles } from '../../../../app/sync/scanned-files.js';
+
+describe('ScannedFiles', () => {
+  it('reads like a map of LocalFile, in the order files were added', () => {
+    const files = new ScannedFiles();
+    files.add('b/two.txt', 2, 1732280000123.456);
+    files.add('a/one.txt', 0, -5);
+    expect(files.size).toBe(2);
+    expect(files.get('b/two.txt')).toStrictEqual({
+      relativePath: 'b/two.txt',
+      size: 2,
+      mtimeMs: 1732280000123.456,
+    });
+    expect(files.get('missing')).toBeUndefined();
+    expect(files.has('a/one.txt')).toBe(true);
+    expect([...files.keys()]).toEqual(['b/two.txt', 'a/one.txt']);
+    expect(new Map(files)).toEqual(
+      new Map([
+        ['b/two.txt', { relativePath: 'b/two.txt', size: 2, mtimeMs: 1732280000123.456 }],
+        ['a/one.txt', { relativePath: 'a/one.txt', size: 0, mtimeMs: -5 }],
+      ]),
+    );
+  });
+
+  it('keeps every size and mtime exactly past its growth (5 TiB, fractions)', () => {
+    const files = new ScannedFiles();
+    const count = 1_000; // several doublings of the typed arrays
+    for (let i = 0; i < count; i++) files.add(`f${i}`, i * 5 * 2 ** 40, i + 0.0002);
+    expect(files.size).toBe(count);
+    for (const i of [0, 255, 256, 511, 999]) {
+      const position = files.positionOf(`f${i}`);
+      expect(files.pathAt(position)).toBe(`f${i}`);
+      expect(files.sizeAt(position)).toBe(i * 5 * 2 ** 40);
+      expect(files.mtimeAt(position)).toBe(i + 0.0002);
+    }
+    expect(files.positionOf('nope')).toBe(-1);
+  });
+
+  it('a path added again is updated in place, not listed twice', () => {
+    const files = new ScannedFiles();
+    files.add('a', 1, 1);
+    files.add('b', 2, 2);
+    files.add('a', 3, 3);
+    expect([...files.values()]).toStrictEqual([
+      { relativePath: 'a', size: 3, mtimeMs: 3 },
+      { relativePath: 'b', size: 2, mtimeMs: 2 },
+    ]);
+  });
+
+  it('from() keeps a compact scan as it is and copies a plain map; null is none', () => {
+    const compact = new ScannedFiles();
+    expect(ScannedFiles.from(compact)).toBe(compact);
+    const copied = ScannedFiles.from(new Map([['x', { relativePath: 'x', size: 1, mtimeMs: 2 }]]));
+    expect(copied.get('x')).toStrictEqual({ relativePath: 'x', size: 1, mtimeMs: 2 });
+    expect(ScannedFiles.from(null).size).toBe(0);
+  });
+});
