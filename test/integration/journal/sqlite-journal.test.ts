@@ -391,6 +391,70 @@ describe('SqliteJournal on disk', () => {
     });
   });
 
+  describe('per-file writes of a burst share one transaction', () => {
+    const otherConnection = (path: string) => {
+      const reader = new Database(path, { readonly: true });
+      return {
+        count: () => (reader.prepare('SELECT COUNT(*) AS n FROM files').get() as { n: number }).n,
+        close: () => reader.close(),
+      };
+    };
+
+    it('commits them after the delay; a checkpoint write commits them first, in order', async () => {
+      const path = join(tempDir(), 'journal.db');
+      const journal = openSqliteJournal(path, { writeBatch: { delayMs: 200, maxWrites: 1_000 } });
+      open.push(journal);
+      const reader = otherConnection(path);
+      try {
+        journal.putFile(fileRecord({ relativePath: 'a' }));
+        journal.putFile(fileRecord({ relativePath: 'b' }));
+        expect(journal.getFile('photos', 'b')).toBeDefined(); // its own writes: seen at once
+        expect(reader.count()).toBe(0); // not committed yet
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        expect(reader.count()).toBe(2);
+
+        journal.putFile(fileRecord({ relativePath: 'c' }));
+        expect(reader.count()).toBe(2);
+        journal.startCheckpoint({
+          folderId: 'videos',
+          relativePath: 'big.mp4',
+          bucket: 'b',
+          remoteKey: 'k/big.mp4',
+          uploadId: 'u-1',
+          size: 2 ** 30,
+          mtimeMs: 1.5,
+          partSize: 2 ** 24,
+          createdAt: 10,
+        });
+        expect(reader.count()).toBe(3); // committed before the checkpoint, which is durable
+      } finally {
+        reader.close();
+      }
+    });
+
+    it('close() commits what the batch holds', () => {
+      const path = join(tempDir(), 'journal.db');
+      const journal = openSqliteJournal(path, {
+        writeBatch: { delayMs: 60_000, maxWrites: 1_000 },
+      });
+      journal.putFile(fileRecord());
+      journal.addHistory({
+        time: 1,
+        folderId: 'photos',
+        relativePath: 'x',
+        action: 'upload',
+        result: 'ok',
+        bytes: 1,
+        durationMs: 1,
+        error: null,
+      });
+      journal.close();
+      const reopened = openJournal(path);
+      expect(reopened.getFile('photos', '2024/beach.jpg')).toStrictEqual(fileRecord());
+      expect(reopened.recentHistory(5)).toHaveLength(1);
+    });
+  });
+
   it('lists 20,000 records of a folder', () => {
     const journal = openJournal(join(tempDir(), 'journal.db'));
     const count = 20_000;
