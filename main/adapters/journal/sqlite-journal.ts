@@ -19,10 +19,14 @@ import { SqliteCheckpoints } from './sqlite-checkpoints.js';
 import { SqliteFileRecords } from './sqlite-file-records.js';
 import { SqliteHistory } from './sqlite-history.js';
 import { SqliteTransferRows } from './sqlite-transfer-rows.js';
+import { SqliteWriteBatch, type WriteBatchOptions } from './sqlite-write-batch.js';
 
 export { HISTORY_KEEP } from './sqlite-history.js';
 
-export type SqliteJournalOptions = JournalConnectionOptions;
+export interface SqliteJournalOptions extends JournalConnectionOptions {
+  /** How the per-file writes are batched (sqlite-write-batch.ts); tests shorten it. */
+  writeBatch?: WriteBatchOptions;
+}
 
 /**
  * Opens (creating if needed) the journal database at `path`, creating its directory private to
@@ -33,7 +37,7 @@ export type SqliteJournalOptions = JournalConnectionOptions;
 export function openSqliteJournal(path: string, options: SqliteJournalOptions = {}): SqliteJournal {
   const db = openJournalDatabase(path, options);
   try {
-    return new SqliteJournal(db, path);
+    return new SqliteJournal(db, path, options.writeBatch);
   } catch (error) {
     db.close();
     throw error;
@@ -43,7 +47,9 @@ export function openSqliteJournal(path: string, options: SqliteJournalOptions = 
 /**
  * The journal on SQLite (better-sqlite3, synchronous), composed of one class per table: files,
  * checkpoints (with their parts), history and transfer rows. Every method is one statement or
- * one transaction, so a crash leaves either the old state or the new one. Statements are
+ * one transaction, so a crash leaves either the old state or the new one; the per-file writes of
+ * a burst (file records, history, transfer rows) share one transaction, committed within
+ * milliseconds (sqlite-write-batch.ts says why that is safe). Statements are
  * prepared once. Failures surface as SyncError `journal-failed` (fatal) naming the file.
  * Use openSqliteJournal(); the constructor expects an open, migrated database.
  */
@@ -52,11 +58,14 @@ export class SqliteJournal implements Journal {
   private readonly checkpoints: SqliteCheckpoints;
   private readonly history: SqliteHistory;
   private readonly transferRows: SqliteTransferRows;
+  private readonly batch: SqliteWriteBatch;
 
   constructor(
     private readonly db: Database.Database,
     readonly path: string,
+    writeBatch?: WriteBatchOptions,
   ) {
+    this.batch = new SqliteWriteBatch(db, writeBatch);
     this.files = this.run(() => new SqliteFileRecords(db));
     this.checkpoints = this.run(() => new SqliteCheckpoints(db));
     this.history = this.run(() => new SqliteHistory(db));
@@ -80,11 +89,11 @@ export class SqliteJournal implements Journal {
   }
 
   putFile(record: FileRecord): void {
-    this.run(() => this.files.put(record));
+    this.batched(() => this.files.put(record));
   }
 
   deleteFile(folderId: string, relativePath: string): void {
-    this.run(() => this.files.delete({ folderId, relativePath }));
+    this.batched(() => this.files.delete({ folderId, relativePath }));
   }
 
   getCheckpoint(folderId: string, relativePath: string): MultipartCheckpoint | undefined {
@@ -93,17 +102,17 @@ export class SqliteJournal implements Journal {
 
   /** Replaces any checkpoint of the same file, dropping its parts, in one transaction. */
   startCheckpoint(checkpoint: Omit<MultipartCheckpoint, 'parts'>): void {
-    this.run(() => this.checkpoints.start(checkpoint));
+    this.durable(() => this.checkpoints.start(checkpoint));
   }
 
   /** Throws SyncError `internal` (no-retry) when the file has no checkpoint. */
   addCheckpointPart(folderId: string, relativePath: string, part: CheckpointPart): void {
-    this.run(() => this.checkpoints.addPart({ folderId, relativePath }, part));
+    this.durable(() => this.checkpoints.addPart({ folderId, relativePath }, part));
   }
 
   /** Deletes the checkpoint and its parts; nothing happens when there is none. */
   deleteCheckpoint(folderId: string, relativePath: string): void {
-    this.run(() => this.checkpoints.delete({ folderId, relativePath }));
+    this.durable(() => this.checkpoints.delete({ folderId, relativePath }));
   }
 
   listCheckpoints(): MultipartCheckpoint[] {
@@ -112,7 +121,7 @@ export class SqliteJournal implements Journal {
 
   /** Appends the entry; only the newest HISTORY_KEEP entries (by time) are kept. */
   addHistory(entry: HistoryEntry): void {
-    this.run(() => this.history.add(entry));
+    this.batched(() => this.history.add(entry));
   }
 
   recentHistory(limit: number): HistoryEntry[] {
@@ -120,20 +129,41 @@ export class SqliteJournal implements Journal {
   }
 
   transferRowId(key: TransferRowKey): number {
-    return this.run(() => this.transferRows.idFor(key));
+    return this.batched(() => this.transferRows.idFor(key));
   }
 
   putTransferRow(row: TransferRowRecord): void {
-    this.run(() => this.transferRows.put(row));
+    this.batched(() => this.transferRows.put(row));
   }
 
   listTransferRows(): TransferRowRecord[] {
     return this.run(() => this.transferRows.list());
   }
 
-  /** Closes the database (SQLite folds the WAL back into the file). Safe to call twice. */
+  /** Commits the open batch and closes the database (SQLite folds the WAL back into the file).
+   * Safe to call twice. */
   close(): void {
-    if (this.db.open) this.run(() => this.db.close());
+    if (!this.db.open) return;
+    this.run(() => {
+      try {
+        this.batch.commit();
+      } finally {
+        this.db.close();
+      }
+    });
+  }
+
+  /** A write that joins the burst's transaction (committed within milliseconds). */
+  private batched<T>(operation: () => T): T {
+    return this.run(() => this.batch.write(operation));
+  }
+
+  /** A write committed before it returns, together with any batch before it (kept in order). */
+  private durable<T>(operation: () => T): T {
+    return this.run(() => {
+      this.batch.commit();
+      return operation();
+    });
   }
 
   private run<T>(operation: () => T): T {
