@@ -85,8 +85,8 @@ export class TransferRunner {
       if (collision) throw collision;
       const attempt = () =>
         this.withRetries(transfer, 'uploading', () =>
-          uploader.upload(target, (bytes) =>
-            this.dependencies.updates.update(transfer, { bytesDone: transfer.bytesDone + bytes }),
+          uploader.upload(target, (bytesDone) =>
+            this.dependencies.updates.update(transfer, { bytesDone }),
           ),
         );
       let outcome = await attempt();

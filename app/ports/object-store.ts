@@ -110,8 +110,9 @@ export interface PutObjectRequest extends ObjectRef {
   readonly body: Uint8Array;
   readonly md5Hex: string;
   readonly contentType?: string;
-  /** Bytes of the body handed to the network, as they go, from stores that can tell (the S3
-   *  lean path); others may never call it. A request sent again reports from 0 again. */
+  /** The bytes of the body handed to the network so far (a growing total, not a delta), from
+   *  stores that can tell (the S3 lean path); others may never call it. A request sent again
+   *  (new connection, refreshed token) reports from 0 again: the latest figure is the one. */
   readonly onProgress?: ((bytes: number) => void) | undefined;
 }
 
@@ -119,8 +120,9 @@ export interface UploadPartRequest extends MultipartRef {
   readonly partNumber: number;
   readonly body: Uint8Array;
   readonly md5Hex: string;
-  /** Bytes of the body handed to the network, as they go, from stores that can tell (the S3
-   *  lean path); others may never call it. A request sent again reports from 0 again. */
+  /** The bytes of the body handed to the network so far (a growing total, not a delta), from
+   *  stores that can tell (the S3 lean path); others may never call it. A request sent again
+   *  (new connection, refreshed token) reports from 0 again: the latest figure is the one. */
   readonly onProgress?: ((bytes: number) => void) | undefined;
 }
 

@@ -2,6 +2,7 @@ import type { OpenFile } from '../ports/file-system.js';
 import { uploadMultipart } from './multipart-uploader.js';
 import { partSizeFor } from './part-size.js';
 import { sameContentStat, stableStat, type StabilityOptions } from './stable-stat.js';
+import { UploadProgress } from './upload-progress.js';
 import { openSource, statSource } from './upload-source.js';
 import type { FileLedger } from '../sync/file-ledger.js';
 import {
@@ -53,7 +54,8 @@ export class FileUploader {
     private readonly options: FileUploaderOptions,
   ) {}
 
-  async upload(target: UploadTarget, onBytes: (bytes: number) => void): Promise<UploadOutcome> {
+  /** `onBytes` gets this attempt's bytes done so far, moving as they leave (throttled). */
+  async upload(target: UploadTarget, onBytes: (bytesDone: number) => void): Promise<UploadOutcome> {
     const { fs, clock, ledger } = this.dependencies;
     const settled = await stableStat(() => statSource(fs, target), clock, this.options.stability);
     if (settled.kind !== 'stable') return settled;
@@ -88,7 +90,7 @@ export class FileUploader {
   private async uploadFrom(
     target: UploadTarget,
     file: OpenFile,
-    onBytes: (bytes: number) => void,
+    onBytes: (bytesDone: number) => void,
   ): Promise<UploadOutcome> {
     const before = file.stat;
     const result =
@@ -128,9 +130,9 @@ export class FileUploader {
   private async singlePut(
     target: UploadTarget,
     file: OpenFile,
-    onBytes: (bytes: number) => void,
+    onBytes: (bytesDone: number) => void,
   ): Promise<{ etag: string; md5: string } | 'vanished' | 'changed'> {
-    const { store, digest, bandwidth } = this.dependencies;
+    const { store, digest, bandwidth, clock } = this.dependencies;
     const body = new Uint8Array(file.stat.size);
     try {
       if ((await file.readInto(0, body)) !== body.byteLength) return 'changed'; // it shrank
@@ -141,13 +143,15 @@ export class FileUploader {
     // keep flowing while a few MiB are hashed.
     const md5 = await digest.md5HexAsync(body);
     await bandwidth.take(body.byteLength);
+    const progress = new UploadProgress(onBytes, clock);
     const { etag } = await store.putObject({
       bucket: target.bucket,
       key: target.remoteKey,
       body,
       md5Hex: md5,
+      onProgress: progress.sending(1, body.byteLength),
     });
-    onBytes(body.byteLength);
+    progress.confirm(1, body.byteLength);
     // For a single PUT the ETag is the MD5 on S3, Ceph and OSS (without SSE-KMS); Content-MD5
     // already made the store verify the bytes, so a different ETag is informative only.
     return { etag, md5 };

@@ -8,6 +8,7 @@ import {
 } from './multipart-completion.js';
 import { partCrcMismatch, partsUsableFor } from './multipart-integrity.js';
 import { partSizeFor } from './part-size.js';
+import { UploadProgress } from './upload-progress.js';
 import {
   vanishedOrUnreadable,
   type UploadDependencies,
@@ -30,15 +31,18 @@ type PartResult = CheckpointPart;
  * md5(part md5s)-N on S3 stores, the CRC-64 combined from the parts' on OSS.
  * Every part is read from `file`, the one handle opened and verified for this upload (issue 11:
  * reopening the path for each part let a swapped parent directory feed it another file).
+ * `onBytes` gets the bytes done so far, parts the store already held included, moving inside
+ * each part as its bytes leave (upload-progress.ts: throttled, never counted twice).
  */
 export async function uploadMultipart(
   dependencies: UploadDependencies,
   target: UploadTarget,
   file: OpenFile,
   options: MultipartOptions,
-  onBytes: (bytes: number) => void,
+  onBytes: (bytesDone: number) => void,
 ): Promise<{ etag: string; md5: null; partsReused: number } | 'vanished' | 'changed'> {
   const { store, journal, clock } = dependencies;
+  const progress = new UploadProgress(onBytes, clock);
   const stat = file.stat;
   const ref = { bucket: target.bucket, key: target.remoteKey };
   // Raised for files that would need more than 10,000 parts; the checkpoint records this size.
@@ -67,6 +71,7 @@ export async function uploadMultipart(
   const done = new Map<number, PartResult>(checkpoint.parts.map((part) => [part.partNumber, part]));
   const missing = Array.from({ length: partCount }, (_, i) => i + 1).filter((n) => !done.has(n));
   const partsReused = done.size;
+  for (const part of done.values()) progress.confirm(part.partNumber, part.size);
 
   let fileProblem: 'vanished' | 'changed' | null = null;
   let firstError: unknown;
@@ -86,6 +91,7 @@ export async function uploadMultipart(
           stat.size,
           partSize,
           buffer,
+          progress,
         );
         buffers.giveBack(buffer);
         if (part === 'vanished' || part === 'changed') {
@@ -94,8 +100,9 @@ export async function uploadMultipart(
         }
         journal.addCheckpointPart(target.folderId, target.relativePath, part);
         done.set(partNumber, part);
-        onBytes(part.size);
+        progress.confirm(partNumber, part.size);
       } catch (error) {
+        progress.drop(partNumber);
         // The buffer is not reused: a request that failed half-way might still be reading it.
         firstError ??= error;
       }
@@ -175,6 +182,7 @@ async function sendPart(
   fileSize: number,
   partSize: number,
   buffer: Uint8Array,
+  progress: UploadProgress,
 ): Promise<PartResult | 'vanished' | 'changed'> {
   const { store, digest, bandwidth } = dependencies;
   const offset = (partNumber - 1) * partSize;
@@ -200,6 +208,7 @@ async function sendPart(
     partNumber,
     body,
     md5Hex: md5,
+    onProgress: progress.sending(partNumber, length),
   });
   const mismatch = partCrcMismatch(crc64, stored.crc64);
   if (mismatch !== undefined) {

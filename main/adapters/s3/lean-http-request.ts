@@ -15,7 +15,7 @@ export interface LeanRequest {
   /** The signed headers (host, content-length, content-md5, x-amz-*, authorization). */
   readonly headers: Readonly<Record<string, string>>;
   readonly body: Uint8Array;
-  /** Bytes handed to the socket, as they go; called again from 0 if the request is re-sent. */
+  /** Bytes of the body handed to the socket so far, growing; from 0 again if it is re-sent. */
   readonly onProgress?: ((bytes: number) => void) | undefined;
 }
 
@@ -180,11 +180,12 @@ function writeBody(
     outgoing.end();
     return;
   }
-  // Each slice is reported when the socket has taken it (the write callback), not when queued.
+  // Each slice is reported when the socket has taken it (the write callback), not when queued,
+  // as the bytes of this sending so far (the port's contract: a request sent again starts from 0).
   for (let start = 0; start < body.byteLength; start += PROGRESS_SLICE) {
-    const slice = body.subarray(start, Math.min(start + PROGRESS_SLICE, body.byteLength));
-    outgoing.write(slice, (error) => {
-      if (!error) onProgress(slice.byteLength);
+    const end = Math.min(start + PROGRESS_SLICE, body.byteLength);
+    outgoing.write(body.subarray(start, end), (error) => {
+      if (!error) onProgress(end);
     });
   }
   outgoing.end();

@@ -91,7 +91,7 @@ describe('LeanDataPath on Ceph RGW (UNSIGNED-PAYLOAD + signed Content-MD5)', () 
       body,
       md5Hex: md5(body),
       contentType: 'text/plain',
-      onProgress: (n) => (progress += n),
+      onProgress: (n) => (progress = n),
     });
     expect(stored.ETag).toBe(`"${md5(body)}"`);
     expect(progress).toBe(body.byteLength);

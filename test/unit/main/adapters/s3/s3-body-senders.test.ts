@@ -83,7 +83,7 @@ describe('the S3 store sends bodies on the path its preset allows', () => {
       key: 'k',
       body,
       md5Hex,
-      onProgress: (n) => (progress += n),
+      onProgress: (n) => (progress = n),
     });
     expect(stored).toEqual({ etag: '0123456789abcdef0123456789abcdef' });
     expect(progress).toBe(body.byteLength);
