@@ -9,15 +9,16 @@ import { EnvOverlaySecretStore } from '../adapters/secrets/env-overlay-secret-st
 import { KeytarSecretStore } from '../adapters/secrets/keytar-secret-store.js';
 import { SessionMemorySecretStore } from '../adapters/secrets/session-memory-secret-store.js';
 import type { UploadLimits } from '../web/upload-limits.js';
-import { checkCommand, type CommandIo } from './commands/check.js';
+import type { CommandIo } from './commands/check.js';
 import { commandHelp, USAGE } from './command-help.js';
 import { chooseConfig, configPathFor } from './default-config-path.js';
 import { redactProcessOutput } from './redacting-output.js';
-import { secretDeleteCommand, secretSetCommand } from './commands/secret.js';
-import { DEFAULT_SERVE_PORT, parseByteSize, serveCommand } from './commands/serve.js';
-import { statusCommand } from './commands/status.js';
-import { syncCommand } from './commands/sync.js';
 import { ferryVersion } from './version.js';
+
+// Each command's module is imported when that command runs (issue 15, cold start): `--version`
+// and `help` load none of them, and `sync` loads neither the web server nor the UI host. The
+// commands load their SDKs, SQLite and the watcher the same way, where they are used;
+// test/integration/cli/cold-start-modules.test.ts holds each command to what it may load.
 
 // Before anything is printed: every byte to stdout and stderr passes the redactor.
 const output = redactProcessOutput();
@@ -69,12 +70,14 @@ async function main(argv: string[]): Promise<number> {
   }
   const keychain = new KeytarSecretStore();
   if (command === 'check') {
+    const { checkCommand } = await import('./commands/check.js');
     return checkCommand(configPathFor(values.config), new EnvOverlaySecretStore(keychain), io);
   }
   if (command === 'sync' || command === 'status') {
     const config = configPathFor(values.config);
     const secrets = new EnvOverlaySecretStore(keychain);
     if (command === 'status') {
+      const { statusCommand } = await import('./commands/status.js');
       return statusCommand(config, values.json === true, secrets, io);
     }
     const flags = {
@@ -84,9 +87,11 @@ async function main(argv: string[]): Promise<number> {
       dryRun: values['dry-run'] === true,
       confirmDeletes: values['confirm-deletes'] === true,
     };
+    const { syncCommand } = await import('./commands/sync.js');
     return syncCommand(flags, secrets, io);
   }
   if (command === 'serve') {
+    const { DEFAULT_SERVE_PORT, parseByteSize, serveCommand } = await import('./commands/serve.js');
     const port = values.port === undefined ? DEFAULT_SERVE_PORT : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65_535) {
       return usage(`--port must be a port number (0–65535), not "${values.port}"`);
@@ -114,6 +119,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'secret' && (sub === 'set' || sub === 'delete')) {
     if (!profileId) return usage(`secret ${sub} needs a PROFILE_ID`);
+    const { secretDeleteCommand, secretSetCommand } = await import('./commands/secret.js');
     if (sub === 'delete') return secretDeleteCommand(profileId, keychain, io);
     // The secret is bound to the profile in the config: the same default as every command.
     return secretSetCommand(profileId, configPathFor(values.config), keychain, io);

@@ -12,6 +12,7 @@ import {
 } from '../../app/engine/engine-assembly.js';
 import { SyncEngine } from '../../app/engine/sync-engine.js';
 import { processSecrets } from '../../app/logging/redact.js';
+import type { FileWatcher } from '../../app/ports/file-watcher.js';
 import type { Journal } from '../../app/ports/journal.js';
 import type { Logger } from '../../app/ports/logger.js';
 import type { SecretStore } from '../../app/ports/secret-store.js';
@@ -58,6 +59,13 @@ export interface Composition {
 /** The provider of a folder's profile (the schema guarantees the profile exists). */
 function providerOf(config: FerryConfig, profileId: string): ProviderName {
   return config.profiles.find((profile) => profile.id === profileId)?.provider ?? 's3';
+}
+
+/** The watcher is chosen, and @parcel/watcher's native module loaded (~0.1–0.3 s), at the first
+ *  watch: `sync --once`, `--dry-run` and `status` never watch (issue 15, cold start). */
+function chosenOnFirstWatch(select: () => FileWatcher): FileWatcher {
+  let chosen: FileWatcher | undefined;
+  return { watch: (root, options) => (chosen ??= select()).watch(root, options) };
 }
 
 /** The composition root (DESIGN.md §6): every adapter is built here and nowhere else. */
@@ -151,7 +159,9 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
     assembleEngine(
       {
         fs: new NodeFileSystem(),
-        watcher: selectWatcher({ logger, preference: process.env['FERRY_WATCHER'] }),
+        watcher: chosenOnFirstWatch(() =>
+          selectWatcher({ logger, preference: process.env['FERRY_WATCHER'] }),
+        ),
         journal,
         digest: nodeDigest,
         clock: systemClock,

@@ -1,11 +1,9 @@
 import type { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 
-import { HttpProxyAgent } from 'http-proxy-agent';
-import { HttpsProxyAgent } from 'https-proxy-agent';
 import type { fetch as undiciFetch, ProxyAgent } from 'undici';
 
-import { undici } from '../system/lazy-modules.js';
+import { proxyAgentClasses, undici } from '../system/lazy-modules.js';
 
 import { chooseProxy, type ProxySettings } from '../../../app/network/proxy-rules.js';
 
@@ -50,6 +48,7 @@ export function sdkAgents(
   const proxy = proxyFor(endpoint ?? 'https://amazonaws.com', settings);
   if (!proxy) return {};
   const options = { keepAlive: true, maxSockets };
+  const { HttpProxyAgent, HttpsProxyAgent } = proxyAgentClasses();
   return {
     httpAgent: new HttpProxyAgent(proxy, options),
     httpsAgent: new HttpsProxyAgent(proxy, options),

@@ -1,7 +1,7 @@
 import type { Stats } from 'node:fs';
 import { resolve } from 'node:path';
 
-import { watch, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 
 import type {
   FileWatcher,
@@ -12,6 +12,7 @@ import type {
 import { EventCoalescer } from '../../../app/sync/event-coalescer.js';
 import { WatchDelivery } from './watch-delivery.js';
 import { relativeToRoot } from './watch-root.js';
+import { chokidar } from '../system/lazy-modules.js';
 
 const EVENT_TYPES = new Set<string>(['add', 'change', 'unlink', 'addDir', 'unlinkDir']);
 
@@ -38,7 +39,7 @@ class ChokidarHandle implements WatcherHandle {
     private readonly options: WatchOptions,
   ) {
     this.delivery = new WatchDelivery(root, options);
-    this.watcher = watch(root, {
+    this.watcher = chokidar().watch(root, {
       ignoreInitial: true,
       followSymlinks: false,
       alwaysStat: false,
