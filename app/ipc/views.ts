@@ -48,8 +48,12 @@ export interface TransferDropView {
 }
 
 export interface FolderCounts {
-  /** Files seen by the last scan (synced or to sync). */
-  readonly files: number;
+  /** Files in the local folder at its last full scan (synced or to sync); null before its first
+   *  scan ended (a folder being checked or blocked has not been read: not "0 files"). */
+  readonly files: number | null;
+  /** Dropped or chosen files uploaded into this folder's bucket and prefix (issue 13: the card
+   *  said "0 files" after a drop: drops are not local files, so they are counted apart). */
+  readonly dropped?: number;
   readonly queued: number;
   readonly active: number;
   /** Failed transfers plus paths the last scan could not read (folders, names not UTF-8). */

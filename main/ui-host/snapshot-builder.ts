@@ -3,7 +3,11 @@ import type { FerryConfig } from '../../app/config/schema.js';
 import type { CredentialStatus } from '../../app/credentials/credential-broker.js';
 import { toPathProblemView } from '../../app/ipc/path-problem-view.js';
 import { trayStateOf } from '../../app/presentation/tray/tray-state.js';
-import { countProblems, countTransfers } from '../../app/presentation/transfer-totals.js';
+import {
+  countProblems,
+  countTransfers,
+  latestPerPath,
+} from '../../app/presentation/transfer-totals.js';
 import {
   PROBLEMS_SHOWN,
   type FolderView,
@@ -35,6 +39,19 @@ export interface SnapshotInputs {
   readonly settings: UiSnapshot['settings'];
 }
 
+/** Dropped files uploaded per folder, each object key once (its newest transfer). */
+function droppedPerFolder(
+  transfers: Parameters<typeof latestPerPath>[0],
+): ReadonlyMap<string, number> {
+  const counts = new Map<string, number>();
+  for (const transfer of latestPerPath(transfers)) {
+    if (transfer.drop && transfer.state === 'done') {
+      counts.set(transfer.folderId, (counts.get(transfer.folderId) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
 /** Everything the UI shows, from the engine's state; no key or token can get in here. */
 export function buildSnapshot(inputs: SnapshotInputs): UiSnapshot {
   const { session, config, now } = inputs;
@@ -44,6 +61,7 @@ export function buildSnapshot(inputs: SnapshotInputs): UiSnapshot {
   const snapshots = engine?.folderSnapshots() ?? [];
   // Scan problems (unreadable, bad names, special files) are not transfers: counted beside them.
   const scanned = new Map(snapshots.map((folder) => [folder.id, countProblems(folder.problems)]));
+  const dropped = droppedPerFolder(transfers);
   const folders: FolderView[] = snapshots.map((folder) => {
     // A folder being checked again ("sync now" on a blocked one) shows that, not the old error.
     const checking = session?.isChecking(folder.id) ?? false;
@@ -62,7 +80,9 @@ export function buildSnapshot(inputs: SnapshotInputs): UiSnapshot {
       lastScanAt: folder.lastScanAt,
       lastError: blocked?.message ?? folder.lastError,
       counts: {
-        files: session?.filesIn(folder.id) ?? 0,
+        // Not read yet is not "0 files"; drops go to the bucket, not the folder: counted apart.
+        files: folder.lastScanAt === null ? null : (session?.filesIn(folder.id) ?? 0),
+        dropped: dropped.get(folder.id) ?? 0,
         queued: counts.byFolder.get(folder.id)?.queued ?? 0,
         active: counts.byFolder.get(folder.id)?.active ?? 0,
         failed:

@@ -74,4 +74,9 @@ export const enFolders = {
   folderStateCheckingHelp: 'Checking the folder, the bucket and write permission before starting',
   uploadRefusedBlocked:
     'Uploads are off until this folder passes its check: fix the problem above, then press Sync now.',
+  countFilesHelp: 'Files in the local folder at its last scan',
+  countFilesNotRead: 'The folder has not been read yet',
+  countDropped: 'dropped',
+  countDroppedHelp:
+    'Dropped or chosen files uploaded to this folder’s bucket (they are not in the local folder)',
 } as const;

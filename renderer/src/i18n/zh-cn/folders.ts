@@ -76,4 +76,8 @@ export const zhCNFolders: AreaMessages<typeof enFolders> = {
   folderStateChecking: '正在检查',
   folderStateCheckingHelp: '开始前正在检查文件夹、存储桶和写入权限',
   uploadRefusedBlocked: '此文件夹通过检查之前无法上传：请先解决上方的问题，然后点击“立即同步”。',
+  countFilesHelp: '上次扫描时本地文件夹中的文件数',
+  countFilesNotRead: '尚未读取此文件夹',
+  countDropped: '拖放上传',
+  countDroppedHelp: '拖放或选择后上传到此文件夹存储桶的文件（它们不在本地文件夹中）',
 };

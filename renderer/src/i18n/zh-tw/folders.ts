@@ -76,4 +76,8 @@ export const zhTWFolders: AreaMessages<typeof enFolders> = {
   folderStateChecking: '檢查中',
   folderStateCheckingHelp: '開始前正在檢查資料夾、儲存貯體和寫入權限',
   uploadRefusedBlocked: '此資料夾通過檢查之前無法上傳：請先解決上方的問題，然後點選「立即同步」。',
+  countFilesHelp: '上次掃描時本機資料夾中的檔案數',
+  countFilesNotRead: '尚未讀取此資料夾',
+  countDropped: '拖放上傳',
+  countDroppedHelp: '拖放或選擇後上傳到此資料夾儲存貯體的檔案（它們不在本機資料夾中）',
 };

@@ -43,10 +43,20 @@ export function FolderFacts({
         </dd>
       </dl>
       <ul className="counts" aria-label={t('folderCounts')}>
-        <li>
-          <span className="counts__value">{number(counts.files)}</span>
+        <li title={counts.files === null ? t('countFilesNotRead') : t('countFilesHelp')}>
+          <span className="counts__value" data-testid={`folder-files-${folder.id}`}>
+            {counts.files === null ? '—' : number(counts.files)}
+          </span>
           <span className="counts__label">{t('countFiles')}</span>
         </li>
+        {(counts.dropped ?? 0) > 0 && (
+          <li title={t('countDroppedHelp')}>
+            <span className="counts__value" data-testid={`folder-dropped-${folder.id}`}>
+              {number(counts.dropped ?? 0)}
+            </span>
+            <span className="counts__label">{t('countDropped')}</span>
+          </li>
+        )}
         <li>
           <span className="counts__value">{number(counts.queued)}</span>
           <span className="counts__label">{t('countQueued')}</span>
