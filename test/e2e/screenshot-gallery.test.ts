@@ -107,9 +107,10 @@ async function capture(
   variant: Variant,
   view: string,
   prepare?: (page: Page) => Promise<void>,
+  sizes: readonly (readonly [number, number])[] = SIZES,
 ): Promise<string[]> {
   const found: string[] = [];
-  for (const [width, height] of SIZES) {
+  for (const [width, height] of sizes) {
     await page.setViewportSize({ width, height });
     await prepare?.(page);
     await page.waitForTimeout(250);
@@ -177,16 +178,21 @@ describe('the screenshot gallery: every view at 720×480 and 1440×900, en/zh-CN
     paused = join(space.dir, 'paused');
     await mkdir(refusing);
     await mkdir(paused);
-    config.folders.push(
-      {
-        id: 'refusing',
-        path: refusing,
-        profile: 'refusing',
-        bucket,
-        prefix: `${space.deniedPrefix}refusing/`,
-      },
-      { id: 'paused', path: paused, profile: 'ceph', bucket, prefix: `${space.prefix}paused/` },
-    );
+    // Second, so the wide folders shot shows the paused card beside the synced one.
+    config.folders.splice(1, 0, {
+      id: 'paused',
+      path: paused,
+      profile: 'ceph',
+      bucket,
+      prefix: `${space.prefix}paused/`,
+    });
+    config.folders.push({
+      id: 'refusing',
+      path: refusing,
+      profile: 'refusing',
+      bucket,
+      prefix: `${space.deniedPrefix}refusing/`,
+    });
     await writeFile(space.config, JSON.stringify(config, null, 2));
     for (const name of ['report.pdf', 'notes.md', 'photos/holiday-2026-07-beach-sunset.jpg']) {
       await mkdir(join(space.data, name, '..'), { recursive: true });
@@ -254,6 +260,16 @@ describe('the screenshot gallery: every view at 720×480 and 1440×900, en/zh-CN
         const { context, page: shot } = await openVariant(browser, serve.url, variant);
         try {
           problems.push(...(await capture(shot, variant, 'folders')));
+          // At 720×480 one card fills the window: the one with a problem, scrolled to.
+          problems.push(
+            ...(await capture(
+              shot,
+              variant,
+              'folders-problem',
+              (p) => p.getByTestId('folder-card-denied').scrollIntoViewIfNeeded(),
+              [[720, 480]],
+            )),
+          );
           await shot.getByTestId('nav-transfers').click();
           const failed = shot
             .locator('[data-testid="transfer-row"][data-state="failed"]')
@@ -261,6 +277,12 @@ describe('the screenshot gallery: every view at 720×480 and 1440×900, en/zh-CN
           await failed.getByTestId('transfer-toggle').click();
           await shot.getByTestId('transfer-details').waitFor();
           problems.push(...(await capture(shot, variant, 'transfers-failed')));
+          // A filter with nothing in it: what does the empty list say?
+          await shot.getByTestId('transfer-filter-active').click();
+          problems.push(
+            ...(await capture(shot, variant, 'transfers-none-active', undefined, [[720, 480]])),
+          );
+          await shot.getByTestId('transfer-filter-all').click();
           await shot.getByTestId('nav-credentials').click();
           await shot.getByTestId('credential-card-ceph').waitFor();
           problems.push(...(await capture(shot, variant, 'credentials')));
