@@ -1,4 +1,7 @@
 import type { PathProblem } from '../sync/path-problem.js';
+
+/** The skip codes the UI words (renderer/src/i18n/path-problems/); types only cross here. */
+export type { SkipCode } from '../sync/path-problem.js';
 import type { PathProblemView } from './views.js';
 
 /**

@@ -19,12 +19,15 @@ export interface PathProblem {
   readonly code: string;
   readonly reason: string;
   readonly hint?: string;
-  /** For failures: the error's params (with the path), for the UI's translation (issue 13). */
+  /** The error's params (failures) or the skip's (SKIP_CODES), for the UI's text (issue 13). */
   readonly params?: ErrorParams;
 }
 
-/** Why a path was skipped, for counting them by kind in summaries. */
-export type SkipCode = 'special-file' | 'symlink' | 'default-rule' | 'vanished';
+/** Why a path was skipped, for counting them by kind in summaries and for the UI's text of each
+ *  (renderer/src/i18n/path-problems/; issue 13): params `kind` (special-file: the
+ *  SkippedEntryKind) and `rule` (default-rule). */
+export const SKIP_CODES = ['special-file', 'symlink', 'default-rule', 'vanished'] as const;
+export type SkipCode = (typeof SKIP_CODES)[number];
 
 const SPECIAL_NAMES: Record<Exclude<SkippedEntryKind, 'symlink'>, string> = {
   fifo: 'FIFO',
@@ -54,6 +57,7 @@ export function skippedEntry(
         outcome: 'skipped',
         code: 'special-file' satisfies SkipCode,
         reason: `special file (${SPECIAL_NAMES[kind]}), not uploaded`,
+        params: { kind },
       };
 }
 
@@ -69,6 +73,7 @@ export function excludedByDefault(
     outcome: 'skipped',
     code: 'default-rule' satisfies SkipCode,
     reason: `excluded by the default ignore rule "${rule}"`,
+    params: { rule },
     // The defaults win over every other rule (ignore-rules.ts), so a `!pattern` cannot help.
     hint: 'Ferry always leaves these out (unfinished downloads, lock and swap files); rename the file if it is a document you want synced.',
   };

@@ -1,6 +1,7 @@
 import type { FolderView, PathProblemView } from '../../../../app/ipc/views.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import type { MessageKey } from '../../i18n/messages.js';
+import { readPathProblem } from '../../i18n/path-problems/read-path-problem.js';
 
 const OUTCOME_LABEL: Record<PathProblemView['outcome'], MessageKey> = {
   failed: 'problemFailed',
@@ -16,15 +17,9 @@ const OUTCOME_LABEL: Record<PathProblemView['outcome'], MessageKey> = {
 export function FolderProblems({ folder }: { readonly folder: FolderView }) {
   const i18n = useI18n();
   const { t, tp } = i18n;
-  // Failures carry an error code (and params): worded in the UI's language (issue 13).
+  // Worded by code in the UI's language (issue 13): failures by error, skips by skip code.
   const reasonOf = (problem: PathProblemView): string =>
-    problem.outcome === 'failed'
-      ? i18n.error({
-          code: problem.code,
-          message: problem.reason,
-          ...(problem.params ? { params: problem.params } : {}),
-        }).message
-      : problem.reason;
+    readPathProblem(problem, i18n.language).reason;
   const { problems } = folder;
   if (problems.length === 0) return null;
   return (
