@@ -19,6 +19,9 @@ export class UploadProgress {
   private confirmedBytes = 0;
   private inFlightBytes = 0;
   private readonly inFlight = new Map<number, number>();
+  /** Requests answered or failed: a socket's write callback may still report after the answer
+   *  came (Node runs them a tick later), and must not count those bytes a second time. */
+  private readonly ended = new Set<number>();
   private lastReport: number;
 
   constructor(
@@ -38,6 +41,7 @@ export class UploadProgress {
    *  bytes: its argument is the bytes of this sending so far. */
   sending(id: number, size: number): (sentSoFar: number) => void {
     return (sentSoFar) => {
+      if (this.ended.has(id)) return;
       this.setInFlight(id, Math.max(0, Math.min(sentSoFar, size)));
       this.maybeReport();
     };
@@ -45,16 +49,20 @@ export class UploadProgress {
 
   /** The store holds request `id`'s `bytes` (its answer came, or an earlier attempt's part). */
   confirm(id: number, bytes: number): void {
-    this.setInFlight(id, 0);
-    this.inFlight.delete(id);
+    this.end(id);
     this.confirmedBytes += bytes;
     this.maybeReport();
   }
 
   /** Request `id` failed: the bytes it had sent are not in the store. */
   drop(id: number): void {
+    this.end(id);
+  }
+
+  private end(id: number): void {
     this.setInFlight(id, 0);
     this.inFlight.delete(id);
+    this.ended.add(id);
   }
 
   private setInFlight(id: number, bytes: number): void {

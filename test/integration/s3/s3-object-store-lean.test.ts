@@ -7,6 +7,8 @@ import type { TemporaryCredentials } from '../../../app/ports/temporary-credenti
 import type { Clock } from '../../../app/ports/clock.js';
 import type { CredentialSource } from '../../../app/ports/credential-source.js';
 import { AuthRetryingStore } from '../../../app/transfer/auth-retrying-store.js';
+import { uploadMultipart } from '../../../app/transfer/multipart-uploader.js';
+import { TokenBucket } from '../../../app/transfer/token-bucket.js';
 import { nodeDigest } from '../../../main/adapters/digest/node-digest.js';
 import { proxySettings, sdkAgents } from '../../../main/adapters/network/proxy-agents.js';
 import { createS3Client } from '../../../main/adapters/s3/s3-client-factory.js';
@@ -15,6 +17,8 @@ import { S3ObjectStore } from '../../../main/adapters/s3/s3-object-store.js';
 import { createAssumeRoleSource } from '../../../main/adapters/sts/assume-role-source.js';
 import { systemClock } from '../../../main/adapters/system/system-clock.js';
 import { describeObjectStoreContract } from '../../contracts/object-store-contract.js';
+import { MemoryFileSystem } from '../../fakes/memory-file-system.js';
+import { MemoryJournal } from '../../fakes/memory-journal.js';
 import { MemorySecretStore } from '../../fakes/memory-secret-store.js';
 import { startForwardProxy, type ForwardProxy } from '../../services/forward-proxy.js';
 import { adminS3, read, uniquePrefix } from '../setup/rgw-clients.js';
@@ -158,4 +162,52 @@ describe('S3ObjectStore on Ceph RGW, lean data path', () => {
       expect(bodies.usesSdk).toBe(false);
     });
   });
+
+  it('a 64 MiB multipart upload reports bytes inside its parts as they leave (issue 13)', async () => {
+    const { bucket } = rgw();
+    const prefix = uniquePrefix('lean-progress');
+    const { store } = leanStore(stsFor(prefix).source);
+    const MiB = 1024 * 1024;
+    const size = 64 * MiB;
+    const partSize = 16 * MiB;
+    const content = nodeDigest.allocate(size);
+    for (let i = 0; i < size; i += 4096) content[i] = (i >> 12) & 0xff;
+    const fs = new MemoryFileSystem();
+    fs.mkdir('/data');
+    fs.writeFile('/data/big.bin', content);
+    const file = await fs.openFile('/data/big.bin');
+    const reports: number[] = [];
+    try {
+      const result = await uploadMultipart(
+        {
+          fs,
+          store,
+          journal: new MemoryJournal(),
+          digest: nodeDigest,
+          clock: systemClock,
+          // 32 MiB/s at most: the upload takes 2 s or more however fast the machine is.
+          bandwidth: new TokenBucket(32 * MiB, systemClock),
+        },
+        {
+          folderId: 'f',
+          relativePath: 'big.bin',
+          absolutePath: '/data/big.bin',
+          bucket,
+          remoteKey: `${prefix}big.bin`,
+        },
+        file,
+        { partSize, partConcurrency: 2 },
+        (bytesDone) => reports.push(bytesDone),
+      );
+      expect(result).toMatchObject({ etag: expect.stringMatching(/-4$/) });
+    } finally {
+      await file.close();
+    }
+    // Several reports, some inside a part (not a whole number of parts), none past the size,
+    // never going back (nothing was sent twice here), at most ~4 a second.
+    expect(reports.length).toBeGreaterThanOrEqual(3);
+    expect(reports.some((bytes) => bytes % partSize !== 0)).toBe(true);
+    expect(Math.max(...reports)).toBeLessThanOrEqual(size);
+    expect(reports).toEqual([...reports].sort((a, b) => a - b));
+  }, 120_000);
 });
