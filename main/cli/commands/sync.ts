@@ -79,7 +79,13 @@ export async function syncCommand(
     const interrupt = interruptSignal();
     try {
       const run = flags.once
-        ? runOnce(composition, flags, io, reporter, startedAt)
+        ? runOnce(
+            composition,
+            flags,
+            io,
+            { ...reporter, bytesSent: () => tracking.tally.counts().bytesSent },
+            startedAt,
+          )
         : runUntilSignalled(composition, reporter.print);
       const outcome = await Promise.race([run, interrupt.signalled.then(() => 'interrupted')]);
       if (typeof outcome === 'number') return outcome;
@@ -115,6 +121,7 @@ async function runOnce(
   reporter: {
     readonly stop: () => void;
     readonly listedLive: (folderId: string, relativePath: string) => boolean;
+    readonly bytesSent: () => number;
   },
   startedAt: number,
 ): Promise<number> {
@@ -126,7 +133,7 @@ async function runOnce(
   }
   const summary = await engine.runOnce();
   reporter.stop(); // the live block (or the NDJSON events) end before the summary
-  const report = reportOfRun(summary, Date.now() - startedAt);
+  const report = reportOfRun(summary, Date.now() - startedAt, reporter.bytesSent());
   const credentialFailure = summary.failed.find(
     (t) => t.error && (isCredentialCode(t.error.code) || FOLDER_CONFIG_CODES.has(t.error.code)),
   );

@@ -15,16 +15,21 @@ export interface FinalReport {
   readonly conflicts: number;
   /** Uploads and deletes queued or running when the run stopped: the next run does them. */
   readonly notDone: number;
-  /** Bytes sent: the finished uploads' for `--once`; everything sent (parts of unfinished
-   *  uploads included) when interrupted. */
+  /** Bytes of the finished uploads. */
   readonly bytes: number;
+  /** Every byte sent: retries and parts of unfinished uploads included. */
+  readonly bytesSent: number;
   readonly elapsedMs: number;
   /** Stopped by Ctrl+C or SIGTERM rather than by finishing. */
   readonly interrupted: boolean;
 }
 
 /** A `--once` run that finished: the engine's summary (app/engine/run-summary.ts). */
-export function reportOfRun(summary: RunSummary, elapsedMs: number): FinalReport {
+export function reportOfRun(
+  summary: RunSummary,
+  elapsedMs: number,
+  bytesSent: number,
+): FinalReport {
   return {
     uploaded: summary.uploaded,
     deleted: summary.deleted,
@@ -33,6 +38,8 @@ export function reportOfRun(summary: RunSummary, elapsedMs: number): FinalReport
     conflicts: summary.conflicts.length,
     notDone: 0,
     bytes: summary.bytes,
+    // The tally saw every progress event; it cannot have seen less than what was stored.
+    bytesSent: Math.max(bytesSent, summary.bytes),
     elapsedMs,
     interrupted: false,
   };
@@ -48,7 +55,8 @@ export function reportOfTally(tally: ProgressTally, elapsedMs: number): FinalRep
     skipped: counts.filesSkipped,
     conflicts: tally.conflicts(),
     notDone: counts.filesLeft + counts.deletesTotal - counts.deletesDone,
-    bytes: counts.bytesSent,
+    bytes: tally.finishedBytes(),
+    bytesSent: counts.bytesSent,
     elapsedMs,
     interrupted: true,
   };

@@ -126,6 +126,16 @@ export class ProgressTally {
     };
   }
 
+  /** Bytes of the uploads that finished: what is stored, unlike the in-flight bytes counted in
+   *  `bytesDone`. */
+  finishedBytes(): number {
+    let bytes = 0;
+    for (const t of this.latest.values()) {
+      if (t.kind === 'upload' && t.state === 'done') bytes += t.size;
+    }
+    return bytes;
+  }
+
   /** Transfers running now (or waiting to retry), longest-running first. */
   inFlight(): Readonly<Transfer>[] {
     return [...this.latest.values()]

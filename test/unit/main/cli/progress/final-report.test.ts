@@ -40,7 +40,7 @@ describe("the run's final report (text and --json share it)", () => {
       conflicts: [],
       paused: [],
     };
-    const line = summaryJsonLine(reportOfRun(summary, 6_600));
+    const line = summaryJsonLine(reportOfRun(summary, 6_600, 2000));
 
     expect(line.endsWith('}\n')).toBe(true);
     expect(JSON.parse(line)).toMatchObject({
@@ -66,6 +66,7 @@ describe("the run's final report (text and --json share it)", () => {
       skipped: 0,
       notDone: 0,
       bytes: 1234,
+      bytesSent: 2000,
       elapsedMs: 6_600,
       interrupted: false,
     });
@@ -81,13 +82,31 @@ describe("the run's final report (text and --json share it)", () => {
       error: null,
     });
     tally.apply(failedUpload);
+    tally.apply({
+      ...failedUpload,
+      id: 5,
+      relativePath: 'half.bin',
+      state: 'uploading',
+      bytesDone: 3,
+      error: null,
+    });
+    tally.apply({
+      ...failedUpload,
+      id: 6,
+      relativePath: 'done.bin',
+      state: 'done',
+      bytesDone: 5,
+      error: null,
+    });
     tally.conflicted('docs', 'both.txt');
 
     expect(reportOfTally(tally, 900)).toMatchObject({
-      uploaded: 0,
+      uploaded: 1,
       failed: [{ relativePath: 'secret.pdf', code: 'access-denied' }],
       conflicts: 1,
-      notDone: 1,
+      notDone: 2,
+      bytes: 5, // the finished file's; the half-sent one is only in bytesSent
+      bytesSent: 8,
       elapsedMs: 900,
       interrupted: true,
     });

@@ -42,6 +42,7 @@ describe('the summary lines (issue 13)', () => {
     conflicts: 0,
     notDone: 143,
     bytes: 36 * MiB,
+    bytesSent: 36 * MiB,
     elapsedMs: 4_000,
     interrupted: true,
   };
@@ -69,6 +70,13 @@ describe('the summary lines (issue 13)', () => {
     );
     expect(interruptedSummary({ ...report, failed: [] }, false, () => true)).toMatch(
       /^Stopped: 57 uploaded, 1 deleted, 0 failed, 1 skipped/,
+    );
+  });
+
+  it("keeps the bytes of unfinished files out of the finished files' size (seen in tmux)", () => {
+    const partly = { ...report, uploaded: 2, bytes: 5.7 * MiB, bytesSent: 11.4 * MiB };
+    expect(interruptedSummary(partly, false, () => true)).toMatch(
+      /\nTransferred 2 files \(5\.7 MiB\) in 4\.0s\.\nSent 11\.4 MiB in all \(5\.7 MiB of files not done\), 2\.9 MiB\/s on average\.\n$/,
     );
   });
 });
