@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -28,7 +28,7 @@ const SIZES = [
 const IDLE_MS = 70_000;
 /** Slow enough that the big file is still uploading while the "during" shots are taken. */
 const BANDWIDTH = '1MiB';
-const BIG_FILE_BYTES = 28 * 1024 * 1024;
+const BIG_FILE_BYTES = 36 * 1024 * 1024;
 
 type Language = (typeof LANGUAGES)[number];
 type Theme = (typeof THEMES)[number];
@@ -234,10 +234,10 @@ describe('the screenshot gallery: every view at 720×480 and 1440×900, en/zh-CN
 
       // During a sync: a big file goes up at the bandwidth limit.
       await mkdir(join(space.data, 'videos'), { recursive: true });
-      await writeFile(
-        join(space.data, 'videos/launch-recording.mp4'),
-        Buffer.alloc(BIG_FILE_BYTES, 7),
-      );
+      // Written beside the folder and moved in: the watcher sees the whole file at once.
+      const staged = join(space.dir, 'launch-recording.mp4');
+      await writeFile(staged, Buffer.alloc(BIG_FILE_BYTES, 7));
+      await rename(staged, join(space.data, 'videos/launch-recording.mp4'));
       await page.getByTestId('folder-sync-data').click();
       await page.getByTestId('nav-transfers').click();
       await expect.poll(() => tabCount(page, 'active'), { timeout: 30_000 }).toBeGreaterThan(0);
