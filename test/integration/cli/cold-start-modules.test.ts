@@ -83,12 +83,20 @@ describe('cold start: each ferry command loads only what it uses (issue 15)', ()
     ).toEqual([]);
   }, 180_000);
 
-  it('status loads neither a watcher nor the web server', async () => {
+  it('status loads neither a watcher, the web server nor the STS client (it fetches no token)', async () => {
     await buildOnce();
     const ws = await workspace('cold-start-status');
     const run = await loadedBy(['status', '--config', ws.config]);
     expect(run.code).toBe(0);
     expect(loadedOf(run.modules, ['better-sqlite3'])).not.toEqual([]);
-    expect(loadedOf(run.modules, [...NEVER_IN_SYNC, ...SHELLS, ...WATCHERS, 'yaml'])).toEqual([]);
+    expect(
+      loadedOf(run.modules, [
+        ...NEVER_IN_SYNC,
+        ...SHELLS,
+        ...WATCHERS,
+        'yaml',
+        '@aws-sdk/client-sts',
+      ]),
+    ).toEqual([]);
   }, 180_000);
 });
