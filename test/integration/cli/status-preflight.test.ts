@@ -75,4 +75,21 @@ describe('ferry status (issue 12): a folder path that cannot be used is an error
     expect(parsed.state).toBe('idle');
     expect(parsed.folders[0]?.problem).toBeNull();
   }, 60_000);
+
+  it('files left behind: exit 1, so a cron job does not read 0 while failures are recorded', async () => {
+    const ws = await workspace('status-failed', offline);
+    await writeFile(join(ws.data, 'a.txt'), 'pending is not a failure');
+    // A name that is not UTF-8 cannot become a key: a failure whoever runs the test.
+    const bad = Buffer.concat([Buffer.from(`${ws.data}/bad`), Buffer.from([0xff])]);
+    await writeFile(bad, 'latin-1');
+
+    const text = await ferry(['status', '--config', ws.config]);
+
+    expect(text.code, text.stderr).toBe(1);
+    expect(text.stdout).toMatch(/^state: error \(1 failed\)$/m);
+    expect(text.stdout).toMatch(/0 synced, 1 pending, 1 failed, 0 skipped/);
+    const json = await ferry(['status', '--json', '--config', ws.config]);
+    expect(json.code, json.stderr).toBe(1);
+    expect((JSON.parse(json.stdout) as StatusJson).state).toBe('error');
+  }, 60_000);
 });
