@@ -117,6 +117,7 @@ export class NoticeCenter {
 
   private finishBatch(batch: DropBatch): void {
     const failed = batch.failed.length;
+    const notUploaded = `${batch.failed.slice(0, 3).join(', ')}${failed > 3 ? ', …' : ''}`;
     this.show(
       {
         level: failed > 0 ? 'error' : 'info',
@@ -125,10 +126,14 @@ export class NoticeCenter {
           failed > 0
             ? `Dropped files: ${batch.done} uploaded, ${failed} not uploaded`
             : `Uploaded ${batch.done} dropped file${batch.done === 1 ? '' : 's'}`,
-        body:
-          failed > 0
-            ? `To ${batch.label}. Not uploaded: ${batch.failed.slice(0, 3).join(', ')}${failed > 3 ? ', …' : ''}`
-            : `To ${batch.label}.`,
+        body: failed > 0 ? `To ${batch.label}. Not uploaded: ${notUploaded}` : `To ${batch.label}.`,
+        // For the window and the native notification to word it in their language (issue 13).
+        words: {
+          values:
+            failed > 0
+              ? { done: batch.done, failed, destination: batch.label, paths: notUploaded }
+              : { count: batch.done, destination: batch.label },
+        },
       },
       true,
     );

@@ -2,6 +2,7 @@ import { Notification } from 'electron';
 
 import type { UiHost } from '../../app/ipc/contract.js';
 import type { Notice } from '../../app/ipc/views.js';
+import { nativeNoticeText } from '../../app/presentation/native-notice-text.js';
 import type { TrayStrings } from '../../app/presentation/tray/tray-strings.js';
 import { coalescedBody, NoticeCoalescer } from './notice-coalescer.js';
 
@@ -28,9 +29,14 @@ export function startNotifications(options: {
     windowMs: 30_000,
     now: Date.now,
     show: (coalesced) => {
+      // In the desktop's language, the one the tray speaks (issue 13).
+      const text = nativeNoticeText(coalesced.notice, options.strings.locale);
       const notification = new Notification({
-        title: coalesced.notice.title,
-        body: coalescedBody(coalesced, options.strings.more),
+        title: text.title,
+        body: coalescedBody(
+          { ...coalesced, notice: { ...coalesced.notice, ...text } },
+          options.strings.more,
+        ),
       });
       live.add(notification);
       const forget = () => live.delete(notification);

@@ -16,6 +16,20 @@ export function noticeText(notice: Notice, i18n: I18n): { title: string; body: s
     else if (values.path !== undefined) title = i18n.t('noticeUploadFailed', values);
   } else if (notice.kind === 'credentials-failed' && values.profile !== undefined) {
     title = i18n.t('noticeCredentialsFailed', values);
+  } else if (notice.kind === 'drop-finished') {
+    // A drop batch's end (notice-center.ts): no error, its words are all in the values.
+    if (typeof values.failed === 'number') {
+      return {
+        title: i18n.t('noticeDropPartly', values),
+        body: i18n.t('noticeDropNotUploaded', values),
+      };
+    }
+    if (typeof values.count === 'number') {
+      return {
+        title: i18n.tp('noticeDropDone', values.count),
+        body: i18n.t('noticeDropTo', values),
+      };
+    }
   }
   const error = words.error ? i18n.error(words.error) : null;
   const body = error ? [error.message, error.hint].filter(Boolean).join(' ') : notice.body;

@@ -61,4 +61,9 @@ export const enTransfers = {
   skippedNoNote: 'Skipped',
   partsReused_one: 'resumed ({count} part reused)',
   partsReused_other: 'resumed ({count} parts reused)',
+  noticeDropDone_one: 'Uploaded {count} dropped file',
+  noticeDropDone_other: 'Uploaded {count} dropped files',
+  noticeDropTo: 'To {destination}.',
+  noticeDropPartly: 'Dropped files: {done} uploaded, {failed} not uploaded',
+  noticeDropNotUploaded: 'To {destination}. Not uploaded: {paths}',
 } as const;

@@ -64,4 +64,9 @@ export const zhCNTransfers: AreaMessages<typeof enTransfers> = {
   skippedNoNote: '已跳过',
   partsReused_one: '已续传（复用 {count} 个分片）',
   partsReused_other: '已续传（复用 {count} 个分片）',
+  noticeDropDone_one: '已上传 {count} 个拖放的文件',
+  noticeDropDone_other: '已上传 {count} 个拖放的文件',
+  noticeDropTo: '目标：{destination}。',
+  noticeDropPartly: '拖放的文件：已上传 {done} 个，{failed} 个未上传',
+  noticeDropNotUploaded: '目标：{destination}。未上传：{paths}',
 };

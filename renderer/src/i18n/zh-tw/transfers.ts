@@ -64,4 +64,9 @@ export const zhTWTransfers: AreaMessages<typeof enTransfers> = {
   skippedNoNote: '已略過',
   partsReused_one: '已續傳（沿用 {count} 個分段）',
   partsReused_other: '已續傳（沿用 {count} 個分段）',
+  noticeDropDone_one: '已上傳 {count} 個拖放的檔案',
+  noticeDropDone_other: '已上傳 {count} 個拖放的檔案',
+  noticeDropTo: '目標：{destination}。',
+  noticeDropPartly: '拖放的檔案：已上傳 {done} 個，{failed} 個未上傳',
+  noticeDropNotUploaded: '目標：{destination}。未上傳：{paths}',
 };

@@ -93,3 +93,36 @@ describe('noticeText', () => {
     expect(noticeText(notice, createI18n('zh-CN'))).toEqual({ title: 'Saved', body: 'b' });
   });
 });
+
+describe('noticeText of a finished drop (issue 13)', () => {
+  const done = (id: number, state: 'done' | 'failed', relativePath: string) =>
+    ({ ...failed, id, state, relativePath, origin: 'drop' }) as unknown as Transfer;
+
+  it('words a drop batch by its values in each language', () => {
+    const [clean] = noticesOf((center) => {
+      center.trackDropBatch('bucket/docs/', [1, 2]);
+      center.onEvent({ type: 'transfer', transfer: done(1, 'done', 'a.txt') });
+      center.onEvent({ type: 'transfer', transfer: done(2, 'done', 'b.txt') });
+    });
+    if (!clean) throw new Error('no notice');
+    expect(noticeText(clean, createI18n('en'))).toEqual({ title: clean.title, body: clean.body });
+    expect(noticeText(clean, createI18n('zh-CN'))).toEqual({
+      title: '已上传 2 个拖放的文件',
+      body: '目标：bucket/docs/。',
+    });
+    const [partly] = noticesOf((center) => {
+      center.trackDropBatch('bucket/docs/', [1, 2]);
+      center.onEvent({ type: 'transfer', transfer: done(1, 'done', 'a.txt') });
+      center.onEvent({ type: 'transfer', transfer: done(2, 'failed', 'b.txt') });
+    });
+    if (!partly) throw new Error('no notice');
+    expect(noticeText(partly, createI18n('en'))).toEqual({
+      title: partly.title,
+      body: partly.body,
+    });
+    expect(noticeText(partly, createI18n('zh-TW'))).toEqual({
+      title: '拖放的檔案：已上傳 1 個，1 個未上傳',
+      body: '目標：bucket/docs/。未上傳：b.txt',
+    });
+  });
+});
