@@ -29,7 +29,8 @@ export function UploadFilesButton({
   const upload = onChosen ?? chooser;
   const { bridge, host } = useSession();
   const toast = useToast();
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const input = useRef<HTMLInputElement>(null);
   if (!upload) return null;
 
@@ -42,7 +43,8 @@ export function UploadFilesButton({
       ({ paths }) => {
         if (paths.length > 0) upload({ files: [], entries: [], paths });
       },
-      (error: unknown) => toast({ level: 'error', title: t('dropError'), ...describeError(error) }),
+      (error: unknown) =>
+        toast({ level: 'error', title: t('dropError'), ...describeError(error, i18n.error) }),
     );
   };
   const onInput = (event: ChangeEvent<HTMLInputElement>): void => {

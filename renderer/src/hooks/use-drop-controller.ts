@@ -54,7 +54,11 @@ export function useDropController(folders: readonly FolderView[]): DropControlle
             if (shown) toast(shown);
           },
           (error: unknown) =>
-            toast({ level: 'error', title: i18n.t('dropError'), ...describeError(error) }),
+            toast({
+              level: 'error',
+              title: i18n.t('dropError'),
+              ...describeError(error, i18n.error),
+            }),
         )
         .finally(() => track(null));
     },
