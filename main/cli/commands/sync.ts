@@ -10,6 +10,7 @@ import { reportOfRun, reportOfTally, summaryJsonLine } from '../progress/final-r
 import { interruptedSummary, transferredLine } from '../progress/transfer-summary.js';
 import { reportJson, reportOnTerminal, trackTransfers } from '../progress-reporter.js';
 import type { CommandIo } from './check.js';
+import { planJsonLine } from './dry-run-json.js';
 import { atMost, interruptSignal } from './interrupt-signal.js';
 import { preflight } from './preflight.js';
 
@@ -59,7 +60,9 @@ export async function syncCommand(
   let interrupted = false;
   try {
     await preflight(composition);
-    if (flags.dryRun) return printPlans(await composition.engine.dryRun(), composition, io);
+    if (flags.dryRun) {
+      return printPlans(await composition.engine.dryRun(), composition, io, flags.json);
+    }
     const startedAt = Date.now();
     const tracking = trackTransfers(composition.engine);
     // No live lines without a terminal: the summaries then list every failure themselves.
@@ -139,11 +142,14 @@ async function runOnce(
   );
   io.err(leftBehindText(summary, report.failed, reporter.listedLive));
   const listedAbove = report.failed.some((f) => reporter.listedLive(f.folderId, f.relativePath));
-  // --json: stdout carries NDJSON only, ending with the summary object; the words go to stderr.
-  const words = flags.json ? io.err : io.out;
-  words(summaryLine(summary, listedAbove));
-  words(transferredLine(report.uploaded, report.bytes, report.elapsedMs));
-  if (flags.json) io.out(summaryJsonLine(report));
+  if (flags.json) {
+    // stdout carries NDJSON only, ending with the summary object (what was left behind is on
+    // stderr above, in words, as without --json).
+    io.out(summaryJsonLine(report));
+  } else {
+    io.out(summaryLine(summary, listedAbove));
+    io.out(transferredLine(report.uploaded, report.bytes, report.elapsedMs));
+  }
   if (credentialFailure) return 2;
   // A folder or name that could not be read left files behind: as much a failure as a failed PUT.
   const leftBehind = summary.failed.length + summary.unreadable.length;
@@ -160,11 +166,22 @@ async function runUntilSignalled(
   return new Promise<never>(() => {});
 }
 
-function printPlans(plans: Map<string, Plan>, composition: Composition, io: CommandIo): number {
+function printPlans(
+  plans: Map<string, Plan>,
+  composition: Composition,
+  io: CommandIo,
+  json: boolean,
+): number {
   let unreadable = 0;
   for (const folder of composition.folders) {
     const plan = plans.get(folder.id);
     if (!plan) continue;
+    if (json) {
+      const problems = composition.engine.problems(folder.id);
+      io.out(planJsonLine(folder.id, plan, problems));
+      unreadable += plan.collisions.length + problems.filter((p) => p.outcome === 'failed').length;
+      continue;
+    }
     io.out(
       `${folder.id} (${folder.root} → s3://${folder.bucket}/${folder.prefix}, ${folder.mode}):\n`,
     );

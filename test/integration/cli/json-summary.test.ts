@@ -72,9 +72,8 @@ describe('ferry sync --json: NDJSON only on stdout, ending with one summary obje
     });
     expect(summary.bytes).toBeGreaterThan(0);
     expect(summary.elapsedMs).toBeGreaterThan(0);
-    // The words are still there for a person, on stderr.
-    expect(result.stderr).toMatch(/^20 uploaded, 0 deleted, 1 failed, /m);
-    expect(result.stderr).toMatch(/^failed: data\/bad\\xff\.txt: /m);
+    // What was left behind is still said in words, on stderr.
+    expect(result.stderr).toMatch(/^failed: data\/bad\\xff\.txt: .*\n {2}→ Rename it/m);
   }, 180_000);
 
   it('Ctrl+C during --once: the summary says interrupted and what is not done; exit 130', async () => {
@@ -123,5 +122,27 @@ describe('ferry sync --json: NDJSON only on stdout, ending with one summary obje
     const { summary } = ndjson(stdout);
     expect(summary).toMatchObject({ uploaded: 1, failed: [], interrupted: true, notDone: 0 });
     expect(stdout).not.toMatch(/Press Ctrl\+C|Stopped:/); // the words are on stderr
+  }, 180_000);
+
+  it('--dry-run: one plan object per folder, nothing else on stdout; exit 1 as the run would', async () => {
+    await buildOnce();
+    const ws = await workspace('json-dry-run');
+    await writeFile(join(ws.data, 'a.txt'), 'a');
+    await badName(ws.data);
+
+    const result = await ferry(['sync', '--dry-run', '--json', '--config', ws.config]);
+
+    expect(result.code, result.stderr).toBe(1);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual([
+      expect.objectContaining({
+        type: 'plan',
+        folderId: 'data',
+        uploads: [{ relativePath: 'a.txt', reason: 'new', size: 1 }],
+        deletes: [],
+        leftOut: [expect.objectContaining({ relativePath: 'bad\\xff.txt', code: 'invalid-name' })],
+      }),
+    ]);
+    expect((await remoteTree(ws.prefix)).size).toBe(0);
   }, 180_000);
 });
