@@ -45,16 +45,20 @@ anything the watcher missed.
                      summary and exit
   --dry-run          print what would be uploaded or deleted, and why;
                      change nothing
-  --json             NDJSON events on stdout instead of the live display
+  --json             NDJSON on stdout instead of the live display: the
+                     events, then one {"type":"summary"} object (also after
+                     Ctrl+C); with --dry-run one {"type":"plan"} per folder
   --confirm-deletes  let a mirror-mode mass delete that was put on hold
                      proceed
 
 On a terminal a live block, redrawn in place, shows bytes and files done,
 the speed over the last 5 s, the ETA, elapsed time, failures, the token's
-time left and the files in flight.
-Ctrl+C prints a summary once (what was transferred, skipped and failed,
-with reasons) and exits: 130 for --once (the next run continues where this
-one stopped), 0 when watching. A second Ctrl+C exits at once.
+time left and the files in flight. Each failure is printed above it as it
+happens, with its fix; the summary then says "N failed (listed above)".
+Without a terminal the summary lists each failure with its fix.
+Ctrl+C prints a summary once (what was transferred, skipped and failed)
+and exits: 130 for --once (the next run continues where this one
+stopped), 0 when watching. A second Ctrl+C exits at once.
 
 ${CONFIG_NOTE}
 Exit codes: 0 all synced; 1 some files failed, conflicted, or deletes are
