@@ -37,7 +37,7 @@ const CACHE_LIMIT = 100_000;
  * Paths tested before the two rule sets every path meets (the defaults and the folder's own) are
  * rebuilt. `ignore` keeps a verdict object per path it is asked about: a scan of 100,000 files,
  * each asked about once, left ~10 MB of them to the old generation at its peak (issue 15).
- * Cached this briefly they die young; a rebuild of these two sets costs ~1 ms.
+ * Cached this briefly they die young; emptying the caches keeps the compiled rules.
  */
 const HOT_CACHE_LIMIT = 2_000;
 
@@ -163,10 +163,12 @@ export class IgnoreRules {
     for (const directory of [...this.scopes.keys()]) this.rebuildScope(directory);
   }
 
-  /** Starts the defaults and the folder's rule set afresh (the caches every path fills). */
+  /** Empties the verdict caches every path fills: the defaults' and the folder's own set's. */
   private forgetHotCaches(): void {
-    this.defaults = ignore({ ignoreCase: true }).add([...DEFAULT_IGNORE_PATTERNS]);
-    this.rebuildScope('');
+    const root = this.scopes.get('');
+    if (!dropVerdictCache(this.defaults) || (root && !dropVerdictCache(root))) {
+      this.forgetCaches();
+    }
   }
 
   private isDirectoryIgnored(directory: string): boolean {
@@ -208,4 +210,16 @@ export class IgnoreRules {
 function isParentIgnored(rules: Ignore, path: string): boolean {
   const slash = path.lastIndexOf('/');
   return slash >= 0 && rules.test(path.slice(0, slash + 1)).ignored;
+}
+
+/**
+ * Empties an `ignore` set's per-path verdict caches, keeping its compiled rules: ignore 7's own
+ * `_initCache` (node_modules/ignore/index.js, run by `add` whenever rules change). Not public
+ * API: false when a version lacks it, and the caller rebuilds the set instead.
+ */
+function dropVerdictCache(rules: Ignore): boolean {
+  const internal = rules as Ignore & { _initCache?: (() => void) | undefined };
+  if (typeof internal._initCache !== 'function') return false;
+  internal._initCache();
+  return true;
 }

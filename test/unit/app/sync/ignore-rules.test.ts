@@ -272,6 +272,24 @@ describe('IgnoreRules with .ferryignore files', () => {
     expect(rules.isIgnored('.DS_Store', false)).toBe(true);
   });
 
+  it('keeps the verdict caches every path fills small (issue 15: memory at 100,000 files)', () => {
+    const rules = new IgnoreRules(['*.log']);
+    for (let i = 0; i < 5_000; i++) rules.isIgnored(`d${i % 100}/f${i}.txt`, false);
+    // ignore's own caches (node_modules/ignore/index.js), reached past the types on purpose.
+    const cached = (field: 'defaults' | 'root', cache: '_ignoreCache' | '_testCache') => {
+      const inside = rules as unknown as {
+        defaults: Record<string, Record<string, object>>;
+        scopes: Map<string, Record<string, Record<string, object>>>;
+      };
+      const set = field === 'defaults' ? inside.defaults : inside.scopes.get('');
+      return Object.keys(set?.[cache] ?? {}).length;
+    };
+    expect(cached('defaults', '_ignoreCache')).toBeLessThanOrEqual(2_000 + 100);
+    expect(cached('root', '_testCache')).toBeLessThanOrEqual(2_000 + 100);
+    expect(cached('defaults', '_ignoreCache')).toBeGreaterThan(0); // the fields are the caches
+    expect(rules.isIgnored('x.log', false)).toBe(true);
+  });
+
   it('lets a failure to read the file propagate (the caller must not sync blindly)', async () => {
     const rules = new IgnoreRules();
     const failing = () => Promise.reject(new Error('EACCES'));
