@@ -37,11 +37,10 @@ export function useConfigSave(bridge: FerryBridge): ConfigSave {
         const parsed = parseConfigErrors(body);
         const issues = (error as { issues?: readonly ConfigIssue[] }).issues;
         // Worded by code in the UI's language (issue 13); the English lines are the fallback.
-        const read = i18n.error({ code: (error as { code?: string }).code ?? '', message: body });
         setErrors({
           summary:
-            issues && read.original !== null
-              ? (read.hint ?? '')
+            issues && i18n.language !== 'en'
+              ? i18n.t('configInvalidFix')
               : [parsed.summary, hint].filter(Boolean).join(' '),
           fields: issues ? fieldErrorsOf(issues, i18n.language) : parsed.fields,
         });

@@ -18,6 +18,8 @@ export const enSettings = {
   configNoFile: 'No configuration file yet; saving creates it.',
   configSaved: 'Saved to {path}',
   configInvalid: 'The configuration was not saved:',
+  configInvalidFix:
+    'Fix the fields listed below (each is also marked at its field), then save again.',
   configBroken: 'The configuration file cannot be used, so nothing is syncing.',
   configJson: 'Configuration (JSON)',
   jsonInvalid: 'This is not valid JSON: {message}',

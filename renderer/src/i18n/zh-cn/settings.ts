@@ -21,6 +21,7 @@ export const zhCNSettings: AreaMessages<typeof enSettings> = {
   configNoFile: '还没有配置文件，保存时会自动创建。',
   configSaved: '已保存到 {path}',
   configInvalid: '配置未保存：',
+  configInvalidFix: '请修改下列字段（各字段旁也有标注），然后重新保存。',
   configBroken: '配置文件无法使用，目前没有进行任何同步。',
   configJson: '配置（JSON）',
   jsonInvalid: '这不是有效的 JSON：{message}',

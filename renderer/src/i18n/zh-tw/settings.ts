@@ -21,6 +21,7 @@ export const zhTWSettings: AreaMessages<typeof enSettings> = {
   configNoFile: '尚無組態檔，儲存時會自動建立。',
   configSaved: '已儲存到 {path}',
   configInvalid: '組態未儲存：',
+  configInvalidFix: '請修改下列欄位（各欄位旁也有標示），然後重新儲存。',
   configBroken: '組態檔無法使用，目前沒有進行任何同步。',
   configJson: '組態（JSON）',
   jsonInvalid: '這不是有效的 JSON：{message}',
