@@ -157,11 +157,22 @@ function pathError(message: string, hint: string): SyncError {
   });
 }
 
+/** What each probe asks of the store, in the words of the message, and the S3 operation it
+ *  sends: the probe's own key (PREFLIGHT_KEY_MARK + a uuid) is Ferry's internal detail, so
+ *  messages and params name the bucket and prefix instead (screenshot review, issue 13). */
 const ACTION_WORDS: Record<Exclude<PreflightCheckName, 'folder'>, string> = {
-  write: 'write (PutObject: CreateMultipartUpload)',
-  list: 'list (ListBucket)',
-  delete: 'delete (DeleteObject)',
+  write: 'upload to',
+  list: 'list',
+  delete: 'delete in',
 };
+const OPERATIONS: Record<Exclude<PreflightCheckName, 'folder'>, string> = {
+  write: 'CreateMultipartUpload',
+  list: 'ListObjectsV2',
+  delete: 'DeleteObject',
+};
+
+/** Any probe key in a store message, bucket-qualified or not. */
+const PROBE_KEY = new RegExp(`\\S*${PREFLIGHT_KEY_MARK.replace(/[.-]/g, '\\$&')}[\\w-]+`, 'g');
 
 async function probe(
   folder: FolderSpec,
@@ -187,7 +198,14 @@ async function probe(
     const prefixed = (message: string, hint: string) =>
       new SyncError(error.code, 'fatal', `Folder "${folder.id}": ${message}`, {
         hint,
-        params: { ...error.params, folder: folder.id, bucket: folder.bucket },
+        params: {
+          ...error.params,
+          ...(error.params?.['action'] === undefined
+            ? {}
+            : { action: `${OPERATIONS[name]} ${where}` }),
+          folder: folder.id,
+          bucket: folder.bucket,
+        },
         cause: error,
       });
     switch (error.code) {
@@ -210,11 +228,14 @@ async function probe(
         );
       case 'access-denied':
         return prefixed(
-          `the token may not ${ACTION_WORDS[name]} in ${where} (${withoutStop(error.message)}).`,
+          `the token may not ${ACTION_WORDS[name]} ${where} (the store denied ${OPERATIONS[name]}: ${error.params?.['storeCode'] ?? 'AccessDenied'}).`,
           permissionHint(folder, name),
         );
       default:
-        return prefixed(error.message, error.hint ?? `Check the configuration of "${folder.id}".`);
+        return prefixed(
+          error.message.replace(PROBE_KEY, where),
+          error.hint ?? `Check the configuration of "${folder.id}".`,
+        );
     }
   }
 }

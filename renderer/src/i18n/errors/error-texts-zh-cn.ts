@@ -71,15 +71,15 @@ export const errorTextsZhCN: ErrorTexts = {
     hint: '请刷新凭证；如果问题持续，请检查存储配置的端点和密钥。',
   },
   'access-denied': {
-    message: '{action}：存储服务拒绝访问（{storeCode}），换用新凭证后仍被拒绝。',
+    message: '存储服务拒绝访问（{storeCode}），换用新凭证后仍被拒绝。（{action}）',
     hint: '角色策略或会话策略不允许对此对象键执行该操作。',
   },
   'not-found': {
-    message: '{action}：存储服务中没有该对象或分片上传（HTTP {status} {storeCode}）。',
+    message: '存储服务中没有该对象或分片上传（HTTP {status} {storeCode}）。（{action}）',
     hint: '它已被删除；如有需要，Ferry 会重新开始上传。',
   },
   'bad-digest': {
-    message: '{action}：存储服务收到的数据与其 MD5 不符（{storeCode}）。',
+    message: '存储服务收到的数据与其 MD5 不符（{storeCode}）。（{action}）',
     hint: '数据在传输中损坏，将重新发送。',
   },
   'file-changed': {
@@ -115,31 +115,31 @@ export const errorTextsZhCN: ErrorTexts = {
     hint: '请检查 Ferry 状态目录的磁盘空间和权限。',
   },
   network: {
-    message: '{action}：无法连接存储服务（{detail}）。',
+    message: '无法连接存储服务（{detail}）。（{action}）',
     hint: 'Ferry 会重试；如果问题持续，请检查网络、代理和存储配置的端点。',
   },
   'clock-skewed': {
-    message: '{action}：本机时钟偏差 {seconds} 秒，服务器拒绝了签名请求。',
+    message: '本机时钟偏差 {seconds} 秒，服务器拒绝了签名请求。（{action}）',
     hint: '请开启自动校时（NTP / 网络时间）；更换凭证无济于事。',
   },
   throttled: {
-    message: '{action}：存储服务要求降低请求频率（HTTP {status} {storeCode}）。',
+    message: '存储服务要求降低请求频率（HTTP {status} {storeCode}）。（{action}）',
     hint: 'Ferry 会稍后重试；除非问题持续，否则无需处理。',
   },
   'bucket-invalid': {
-    message: '{action}：存储服务不接受该存储桶名称（{storeCode}）。',
+    message: '存储服务不接受该存储桶名称（{storeCode}）。（{action}）',
     hint: '请对照服务商的命名规则检查文件夹的存储桶（以及存储配置的服务商）。',
   },
   'bucket-missing': {
-    message: '{action}：存储桶不存在（{storeCode}）。',
+    message: '存储桶不存在（{storeCode}）。（{action}）',
     hint: '请检查文件夹的存储桶名称，以及存储配置的端点和区域。',
   },
   'key-invalid': {
-    message: '{action}：存储服务不接受该对象名称（{storeCode}）。',
+    message: '存储服务不接受该对象名称（{storeCode}）。（{action}）',
     hint: '请检查文件夹的前缀以及服务商的对象命名规则。',
   },
   'server-error': {
-    message: '{action}：存储服务出错或拒绝了请求（HTTP {status} {storeCode}）。',
+    message: '存储服务出错或拒绝了请求（HTTP {status} {storeCode}）。（{action}）',
     hint: '在有用时 Ferry 会重试；如果问题持续，请查看存储服务的状态。',
   },
   'bad-request': {

@@ -71,15 +71,15 @@ export const errorTextsZhTW: ErrorTexts = {
     hint: '請重新整理憑證；如果問題持續，請檢查設定檔的端點和金鑰。',
   },
   'access-denied': {
-    message: '{action}：儲存服務拒絕存取（{storeCode}），換用新憑證後仍被拒絕。',
+    message: '儲存服務拒絕存取（{storeCode}），換用新憑證後仍被拒絕。（{action}）',
     hint: '角色原則或工作階段原則不允許對此物件鍵執行該操作。',
   },
   'not-found': {
-    message: '{action}：儲存服務中沒有該物件或分段上傳（HTTP {status} {storeCode}）。',
+    message: '儲存服務中沒有該物件或分段上傳（HTTP {status} {storeCode}）。（{action}）',
     hint: '它已被刪除；如有需要，Ferry 會重新開始上傳。',
   },
   'bad-digest': {
-    message: '{action}：儲存服務收到的資料與其 MD5 不符（{storeCode}）。',
+    message: '儲存服務收到的資料與其 MD5 不符（{storeCode}）。（{action}）',
     hint: '資料在傳輸中損壞，將重新傳送。',
   },
   'file-changed': {
@@ -115,31 +115,31 @@ export const errorTextsZhTW: ErrorTexts = {
     hint: '請檢查 Ferry 狀態目錄的磁碟空間和權限。',
   },
   network: {
-    message: '{action}：無法連線儲存服務（{detail}）。',
+    message: '無法連線儲存服務（{detail}）。（{action}）',
     hint: 'Ferry 會重試；如果問題持續，請檢查網路、代理和設定檔的端點。',
   },
   'clock-skewed': {
-    message: '{action}：本機時鐘偏差 {seconds} 秒，服務器拒絕了簽章請求。',
+    message: '本機時鐘偏差 {seconds} 秒，服務器拒絕了簽章請求。（{action}）',
     hint: '請開啟自動校時（NTP / 網路時間）；更換憑證無濟於事。',
   },
   throttled: {
-    message: '{action}：儲存服務要求降低請求頻率（HTTP {status} {storeCode}）。',
+    message: '儲存服務要求降低請求頻率（HTTP {status} {storeCode}）。（{action}）',
     hint: 'Ferry 會稍後重試；除非問題持續，否則無需處理。',
   },
   'bucket-invalid': {
-    message: '{action}：儲存服務不接受該儲存貯體名稱（{storeCode}）。',
+    message: '儲存服務不接受該儲存貯體名稱（{storeCode}）。（{action}）',
     hint: '請對照服務商的命名規則檢查資料夾的儲存貯體（以及設定檔的服務商）。',
   },
   'bucket-missing': {
-    message: '{action}：儲存貯體不存在（{storeCode}）。',
+    message: '儲存貯體不存在（{storeCode}）。（{action}）',
     hint: '請檢查資料夾的儲存貯體名稱，以及設定檔的端點和區域。',
   },
   'key-invalid': {
-    message: '{action}：儲存服務不接受該物件名稱（{storeCode}）。',
+    message: '儲存服務不接受該物件名稱（{storeCode}）。（{action}）',
     hint: '請檢查資料夾的前綴以及服務商的物件命名規則。',
   },
   'server-error': {
-    message: '{action}：儲存服務出錯或拒絕了請求（HTTP {status} {storeCode}）。',
+    message: '儲存服務出錯或拒絕了請求（HTTP {status} {storeCode}）。（{action}）',
     hint: '在有用時 Ferry 會重試；如果問題持續，請查看儲存服務的狀態。',
   },
   'bad-request': {

@@ -9,6 +9,7 @@ import { UploadFilesButton } from '../../components/upload-files-button.js';
 import { captureDrop, carriesFiles } from '../../drops/capture-drop.js';
 import type { DropPayload } from '../../drops/drop-uploader.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { folderCallout } from '../../model/folder-callout.js';
 import { folderStatusDisplay, isFolderPaused } from '../../model/state-display.js';
 import { uploadRefusal } from '../../model/upload-refusal.js';
 import { FolderActions } from './folder-actions.js';
@@ -37,16 +38,7 @@ export function FolderCard({
 }: FolderCardProps) {
   const i18n = useI18n();
   const { t } = i18n;
-  // A failed preflight, in the UI's language when it came with its code (issue 13).
-  const block = folder.blocked ?? null;
-  const blocked = block
-    ? i18n.error({
-        code: block.code ?? '',
-        message: block.message,
-        ...(block.hint === null ? {} : { hint: block.hint }),
-        ...(block.params ? { params: block.params } : {}),
-      })
-    : null;
+  const callout = folderCallout(folder, i18n.language);
   const status = folderStatusOf({
     folder,
     pausedAll,
@@ -102,17 +94,18 @@ export function FolderCard({
       )}
       <FolderFacts folder={folder} now={now} />
       <FolderPolicy folder={folder} />
-      {folder.lastError && (
+      {callout && (
         <div className="callout callout--error" role="alert">
           <p>
             <span aria-hidden="true">⚠ </span>
-            {blocked?.message ?? folder.lastError}
+            {callout.message}
           </p>
-          {blocked?.hint && <p className="callout__hint">{blocked.hint}</p>}
-          {blocked?.original && (
-            <p className="callout__hint muted" lang="en">
-              {blocked.original}
-            </p>
+          {callout.hint && <p className="callout__hint">{callout.hint}</p>}
+          {callout.original && (
+            <details className="callout__hint muted">
+              <summary>{t('detailOriginal')}</summary>
+              <span lang="en">{callout.original}</span>
+            </details>
           )}
         </div>
       )}

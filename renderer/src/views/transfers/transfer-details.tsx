@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import type { TransferView } from '../../../../app/ipc/views.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { revealOnOpen } from '../../model/reveal-on-open.js';
 import { copyText } from '../../model/transfer-copy.js';
 import { detailLines, detailText } from '../../model/transfer-report.js';
 
@@ -14,11 +15,14 @@ export function TransferDetails({ transfer }: { readonly transfer: TransferView 
   const { t } = i18n;
   const readable = transfer.error ? i18n.error(transfer.error) : null;
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const pane = useRef<HTMLDivElement>(null);
+  // Once, when the pane opens (it is mounted only while the row is expanded).
+  useEffect(() => revealOnOpen(pane.current, (callback) => requestAnimationFrame(callback)), []);
   const copy = async (): Promise<void> => {
     setCopied((await copyText(detailText(transfer, t, readable))) ? 'yes' : 'failed');
   };
   return (
-    <div className="transfer-details" data-testid="transfer-details">
+    <div ref={pane} className="transfer-details" data-testid="transfer-details">
       <dl className="transfer-details__lines">
         {detailLines(transfer, readable).map((line) => (
           <div

@@ -140,7 +140,8 @@ describe('preflightFolder', () => {
     const { error } = await run();
 
     expect(error?.params).toEqual({
-      action: 'CreateMultipartUpload k',
+      // The bucket and prefix, never the probe's internal key (screenshot review, issue 13).
+      action: 'CreateMultipartUpload s3://bucket/photos/2026/',
       status: 404,
       storeCode: 'NoSuchBucket',
       folder: 'photos',
@@ -155,9 +156,10 @@ describe('preflightFolder', () => {
     const { error } = await run();
 
     expect(error).toMatchObject({ code: 'access-denied', disposition: 'fatal' });
-    expect(error?.message).toContain(
-      'may not write (PutObject: CreateMultipartUpload) in s3://bucket/photos/2026/',
+    expect(error?.message).toBe(
+      'Folder "photos": the token may not upload to s3://bucket/photos/2026/ (the store denied CreateMultipartUpload: AccessDenied).',
     );
+    expect(JSON.stringify(error?.params)).not.toContain('ferry-preflight');
     expect(error?.hint).toContain('allow PutObject and AbortMultipartUpload there');
   });
 
