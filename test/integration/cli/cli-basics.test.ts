@@ -81,9 +81,11 @@ describe('ferry CLI basics (issue 13)', () => {
     const uploaded = Number(/^Interrupted: (\d+) uploaded/m.exec(output)?.[1]);
     expect(uploaded).toBeGreaterThanOrEqual(3);
     expect(uploaded).toBeLessThan(40);
+    // The finished files' size; what was sent of unfinished ones, if any, on its own line.
     expect(output).toMatch(
-      /^Transferred \d+ files \([\d.]+ (KiB|MiB)\) in [\d.]+s, .* on average\.$/m,
+      /^Transferred \d+ files \([\d.]+ (KiB|MiB)\) in [\d.]+s(\.|, .* on average\.)$/m,
     );
+    expect(output).toMatch(/^(Transferred|Sent) .* on average\.$/m);
     // The next run continues: everything ends up stored.
     const rerun = await ferry(['sync', '--once', '--config', ws.config]);
     expect(rerun.code).toBe(0);
