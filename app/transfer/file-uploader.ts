@@ -142,7 +142,6 @@ export class FileUploader {
     // Off the event loop for the larger single PUTs (up to one part size): other transfers
     // keep flowing while a few MiB are hashed.
     const md5 = await digest.md5HexAsync(body);
-    await bandwidth.take(body.byteLength);
     const progress = new UploadProgress(onBytes, clock);
     const { etag } = await store.putObject({
       bucket: target.bucket,
@@ -150,6 +149,7 @@ export class FileUploader {
       body,
       md5Hex: md5,
       onProgress: progress.sending(1, body.byteLength),
+      pace: (bytes) => bandwidth.take(bytes),
     });
     progress.confirm(1, body.byteLength);
     // For a single PUT the ETag is the MD5 on S3, Ceph and OSS (without SSE-KMS); Content-MD5

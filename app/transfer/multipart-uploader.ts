@@ -200,7 +200,6 @@ async function sendPart(
     digest.md5HexAsync(body),
     store.integrity === 'crc64' ? digest.crc64Async(body) : undefined,
   ]);
-  await bandwidth.take(length);
   const stored = await store.uploadPart({
     bucket: target.bucket,
     key: target.remoteKey,
@@ -209,6 +208,7 @@ async function sendPart(
     body,
     md5Hex: md5,
     onProgress: progress.sending(partNumber, length),
+    pace: (bytes) => bandwidth.take(bytes),
   });
   const mismatch = partCrcMismatch(crc64, stored.crc64);
   if (mismatch !== undefined) {

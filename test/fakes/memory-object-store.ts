@@ -144,7 +144,8 @@ export class MemoryObjectStore implements ObjectStore {
   }
 
   putObject(request: PutObjectRequest): Promise<StoredResult> {
-    return this.run('putObject', 'PutObject', request.key, () => {
+    return this.run('putObject', 'PutObject', request.key, async () => {
+      await request.pace?.(request.body.byteLength); // the port's contract: a body paced once
       const etag = this.checkedMd5(request.body, request.md5Hex, `PutObject ${request.key}`);
       this.objects.set(objectId(request.bucket, request.key), {
         body: request.body.slice(),
@@ -174,7 +175,8 @@ export class MemoryObjectStore implements ObjectStore {
 
   uploadPart(request: UploadPartRequest): Promise<StoredResult> {
     const what = `UploadPart ${request.key} #${request.partNumber}`;
-    return this.run('uploadPart', 'UploadPart', request.key, () => {
+    return this.run('uploadPart', 'UploadPart', request.key, async () => {
+      await request.pace?.(request.body.byteLength);
       const upload = this.upload(request, what);
       const n = request.partNumber;
       if (!Number.isInteger(n) || n < 1 || n > 10_000) {
@@ -310,7 +312,7 @@ export class MemoryObjectStore implements ObjectStore {
     method: ObjectStoreMethod,
     action: string,
     key: string,
-    act: () => T,
+    act: () => T | Promise<T>,
   ): Promise<T> {
     this.calls[method] += 1;
     this.inFlight += 1;
@@ -329,7 +331,7 @@ export class MemoryObjectStore implements ObjectStore {
           },
         );
       }
-      return act();
+      return await act();
     } finally {
       this.inFlight -= 1;
     }

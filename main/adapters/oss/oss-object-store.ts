@@ -88,6 +88,8 @@ export class OssObjectStore implements ObjectStore {
     const what = `PutObject ${request.key}`;
     return this.call(what, request.bucket, async (client) => {
       checkOssKey(request.key, what);
+      // ali-oss sends a buffer in one piece: paced before the request (the port's `pace`).
+      await request.pace?.(request.body.byteLength);
       const result = await client.put(request.key, Buffer.from(request.body), {
         headers: { 'Content-MD5': base64Md5(request.md5Hex) },
         ...(request.contentType ? { mime: request.contentType } : {}),
@@ -116,6 +118,7 @@ export class OssObjectStore implements ObjectStore {
       request.bucket,
       async (client) => {
         const body = Buffer.from(request.body);
+        await request.pace?.(body.byteLength);
         const result = await client.uploadPart(
           request.key,
           request.uploadId,

@@ -57,14 +57,14 @@ export class LeanDataPath {
 
   /** PutObject (AWS S3 API reference, PutObject): `PUT /{Key+}`. */
   async putObject(request: PutObjectRequest): Promise<LeanStored> {
-    const answer = await this.put(request, {}, request.contentType, request.onProgress);
+    const answer = await this.put(request, {}, request.contentType);
     return { ETag: etagHeader(answer) };
   }
 
   /** UploadPart (AWS S3 API reference, UploadPart): `PUT /{Key+}?partNumber=N&uploadId=…`. */
   async uploadPart(request: UploadPartRequest): Promise<LeanStored> {
     const query = { partNumber: String(request.partNumber), uploadId: request.uploadId };
-    const answer = await this.put(request, query, undefined, request.onProgress);
+    const answer = await this.put(request, query, undefined);
     return { ETag: etagHeader(answer) };
   }
 
@@ -87,7 +87,6 @@ export class LeanDataPath {
     request: PutObjectRequest | UploadPartRequest,
     query: Record<string, string>,
     contentType: string | undefined,
-    onProgress: ((bytes: number) => void) | undefined,
   ): Promise<LeanAnswer> {
     const address = this.address(request.bucket, request.key);
     const credentials = await this.options.credentials();
@@ -112,7 +111,15 @@ export class LeanDataPath {
       this.signingDate(),
     );
     return sendLeanRequest(
-      { address, method: 'PUT', query, headers, body: request.body, onProgress },
+      {
+        address,
+        method: 'PUT',
+        query,
+        headers,
+        body: request.body,
+        onProgress: request.onProgress,
+        pace: request.pace,
+      },
       this.pool,
     );
   }

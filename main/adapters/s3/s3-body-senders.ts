@@ -18,11 +18,13 @@ export interface S3BodySender {
 }
 
 /** The SDK's PutObject / UploadPart (signed payload: the SDK hashes each buffered body with
- *  SHA-256 for SigV4, over HTTP and HTTPS alike). No byte-level progress. */
+ *  SHA-256 for SigV4, over HTTP and HTTPS alike). No byte-level progress; the body is paced
+ *  in one piece before the request (the port's `pace`). */
 export function sdkBodySender(client: S3Client): S3BodySender {
   return {
-    putObject: (request) =>
-      client.send(
+    putObject: async (request) => {
+      await request.pace?.(request.body.byteLength);
+      return client.send(
         new PutObjectCommand({
           Bucket: request.bucket,
           Key: request.key,
@@ -31,9 +33,11 @@ export function sdkBodySender(client: S3Client): S3BodySender {
           ContentMD5: base64Md5(request.md5Hex),
           ...(request.contentType ? { ContentType: request.contentType } : {}),
         }),
-      ),
-    uploadPart: (request) =>
-      client.send(
+      );
+    },
+    uploadPart: async (request) => {
+      await request.pace?.(request.body.byteLength);
+      return client.send(
         new UploadPartCommand({
           Bucket: request.bucket,
           Key: request.key,
@@ -43,7 +47,8 @@ export function sdkBodySender(client: S3Client): S3BodySender {
           ContentLength: request.body.byteLength,
           ContentMD5: base64Md5(request.md5Hex),
         }),
-      ),
+      );
+    },
     close: () => undefined,
   };
 }

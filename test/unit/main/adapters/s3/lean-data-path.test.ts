@@ -297,6 +297,34 @@ describe('LeanDataPath: what goes on the wire', () => {
     expect(reports).toEqual([256 * 1024, 512 * 1024, 600 * 1024]);
   });
 
+  it('under a bandwidth limit each 64 KiB slice leaves only after its share (pace), progress with it', async () => {
+    const body = bytes(600 * 1024);
+    const reports: number[] = [];
+    const paced: number[] = [];
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const sending = lean().putObject({
+      bucket: 'b',
+      key: 'k',
+      body,
+      md5Hex: nodeDigest.md5Hex(body),
+      onProgress: (n) => reports.push(n),
+      pace: async (n) => {
+        paced.push(n);
+        if (paced.length === 2) await held; // the second slice's share is not granted yet
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(reports).toEqual([64 * 1024]); // only the first slice has left
+    release();
+    await sending;
+    expect(paced.reduce((sum, n) => sum + n, 0)).toBe(body.byteLength);
+    expect(Math.max(...paced)).toBe(64 * 1024);
+    expect(reports.at(-1)).toBe(body.byteLength);
+    const [request] = captured as [Captured];
+    expect(request.body.equals(Buffer.from(body))).toBe(true);
+  });
+
   it('keeps connections alive: ten puts in a row use one socket', async () => {
     const path = lean();
     const seen = new Set<string>();
