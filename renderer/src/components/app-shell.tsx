@@ -5,6 +5,7 @@ import { useToast } from '../hooks/toast-context.js';
 import { useConnection } from '../hooks/use-connection.js';
 import { useDropController } from '../hooks/use-drop-controller.js';
 import { useNotices } from '../hooks/use-notices.js';
+import type { TransferFilter } from '../model/transfer-filter.js';
 import type { Preferences } from '../hooks/use-preferences.js';
 import { useSnapshot } from '../hooks/use-snapshot.js';
 import { useTransfers } from '../hooks/use-transfers.js';
@@ -26,6 +27,8 @@ export function AppShell({ preferences }: { readonly preferences: Preferences })
   const { snapshot, error } = useSnapshot(bridge, status.generation);
   const transfers = useTransfers(bridge, status.generation);
   const [view, setView] = useState<ViewId>('folders');
+  // Here, not in the Transfers view: a folder card's "1 upload failed" opens it on "Failed".
+  const [transferFilter, setTransferFilter] = useState<TransferFilter>('all');
   const folders = snapshot?.folders ?? [];
   const drops = useDropController(folders);
   useNotices(bridge, toast);
@@ -61,6 +64,8 @@ export function AppShell({ preferences }: { readonly preferences: Preferences })
             preferences={preferences}
             onDrop={drops.dropOnFolder}
             onNavigate={setView}
+            transferFilter={transferFilter}
+            onTransferFilter={setTransferFilter}
           />
         </main>
         {drops.dragging && <DropOverlay folderCount={folders.length} />}

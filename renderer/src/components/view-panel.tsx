@@ -10,6 +10,8 @@ import { SetupPanel } from '../views/settings/setup-panel.js';
 import { TransfersView } from '../views/transfers/transfers-view.js';
 import { EmptyState } from './empty-state.js';
 import type { ViewId } from './nav-tabs.js';
+import { pausedFolderIds } from '../model/state-display.js';
+import type { TransferFilter } from '../model/transfer-filter.js';
 
 interface ViewPanelProps {
   readonly view: ViewId;
@@ -19,11 +21,14 @@ interface ViewPanelProps {
   readonly preferences: Preferences;
   readonly onDrop: (folderId: string, payload: DropPayload) => void;
   readonly onNavigate: (view: ViewId) => void;
+  readonly transferFilter: TransferFilter;
+  readonly onTransferFilter: (filter: TransferFilter) => void;
 }
 
 /** The selected view, or why there is nothing to show yet. */
 export function ViewPanel(props: ViewPanelProps) {
   const { view, snapshot, snapshotError, transfers, preferences, onDrop, onNavigate } = props;
+  const { transferFilter, onTransferFilter } = props;
   const { t } = useI18n();
 
   // Settings work without a snapshot: theme and language at least, and a broken config.
@@ -64,12 +69,24 @@ export function ViewPanel(props: ViewPanelProps) {
               snapshot={snapshot}
               onDrop={onDrop}
               onOpenSettings={() => onNavigate('settings')}
+              onShowFailed={() => {
+                onTransferFilter('failed');
+                onNavigate('transfers');
+              }}
             />
           )}
         </>
       );
     case 'transfers':
-      return <TransfersView transfers={transfers} totals={snapshot.totals} />;
+      return (
+        <TransfersView
+          transfers={transfers}
+          totals={snapshot.totals}
+          filter={transferFilter}
+          onFilter={onTransferFilter}
+          pausedFolders={pausedFolderIds(snapshot)}
+        />
+      );
     case 'credentials':
       return (
         <CredentialsView

@@ -1,6 +1,12 @@
 import type { CredentialHealth } from '../../../app/credentials/credential-health.js';
 import type { FolderStatus } from '../../../app/presentation/tray/tray-state.js';
-import type { FolderView, ProfileView, TransferView, TrayState } from '../../../app/ipc/views.js';
+import type {
+  FolderView,
+  ProfileView,
+  TransferView,
+  TrayState,
+  UiSnapshot,
+} from '../../../app/ipc/views.js';
 import type { MessageKey } from '../i18n/messages.js';
 
 /** How a state looks: a colour tone plus an icon and a word, so colour is never the only cue. */
@@ -132,4 +138,13 @@ export function credentialStateDisplay(state: ProfileView['status']['state']): S
 /** Paused by the user, by "pause all", or by Ferry itself (a mass delete to confirm). */
 export function isFolderPaused(folder: FolderView, pausedAll: boolean): boolean {
   return pausedAll || folder.pausedByUser || folder.state === 'paused';
+}
+
+/** The ids of the paused folders, for the Transfers view's queued rows. */
+export function pausedFolderIds(
+  snapshot: Pick<UiSnapshot, 'folders' | 'pausedAll'>,
+): ReadonlySet<string> {
+  return new Set(
+    snapshot.folders.filter((f) => isFolderPaused(f, snapshot.pausedAll)).map((f) => f.id),
+  );
 }

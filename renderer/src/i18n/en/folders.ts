@@ -79,4 +79,10 @@ export const enFolders = {
   countDropped: 'dropped',
   countDroppedHelp:
     'Dropped or chosen files uploaded to this folder’s bucket (they are not in the local folder)',
+  folderUploadsFailed_one: '{count} upload failed — see Transfers',
+  folderUploadsFailed_other: '{count} uploads failed — see Transfers',
+  folderPausedByYou: 'Paused by you',
+  folderPausedAll: 'Paused: all syncing is paused',
+  uploadRefusedPaused: 'This folder is paused: resume it to upload files.',
+  queuedPaused: 'Paused',
 } as const;

@@ -80,4 +80,10 @@ export const zhCNFolders: AreaMessages<typeof enFolders> = {
   countFilesNotRead: '尚未读取此文件夹',
   countDropped: '拖放上传',
   countDroppedHelp: '拖放或选择后上传到此文件夹存储桶的文件（它们不在本地文件夹中）',
+  folderUploadsFailed_one: '{count} 个上传失败 — 查看“传输”',
+  folderUploadsFailed_other: '{count} 个上传失败 — 查看“传输”',
+  folderPausedByYou: '已由你暂停',
+  folderPausedAll: '已暂停：全部同步已暂停',
+  uploadRefusedPaused: '此文件夹已暂停：恢复后才能上传文件。',
+  queuedPaused: '已暂停',
 };

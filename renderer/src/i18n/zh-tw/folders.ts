@@ -80,4 +80,10 @@ export const zhTWFolders: AreaMessages<typeof enFolders> = {
   countFilesNotRead: '尚未讀取此資料夾',
   countDropped: '拖放上傳',
   countDroppedHelp: '拖放或選擇後上傳到此資料夾儲存貯體的檔案（它們不在本機資料夾中）',
+  folderUploadsFailed_one: '{count} 個上傳失敗 — 查看「傳輸」',
+  folderUploadsFailed_other: '{count} 個上傳失敗 — 查看「傳輸」',
+  folderPausedByYou: '已由你暫停',
+  folderPausedAll: '已暫停：全部同步已暫停',
+  uploadRefusedPaused: '此資料夾已暫停：繼續後才能上傳檔案。',
+  queuedPaused: '已暫停',
 };

@@ -11,7 +11,7 @@ import type { DropPayload } from '../../drops/drop-uploader.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { folderCallout } from '../../model/folder-callout.js';
 import { folderStatusDisplay, isFolderPaused } from '../../model/state-display.js';
-import { uploadRefusal } from '../../model/upload-refusal.js';
+import { pauseNote, uploadRefusal } from '../../model/upload-refusal.js';
 import { FolderActions } from './folder-actions.js';
 import { FolderFacts } from './folder-facts.js';
 import { FolderPolicy } from './folder-policy.js';
@@ -25,6 +25,8 @@ interface FolderCardProps {
   /** The token of the folder's profile: its state ranks in the badge (tray-state.ts). */
   readonly credentials?: ProfileView['status'] | undefined;
   readonly onDrop: (folderId: string, payload: DropPayload) => void;
+  /** Opens the Transfers view filtered to failed rows. */
+  readonly onShowFailed?: (() => void) | undefined;
 }
 
 /** One synced folder: where it goes, how it is doing, its actions; also a drop target. */
@@ -35,9 +37,10 @@ export function FolderCard({
   now,
   credentials,
   onDrop,
+  onShowFailed,
 }: FolderCardProps) {
   const i18n = useI18n();
-  const { t } = i18n;
+  const { t, tp } = i18n;
   const callout = folderCallout(folder, i18n.language);
   const status = folderStatusOf({
     folder,
@@ -46,7 +49,8 @@ export function FolderCard({
   });
   const { bridge } = useSession();
   const [over, setOver] = useState(false);
-  const refusalKey = uploadRefusal(folder);
+  const refusalKey = uploadRefusal(folder, pausedAll);
+  const pausedWhy = pauseNote(folder, pausedAll);
   const refusal = refusalKey === null ? null : t(refusalKey);
 
   const onDragOver = (event: DragEvent): void => {
@@ -109,7 +113,24 @@ export function FolderCard({
           )}
         </div>
       )}
+      {folder.counts.failed > 0 && (
+        <p className="callout callout--error" data-testid={`folder-failed-${folder.id}`}>
+          <button type="button" className="button button--small" onClick={onShowFailed}>
+            {tp('folderUploadsFailed', folder.counts.failed)}
+          </button>
+        </p>
+      )}
       {folder.pauseReason && <PauseReason folderId={folder.id} reason={folder.pauseReason} />}
+      {pausedWhy && (
+        <p
+          className="callout callout--warn"
+          role="status"
+          data-testid={`folder-paused-${folder.id}`}
+        >
+          <span aria-hidden="true">❚❚ </span>
+          {t(pausedWhy)}
+        </p>
+      )}
       <FolderActions
         folderId={folder.id}
         paused={isFolderPaused(folder, pausedAll)}

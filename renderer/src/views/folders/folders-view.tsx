@@ -9,9 +9,10 @@ interface FoldersViewProps {
   readonly snapshot: UiSnapshot;
   readonly onDrop: (folderId: string, payload: DropPayload) => void;
   readonly onOpenSettings: () => void;
+  readonly onShowFailed?: (() => void) | undefined;
 }
 
-export function FoldersView({ snapshot, onDrop, onOpenSettings }: FoldersViewProps) {
+export function FoldersView({ snapshot, onDrop, onOpenSettings, onShowFailed }: FoldersViewProps) {
   const { t } = useI18n();
   const now = useNow(15_000);
   if (snapshot.folders.length === 0) {
@@ -35,6 +36,7 @@ export function FoldersView({ snapshot, onDrop, onOpenSettings }: FoldersViewPro
           now={now}
           credentials={snapshot.profiles.find((p) => p.id === folder.profileId)?.status}
           onDrop={onDrop}
+          onShowFailed={onShowFailed}
         />
       ))}
     </div>

@@ -13,12 +13,13 @@ const ROW_HEIGHT = 64;
 interface TransferListProps {
   readonly rows: readonly TransferView[];
   readonly speeds: SpeedTracker;
+  readonly pausedFolders: ReadonlySet<string>;
   /** Shown inside the list when there are no rows (the list itself stays, for tests too). */
   readonly empty: ReactNode;
 }
 
 /** Only the rows in view (plus a few) are in the DOM: 10,000 rows scroll like 20. */
-export function TransferList({ rows, speeds, empty }: TransferListProps) {
+export function TransferList({ rows, speeds, pausedFolders, empty }: TransferListProps) {
   const { t } = useI18n();
   const now = useNow();
   const scroller = useRef<HTMLDivElement>(null);
@@ -62,6 +63,7 @@ export function TransferList({ rows, speeds, empty }: TransferListProps) {
               key={item.key}
               transfer={transfer}
               speeds={speeds}
+              folderPaused={pausedFolders.has(transfer.folderId)}
               now={now}
               position={item.index + 1}
               total={rows.length}

@@ -14,6 +14,8 @@ import { TransferDetails } from './transfer-details.js';
 interface TransferRowProps {
   readonly transfer: TransferView;
   readonly speeds: SpeedTracker;
+  /** The row's folder is paused: a queued row says "Paused". */
+  readonly folderPaused: boolean;
   readonly now: number;
   readonly style: CSSProperties;
   readonly position: number;
@@ -32,8 +34,19 @@ function hasDetails(transfer: TransferView): boolean {
 }
 
 export function TransferRow(props: TransferRowProps) {
-  const { transfer, speeds, now, style, position, total, expanded, onToggle, rowRef, index } =
-    props;
+  const {
+    transfer,
+    speeds,
+    folderPaused,
+    now,
+    style,
+    position,
+    total,
+    expanded,
+    onToggle,
+    rowRef,
+    index,
+  } = props;
   const i18n = useI18n();
   const { t } = i18n;
   const { bridge } = useSession();
@@ -57,7 +70,7 @@ export function TransferRow(props: TransferRowProps) {
         <StateBadge
           display={transferStateDisplay(transfer.state)}
           state={transfer.state}
-          text={transferStateText(transfer, now, i18n)}
+          text={transferStateText(transfer, now, i18n, folderPaused)}
         />
       </div>
       <div className="transfer-row__main">

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 
 import type { TransferTotals } from '../../../../app/ipc/views.js';
 import { EmptyState } from '../../components/empty-state.js';
@@ -25,11 +25,15 @@ const EMPTY: Record<TransferFilter, MessageKey> = {
 interface TransfersViewProps {
   readonly transfers: TransfersState;
   readonly totals: TransferTotals;
+  readonly filter: TransferFilter;
+  readonly onFilter: (filter: TransferFilter) => void;
+  /** Folders that are paused: their queued rows say "Paused", not "Queued". */
+  readonly pausedFolders: ReadonlySet<string>;
 }
 
-export function TransfersView({ transfers, totals }: TransfersViewProps) {
+export function TransfersView(props: TransfersViewProps) {
+  const { transfers, totals, filter, onFilter: setFilter, pausedFolders } = props;
   const { t } = useI18n();
-  const [filter, setFilter] = useState<TransferFilter>('all');
   const { rows } = transfers.list;
   const counts = useMemo(() => countByFilter(rows), [rows]);
   const visible = useMemo(() => filterTransfers(rows, filter), [rows, filter]);
@@ -46,6 +50,7 @@ export function TransfersView({ transfers, totals }: TransfersViewProps) {
       <TransferList
         rows={visible}
         speeds={transfers.speeds}
+        pausedFolders={pausedFolders}
         empty={<EmptyState icon="⇅" title={transfers.loaded ? t(EMPTY[filter]) : t('loading')} />}
       />
     </div>
