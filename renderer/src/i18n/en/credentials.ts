@@ -65,4 +65,5 @@ export const enCredentials = {
   policyNone: 'No session policy sent: the token service decides what the token may do',
   policyCustom: 'custom policy',
   policyApproximate: 'summarised: parts of the policy are not shown',
+  secretSetByEnv: 'Set by {name}',
 } as const;

@@ -67,4 +67,5 @@ export const zhCNCredentials: AreaMessages<typeof enCredentials> = {
   policyNone: '未发送会话策略：由令牌服务决定令牌的权限',
   policyCustom: '自定义策略',
   policyApproximate: '摘要：策略中有部分内容未显示',
+  secretSetByEnv: '由 {name} 设置',
 };

@@ -67,4 +67,5 @@ export const zhTWCredentials: AreaMessages<typeof enCredentials> = {
   policyNone: '未傳送工作階段原則：由權杖服務決定權杖的權限',
   policyCustom: '自訂原則',
   policyApproximate: '摘要：原則中有部分內容未顯示',
+  secretSetByEnv: '由 {name} 設定',
 };

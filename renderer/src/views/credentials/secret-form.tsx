@@ -6,7 +6,7 @@ import { useSession } from '../../bridge/session-context.js';
 import { useToast } from '../../hooks/toast-context.js';
 import { useRequest } from '../../hooks/use-request.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { secretOriginText } from './secret-origin.js';
+import { secretOriginText, secretPlaceholder } from './secret-origin.js';
 
 /**
  * Sets the profile's secret (the sub-account's secret key, or the vendor bearer token). It goes
@@ -61,6 +61,7 @@ export function SecretForm({
           spellCheck={false}
           value={secret}
           maxLength={8192}
+          placeholder={secretPlaceholder(t, profile)}
           onChange={(event) => setSecret(event.target.value)}
           data-testid={`secret-input-${profile.id}`}
         />

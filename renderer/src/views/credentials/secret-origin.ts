@@ -26,3 +26,14 @@ export function secretOriginText(t: Translator['t'], profile: ProfileView): stri
           : t('secretUnknown');
   }
 }
+
+/**
+ * The secret field's placeholder: a secret set by FERRY_SECRET_<ID> showed as an empty field
+ * with a dim Store button, as if there were none (screenshot review, issue 13). The field stays
+ * usable: what is stored there is kept for when the variable is gone.
+ */
+export function secretPlaceholder(t: Translator['t'], profile: ProfileView): string | undefined {
+  return profile.secretOrigin === 'environment'
+    ? t('secretSetByEnv', { name: secretEnvName(profile.id) })
+    : undefined;
+}

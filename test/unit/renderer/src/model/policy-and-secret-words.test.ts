@@ -5,7 +5,10 @@ import type { ProfileView } from '../../../../../app/ipc/views.js';
 import { DICTIONARIES } from '../../../../../renderer/src/i18n/i18n.js';
 import { createTranslator } from '../../../../../renderer/src/i18n/translate.js';
 import { policySentence } from '../../../../../renderer/src/model/policy-words.js';
-import { secretOriginText } from '../../../../../renderer/src/views/credentials/secret-origin.js';
+import {
+  secretOriginText,
+  secretPlaceholder,
+} from '../../../../../renderer/src/views/credentials/secret-origin.js';
 
 const en = createTranslator(DICTIONARIES.en, 'en').t;
 const zhCN = createTranslator(DICTIONARIES['zh-CN'], 'zh-CN').t;
@@ -75,5 +78,12 @@ describe('where the secret comes from', () => {
       expect(secretOriginText(t, profile('environment'))).toContain('FERRY_SECRET_MY_CEPH');
       expect(secretOriginText(t, profile('environment'))).not.toBe(t('secretStored'));
     }
+  });
+
+  it('an environment secret names its variable in the empty secret field', () => {
+    expect(secretPlaceholder(en, profile('environment'))).toBe('Set by FERRY_SECRET_MY_CEPH');
+    expect(secretPlaceholder(zhCN, profile('environment'))).toBe('由 FERRY_SECRET_MY_CEPH 设置');
+    expect(secretPlaceholder(zhTW, profile('environment'))).toContain('FERRY_SECRET_MY_CEPH');
+    expect(secretPlaceholder(en, profile('keychain'))).toBeUndefined();
   });
 });
