@@ -2,6 +2,7 @@ import type { UiSnapshot } from '../../../app/ipc/views.js';
 import { useSession } from '../bridge/session-context.js';
 import { useRequest } from '../hooks/use-request.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { attentionLabel } from '../model/attention-label.js';
 import { trayStateDisplay } from '../model/state-display.js';
 import { FerryLogo } from './ferry-logo.js';
 import { StateBadge } from './state-badge.js';
@@ -14,7 +15,8 @@ interface TopBarProps {
 
 /** App name, the one-word global state, and the actions that apply to every folder. */
 export function TopBar({ snapshot, connected }: TopBarProps) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { bridge } = useSession();
   const pause = useRequest();
   const sync = useRequest();
@@ -33,6 +35,7 @@ export function TopBar({ snapshot, connected }: TopBarProps) {
             display={trayStateDisplay(snapshot.trayState, snapshot.setupNeeded)}
             state={snapshot.setupNeeded ? 'not-set-up' : snapshot.trayState}
             testId="global-state"
+            text={snapshot.setupNeeded ? undefined : attentionLabel(snapshot, i18n)}
           />
         )}
       </div>

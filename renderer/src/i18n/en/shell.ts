@@ -43,4 +43,9 @@ export const enShell = {
   durationHours: '{h}h {m}m',
   durationMinutes: '{m}m {s}s',
   durationSeconds: '{s}s',
+  attentionConfig: 'The configuration needs fixing',
+  attentionFolders_one: '{count} folder needs attention',
+  attentionFolders_other: '{count} folders need attention',
+  attentionFailed_one: '{count} upload failed',
+  attentionFailed_other: '{count} uploads failed',
 } as const;

@@ -46,4 +46,9 @@ export const zhCNShell: AreaMessages<typeof enShell> = {
   durationHours: '{h} 小时 {m} 分',
   durationMinutes: '{m} 分 {s} 秒',
   durationSeconds: '{s} 秒',
+  attentionConfig: '配置需要修改',
+  attentionFolders_one: '{count} 个文件夹需要处理',
+  attentionFolders_other: '{count} 个文件夹需要处理',
+  attentionFailed_one: '{count} 个上传失败',
+  attentionFailed_other: '{count} 个上传失败',
 };

@@ -46,4 +46,9 @@ export const zhTWShell: AreaMessages<typeof enShell> = {
   durationHours: '{h} 小時 {m} 分',
   durationMinutes: '{m} 分 {s} 秒',
   durationSeconds: '{s} 秒',
+  attentionConfig: '設定需要修改',
+  attentionFolders_one: '{count} 個資料夾需要處理',
+  attentionFolders_other: '{count} 個資料夾需要處理',
+  attentionFailed_one: '{count} 個上傳失敗',
+  attentionFailed_other: '{count} 個上傳失敗',
 };
