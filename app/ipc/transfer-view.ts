@@ -1,4 +1,5 @@
 import type { Transfer } from '../transfer/transfer.js';
+import { transferNoteCodes } from './transfer-note.js';
 import type { TransferView } from './views.js';
 
 /**
@@ -10,6 +11,7 @@ import type { TransferView } from './views.js';
  */
 export function toTransferView(transfer: Readonly<Transfer>): TransferView {
   const { drop } = transfer;
+  const noteCodes = transferNoteCodes(transfer.note);
   return {
     id: transfer.id,
     folderId: transfer.folderId,
@@ -23,6 +25,7 @@ export function toTransferView(transfer: Readonly<Transfer>): TransferView {
     retryAt: transfer.retryAt,
     error: transfer.error,
     note: transfer.note,
+    ...(noteCodes === null ? {} : { noteCodes }),
     partsReused: transfer.partsReused,
     startedAt: transfer.startedAt,
     finishedAt: transfer.finishedAt,

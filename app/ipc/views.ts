@@ -4,6 +4,7 @@ import type { FolderPolicyView } from '../credentials/policy-summary.js';
 import type { FolderState } from '../engine/folder-sync.js';
 import type { PathProblem } from '../sync/path-problem.js';
 import type { TransferKind, TransferState } from '../transfer/transfer.js';
+import type { TransferNoteView } from './transfer-note.js';
 
 /**
  * What the UI sees (the desktop renderer and the browser served by `ferry serve`). Built in
@@ -31,6 +32,9 @@ export interface TransferView {
   readonly retryAt: number | null;
   readonly error: ErrorView | null;
   readonly note: string | null;
+  /** The note by code and params, for the UI's language (transfer-note.ts); absent when the
+   *  note is unknown (the UI shows `note` as the engine worded it). */
+  readonly noteCodes?: readonly TransferNoteView[];
   readonly partsReused: number;
   readonly startedAt: number | null;
   readonly finishedAt: number | null;

@@ -66,4 +66,12 @@ export const enTransfers = {
   noticeDropTo: 'To {destination}.',
   noticeDropPartly: 'Dropped files: {done} uploaded, {failed} not uploaded',
   noticeDropNotUploaded: 'To {destination}. Not uploaded: {paths}',
+  noteUnchanged: 'unchanged since its last upload',
+  noteInterrupted: 'interrupted: Ferry stopped before it finished',
+  noteResumed: 'resumed: {parts} parts were already stored and not sent again',
+  notePartSizeRaised: 'sent in {size} parts (raised so the file fits in 10,000 parts)',
+  noteStillBeingWritten: 'the file is still being written; Ferry tries again shortly',
+  noteChangedDuringUpload: 'the file changed during the upload; it is uploaded again',
+  noteStillChanging: 'still changing: waiting for it to hold still',
+  noteAlreadyGone: 'already gone from the bucket; nothing to delete',
 } as const;

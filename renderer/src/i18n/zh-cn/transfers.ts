@@ -69,4 +69,12 @@ export const zhCNTransfers: AreaMessages<typeof enTransfers> = {
   noticeDropTo: '目标：{destination}。',
   noticeDropPartly: '拖放的文件：已上传 {done} 个，{failed} 个未上传',
   noticeDropNotUploaded: '目标：{destination}。未上传：{paths}',
+  noteUnchanged: '自上次上传以来未更改',
+  noteInterrupted: '已中断：Ferry 在完成前停止了',
+  noteResumed: '已续传：{parts} 个分片此前已存储，未再次发送',
+  notePartSizeRaised: '以 {size} 的分片发送（已调大，使文件不超过 10,000 个分片）',
+  noteStillBeingWritten: '文件仍在写入；Ferry 稍后重试',
+  noteChangedDuringUpload: '文件在上传期间发生变化；将重新上传',
+  noteStillChanging: '仍在变化：等待文件稳定',
+  noteAlreadyGone: '存储桶中已没有该对象；无需删除',
 };

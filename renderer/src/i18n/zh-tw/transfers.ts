@@ -69,4 +69,12 @@ export const zhTWTransfers: AreaMessages<typeof enTransfers> = {
   noticeDropTo: '目標：{destination}。',
   noticeDropPartly: '拖放的檔案：已上傳 {done} 個，{failed} 個未上傳',
   noticeDropNotUploaded: '目標：{destination}。未上傳：{paths}',
+  noteUnchanged: '自上次上傳以來未變更',
+  noteInterrupted: '已中斷：Ferry 在完成前停止了',
+  noteResumed: '已續傳：{parts} 個分段先前已儲存，未再次傳送',
+  notePartSizeRaised: '以 {size} 的分段傳送（已調大，使檔案不超過 10,000 個分段）',
+  noteStillBeingWritten: '檔案仍在寫入；Ferry 稍後重試',
+  noteChangedDuringUpload: '檔案在上傳期間發生變化；將重新上傳',
+  noteStillChanging: '仍在變動：等待檔案穩定',
+  noteAlreadyGone: '儲存貯體中已沒有該物件；無需刪除',
 };

@@ -3,6 +3,7 @@ import { ProgressBar } from '../../components/progress-bar.js';
 import { percentDone } from '../../format/format-size.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import type { SpeedTracker } from '../../model/speed-tracker.js';
+import { transferNoteText } from '../../model/transfer-note-text.js';
 
 interface TransferDetailProps {
   readonly transfer: TransferView;
@@ -14,6 +15,9 @@ interface TransferDetailProps {
 export function TransferDetail({ transfer, speeds, now }: TransferDetailProps) {
   const i18n = useI18n();
   const { t } = i18n;
+  const note = transferNoteText(transfer, t);
+  // The resume is said once: by the note's code when it has one, else by the count.
+  const resumeNoted = transfer.noteCodes?.some((n) => n.code === 'resumed') === true;
   switch (transfer.state) {
     case 'uploading': {
       const percent = percentDone(transfer.bytesDone, transfer.size);
@@ -47,13 +51,15 @@ export function TransferDetail({ transfer, speeds, now }: TransferDetailProps) {
       );
     }
     case 'skipped':
-      return <span className="transfer-detail muted">{transfer.note ?? t('skippedNoNote')}</span>;
+      return <span className="transfer-detail muted">{note ?? t('skippedNoNote')}</span>;
     case 'done':
       return (
         <span className="transfer-detail muted">
           {transfer.finishedAt === null ? '' : i18n.relative(transfer.finishedAt, now)}
-          {transfer.note ? ` · ${transfer.note}` : ''}
-          {transfer.partsReused > 0 ? ` · ${i18n.tp('partsReused', transfer.partsReused)}` : ''}
+          {note ? ` · ${note}` : ''}
+          {transfer.partsReused > 0 && !resumeNoted
+            ? ` · ${i18n.tp('partsReused', transfer.partsReused)}`
+            : ''}
         </span>
       );
     case 'retrying':
@@ -67,6 +73,6 @@ export function TransferDetail({ transfer, speeds, now }: TransferDetailProps) {
     }
     case 'queued':
     case 'deleting':
-      return <span className="transfer-detail muted">{transfer.note ?? ''}</span>;
+      return <span className="transfer-detail muted">{note ?? ''}</span>;
   }
 }
