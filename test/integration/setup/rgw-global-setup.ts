@@ -16,17 +16,32 @@ const services = join(import.meta.dirname, '..', '..', 'services');
  * STS's minimum session is lowered to 1 s so token expiry can be observed in seconds.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // out/ is compiled once here, beside the RGW's start, for every test file that spawns the
+  // real `ferry` (test/support/build-once.ts); a compile error fails the tier here, once.
+  const building = run('npx', ['tsc', '-b'], { cwd: join(services, '..', '..') }).then(
+    () => project.provide('outBuilt', true),
+    (error: unknown) => {
+      const { stdout } = error as { stdout?: string };
+      throw new Error(`tsc -b failed before the integration tier:\n${stdout ?? String(error)}`, {
+        cause: error,
+      });
+    },
+  );
   // A developer iterating on one test may point at an RGW that is already running (its rgw.json
   // from rgw-up.sh) instead of paying ~1 minute per run; CI never sets this.
   const reuse = process.env.FERRY_TEST_RGW_JSON;
   if (reuse) {
     project.provide('rgw', JSON.parse(await readFile(reuse, 'utf8')) as RgwInfo);
+    await building;
     return async () => {};
   }
   const dir = await mkdtemp(join(tmpdir(), 'ferry-it-rgw-'));
   const env = { ...process.env, RGW_DIR: dir, STS_MIN_SECS: '1' };
   try {
-    await run('bash', [join(services, 'rgw-up.sh')], { env, timeout: 180_000 });
+    await Promise.all([
+      run('bash', [join(services, 'rgw-up.sh')], { env, timeout: 180_000 }),
+      building,
+    ]);
   } catch (error) {
     const { stderr } = error as { stderr?: string };
     throw new Error(`test/services/rgw-up.sh failed:\n${stderr ?? String(error)}`, {
