@@ -213,13 +213,13 @@ describe('ferry against the OSS test server (provider oss, aliyun-sts, V4 agains
         'outside',
         'keep*',
         ['oss:PutObject', 'oss:GetObject', 'oss:AbortMultipartUpload'],
-        /may not write \(PutObject/,
+        /may not upload to \S+ \(the store denied CreateMultipartUpload/,
       ],
       [
         'nodelete',
         '*',
         ['oss:PutObject', 'oss:GetObject', 'oss:AbortMultipartUpload'],
-        /may not delete \(DeleteObject\)/,
+        /may not delete in \S+ \(the store denied DeleteObject/,
       ],
     ] as const) {
       const ws0 = await ossWorkspace(label, { mode: 'mirror' });
