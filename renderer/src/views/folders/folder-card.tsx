@@ -114,22 +114,26 @@ export function FolderCard({
         </div>
       )}
       {folder.counts.failed > 0 && (
-        <p className="callout callout--error" data-testid={`folder-failed-${folder.id}`}>
-          <button type="button" className="button button--small" onClick={onShowFailed}>
-            {tp('folderUploadsFailed', folder.counts.failed)}
-          </button>
-        </p>
+        <div className="callout callout--error" data-testid={`folder-failed-${folder.id}`}>
+          <p>
+            <button type="button" className="button button--small" onClick={onShowFailed}>
+              {tp('folderUploadsFailed', folder.counts.failed)}
+            </button>
+          </p>
+        </div>
       )}
       {folder.pauseReason && <PauseReason folderId={folder.id} reason={folder.pauseReason} />}
       {pausedWhy && (
-        <p
+        <div
           className="callout callout--warn"
           role="status"
           data-testid={`folder-paused-${folder.id}`}
         >
-          <span aria-hidden="true">❚❚ </span>
-          {t(pausedWhy)}
-        </p>
+          <p>
+            <span aria-hidden="true">❚❚ </span>
+            {t(pausedWhy)}
+          </p>
+        </div>
       )}
       <FolderActions
         folderId={folder.id}

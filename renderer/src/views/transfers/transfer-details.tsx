@@ -16,8 +16,15 @@ export function TransferDetails({ transfer }: { readonly transfer: TransferView 
   const readable = transfer.error ? i18n.error(transfer.error) : null;
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const pane = useRef<HTMLDivElement>(null);
-  // Once, when the pane opens (it is mounted only while the row is expanded).
-  useEffect(() => revealOnOpen(pane.current, (callback) => requestAnimationFrame(callback)), []);
+  // Once, when the pane opens (it is mounted only while the row is expanded): the whole row,
+  // its Retry button included, not just the pane (reveal-on-open.ts).
+  useEffect(
+    () =>
+      revealOnOpen(pane.current?.parentElement ?? null, (callback) =>
+        requestAnimationFrame(callback),
+      ),
+    [],
+  );
   const copy = async (): Promise<void> => {
     setCopied((await copyText(detailText(transfer, t, readable))) ? 'yes' : 'failed');
   };

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { revealOnOpen } from '../../../../../renderer/src/model/reveal-on-open.js';
 
 describe('revealOnOpen', () => {
-  it('scrolls the opened pane just into view on the next frame', () => {
+  it('scrolls the opened row just into view on the next frame', () => {
     const scrollIntoView = vi.fn();
     const frames: (() => void)[] = [];
     revealOnOpen({ scrollIntoView }, (callback) => frames.push(callback));
