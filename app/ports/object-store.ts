@@ -114,10 +114,11 @@ export interface PutObjectRequest extends ObjectRef {
    *  stores that can tell (the S3 lean path); others may never call it. A request sent again
    *  (new connection, refreshed token) reports from 0 again: the latest figure is the one. */
   readonly onProgress?: ((bytes: number) => void) | undefined;
-  /** The bandwidth limit, applied where the bytes leave. When given, the store awaits
-   *  `pace(n)` before it hands n more body bytes to the network, covering every byte each time
-   *  the body is sent (a body sent again is paced again). A store that sends the body in one
-   *  piece awaits `pace(body length)` once before the request. */
+  /** The bandwidth limit. When given, the store awaits `pace(body length)` before it fetches
+   *  the token and signs the request, each time it sends the body (a body sent again is paced
+   *  again). Not per slice while sending: a share granted mid-request lets a short-lived token
+   *  expire between the signature and the last byte (seen on Ceph RGW and OSS with 1-3 s STS
+   *  tokens: the part was refused twice, even after a refresh). */
   readonly pace?: ((bytes: number) => Promise<void>) | undefined;
 }
 
@@ -129,10 +130,11 @@ export interface UploadPartRequest extends MultipartRef {
    *  stores that can tell (the S3 lean path); others may never call it. A request sent again
    *  (new connection, refreshed token) reports from 0 again: the latest figure is the one. */
   readonly onProgress?: ((bytes: number) => void) | undefined;
-  /** The bandwidth limit, applied where the bytes leave. When given, the store awaits
-   *  `pace(n)` before it hands n more body bytes to the network, covering every byte each time
-   *  the body is sent (a body sent again is paced again). A store that sends the body in one
-   *  piece awaits `pace(body length)` once before the request. */
+  /** The bandwidth limit. When given, the store awaits `pace(body length)` before it fetches
+   *  the token and signs the request, each time it sends the body (a body sent again is paced
+   *  again). Not per slice while sending: a share granted mid-request lets a short-lived token
+   *  expire between the signature and the last byte (seen on Ceph RGW and OSS with 1-3 s STS
+   *  tokens: the part was refused twice, even after a refresh). */
   readonly pace?: ((bytes: number) => Promise<void>) | undefined;
 }
 

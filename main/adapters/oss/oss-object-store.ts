@@ -84,12 +84,11 @@ export class OssObjectStore implements ObjectStore {
     }
   }
 
-  putObject(request: PutObjectRequest): Promise<StoredResult> {
+  async putObject(request: PutObjectRequest): Promise<StoredResult> {
     const what = `PutObject ${request.key}`;
+    await request.pace?.(request.body.byteLength); // before the token: see the port's `pace`
     return this.call(what, request.bucket, async (client) => {
       checkOssKey(request.key, what);
-      // ali-oss sends a buffer in one piece: paced before the request (the port's `pace`).
-      await request.pace?.(request.body.byteLength);
       const result = await client.put(request.key, Buffer.from(request.body), {
         headers: { 'Content-MD5': base64Md5(request.md5Hex) },
         ...(request.contentType ? { mime: request.contentType } : {}),
@@ -112,13 +111,13 @@ export class OssObjectStore implements ObjectStore {
     });
   }
 
-  uploadPart(request: UploadPartRequest): Promise<StoredResult> {
+  async uploadPart(request: UploadPartRequest): Promise<StoredResult> {
+    await request.pace?.(request.body.byteLength); // before the token: see the port's `pace`
     return this.call(
       `UploadPart ${request.key}#${request.partNumber}`,
       request.bucket,
       async (client) => {
         const body = Buffer.from(request.body);
-        await request.pace?.(body.byteLength);
         const result = await client.uploadPart(
           request.key,
           request.uploadId,

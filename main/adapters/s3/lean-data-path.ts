@@ -89,6 +89,7 @@ export class LeanDataPath {
     contentType: string | undefined,
   ): Promise<LeanAnswer> {
     const address = this.address(request.bucket, request.key);
+    await request.pace?.(request.body.byteLength); // before the token: see the port's `pace`
     const credentials = await this.options.credentials();
     const headers = await signUnsignedPayload(
       {
@@ -118,7 +119,6 @@ export class LeanDataPath {
         headers,
         body: request.body,
         onProgress: request.onProgress,
-        pace: request.pace,
       },
       this.pool,
     );

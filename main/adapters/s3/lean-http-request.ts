@@ -17,8 +17,6 @@ export interface LeanRequest {
   readonly body: Uint8Array;
   /** Bytes of the body handed to the socket so far, growing; from 0 again if it is re-sent. */
   readonly onProgress?: ((bytes: number) => void) | undefined;
-  /** Awaited before each slice is written: the bandwidth limit where the bytes leave. */
-  readonly pace?: ((bytes: number) => Promise<void>) | undefined;
 }
 
 export interface LeanAnswer {
@@ -28,10 +26,6 @@ export interface LeanAnswer {
 
 /** Slices of a body reported one by one: small enough for a smooth bar on a slow link. */
 const PROGRESS_SLICE = 256 * 1024;
-/** Slices of a paced body (a bandwidth limit): small enough that, with many transfers sharing a
- *  low limit, the socket never sits silent near a server's idle limit (S3 answers
- *  RequestTimeout after ~20 s without a byte: AWS S3 error responses) between two slices. */
-const PACED_SLICE = 64 * 1024;
 /** Enough of an error body for the XML document S3 sends (a few hundred bytes). */
 const ERROR_BODY_LIMIT = 64 * 1024;
 
@@ -169,9 +163,7 @@ function sendOnce(request: LeanRequest, pool: LeanConnectionPool): Promise<LeanA
       );
       incoming.on('error', reject);
     });
-    if (request.pace) {
-      void writePacedBody(outgoing, request, request.pace, () => answered, fail);
-    } else writeBody(outgoing, request);
+    writeBody(outgoing, request);
   });
 }
 
@@ -197,39 +189,6 @@ function writeBody(
     });
   }
   outgoing.end();
-}
-
-/**
- * A body under a bandwidth limit: each slice waits for its share (the port's `pace`) and then
- * goes to the socket, so the bytes leave at the limit and progress moves with them, instead of
- * the whole part waiting its full time and then leaving at once (issue 13: "progress jumps in
- * 8 MiB parts"). Stops as soon as the request is over (answered early with an error, or failed).
- */
-async function writePacedBody(
-  outgoing: {
-    write(chunk: Uint8Array, done: (error?: Error | null) => void): boolean;
-    end(): void;
-    readonly destroyed: boolean;
-  },
-  request: LeanRequest,
-  pace: (bytes: number) => Promise<void>,
-  answered: () => boolean,
-  fail: (error: Error) => void,
-): Promise<void> {
-  const { body, onProgress } = request;
-  try {
-    for (let start = 0; start < body.byteLength; start += PACED_SLICE) {
-      const end = Math.min(start + PACED_SLICE, body.byteLength);
-      await pace(end - start);
-      if (outgoing.destroyed || answered()) return; // refused early: no more bytes, no more share
-      outgoing.write(body.subarray(start, end), (error) => {
-        if (!error) onProgress?.(end);
-      });
-    }
-    outgoing.end();
-  } catch (error) {
-    fail(error instanceof Error ? error : new Error(String(error)));
-  }
 }
 
 function timeoutError(message: string): Error {

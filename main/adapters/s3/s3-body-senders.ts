@@ -19,7 +19,7 @@ export interface S3BodySender {
 
 /** The SDK's PutObject / UploadPart (signed payload: the SDK hashes each buffered body with
  *  SHA-256 for SigV4, over HTTP and HTTPS alike). No byte-level progress; the body is paced
- *  in one piece before the request (the port's `pace`). */
+ *  before the request (the port's `pace`), and the SDK fetches the token after. */
 export function sdkBodySender(client: S3Client): S3BodySender {
   return {
     putObject: async (request) => {

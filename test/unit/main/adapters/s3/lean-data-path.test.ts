@@ -80,7 +80,13 @@ afterEach(() => {
   };
 });
 
-function lean(over: { idleMs?: number; client?: S3Client } = {}): LeanDataPath {
+function lean(
+  over: {
+    idleMs?: number;
+    client?: S3Client;
+    credentials?: () => Promise<TemporaryCredentials>;
+  } = {},
+): LeanDataPath {
   const client =
     over.client ??
     new S3Client({
@@ -94,7 +100,7 @@ function lean(over: { idleMs?: number; client?: S3Client } = {}): LeanDataPath {
     endpoint,
     region: 'us-east-1',
     forcePathStyle: true,
-    credentials: () => Promise.resolve(TOKEN),
+    credentials: over.credentials ?? (() => Promise.resolve(TOKEN)),
     maxSockets: 4,
     stallTimeouts: { connectMs: 2_000, idleMs: over.idleMs ?? 10_000 },
   });
@@ -297,30 +303,32 @@ describe('LeanDataPath: what goes on the wire', () => {
     expect(reports).toEqual([256 * 1024, 512 * 1024, 600 * 1024]);
   });
 
-  it('under a bandwidth limit each 64 KiB slice leaves only after its share (pace), progress with it', async () => {
+  it('under a bandwidth limit the body waits for its share before the token is fetched and signed', async () => {
     const body = bytes(600 * 1024);
-    const reports: number[] = [];
-    const paced: number[] = [];
+    const events: string[] = [];
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
-    const sending = lean().putObject({
+    const sending = lean({
+      credentials: () => {
+        events.push('token');
+        return Promise.resolve(TOKEN);
+      },
+    }).putObject({
       bucket: 'b',
       key: 'k',
       body,
       md5Hex: nodeDigest.md5Hex(body),
-      onProgress: (n) => reports.push(n),
       pace: async (n) => {
-        paced.push(n);
-        if (paced.length === 2) await held; // the second slice's share is not granted yet
+        events.push(`pace ${n}`);
+        await held;
       },
     });
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(reports).toEqual([64 * 1024]); // only the first slice has left
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events).toEqual([`pace ${body.byteLength}`]); // no token, nothing sent yet
+    expect(captured).toHaveLength(0);
     release();
     await sending;
-    expect(paced.reduce((sum, n) => sum + n, 0)).toBe(body.byteLength);
-    expect(Math.max(...paced)).toBe(64 * 1024);
-    expect(reports.at(-1)).toBe(body.byteLength);
+    expect(events).toEqual([`pace ${body.byteLength}`, 'token']);
     const [request] = captured as [Captured];
     expect(request.body.equals(Buffer.from(body))).toBe(true);
   });
