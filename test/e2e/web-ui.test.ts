@@ -115,7 +115,7 @@ describe('the web UI served by ferry serve, in Chromium, against the real RGW', 
     const card = page.getByTestId('folder-card-denied');
     await card.getByRole('alert').waitFor({ timeout: 30_000 });
     expect(await card.getByRole('alert').textContent()).toMatch(
-      /Folder "denied": the token may not write .*ask its administrator/,
+      /Folder "denied": the token may not upload to .*ask its administrator/,
     );
     expect(await page.getByTestId('folder-policy-denied').textContent()).toMatch(/custom policy/);
     await writeFile(join(space.denied, 'refused.txt'), 'the policy says no');
