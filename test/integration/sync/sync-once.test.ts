@@ -129,7 +129,9 @@ describe('denied actions: refused before uploading, or per file', () => {
     await put(ws0.data, 'keep.txt', 'keep');
     const result = await ferry(['sync', '--config', ws0.config, '--once']);
     expect(result.code, result.stderr).toBe(2);
-    expect(result.stderr).toMatch(/Folder "data": the token may not delete in \S+ \(the store denied DeleteObject/);
+    expect(result.stderr).toMatch(
+      /Folder "data": the token may not delete in \S+ \(the store denied DeleteObject/,
+    );
     expect(result.stderr).toMatch(/set "mode: upload" on folder "data"/);
     expect(await remoteTree(ws0.prefix)).toEqual(new Map());
   });
@@ -153,7 +155,9 @@ describe('denied actions: refused before uploading, or per file', () => {
     await put(ws.data, 'a.txt', 'a');
     const result = await ferry(['sync', '--config', ws.config, '--once']);
     expect(result.code, result.stderr).toBe(2);
-    expect(result.stderr).toMatch(/Folder "data": the token may not upload to \S+ \(the store denied CreateMultipartUpload/);
+    expect(result.stderr).toMatch(
+      /Folder "data": the token may not upload to \S+ \(the store denied CreateMultipartUpload/,
+    );
     expect(result.stderr).not.toMatch(/failed: data\/a\.txt/);
     expect((await remoteTree(ws.prefix)).size).toBe(0);
   });
