@@ -5,10 +5,16 @@
 // temporary credentials, over HTTP and HTTPS (issues 6 and 15).
 //
 // Usage: node test/bench/run-bench.mjs [quick|full|smoke] [--out DIR] [--only 1,3,5]
+//                                       [--tools ferry,curl-floor] [--curve 10000,1000000|none]
 //   quick (default)  a few minutes; full: the issue's sizes; smoke: proves the harness works
 //   --out DIR        where latest.json and latest.md go (default test/bench/results)
 //   --only LIST      run only these scenarios (6 adds scenario 2's RSS target when 2 ran; 5's
 //                    bytes per watched file need 6)
+//   --tools LIST     run only these tools in scenarios 1-3 (ids: ferry, curl-floor, rclone,
+//                    rclone-raised, aws, aws-raised, aws-crt, raw-sdk); the others are
+//                    left out of the tables
+//   --curve LIST     scenario 5's extra points (file counts of the scale's curve; `none`: only
+//                    the main point). Default: the scale's whole curve (full: 10k and 1M)
 // Env: BENCH_OBJECTSTORE=memstore|bluestore (default memstore), BENCH_NO_INSTALL=1 (do not
 //      apt-get the peers: rclone, awscli, python3-awscrt, curl, openssl), BENCH_SKIP_BUILD=1 (run the out/ already built by `tsc -b` instead of
 //      compiling a private copy), BENCH_BUILD_DIR (where that copy goes; default
@@ -30,6 +36,8 @@ const { values, positionals } = parseArgs({
   options: {
     out: { type: 'string' },
     only: { type: 'string' },
+    tools: { type: 'string' },
+    curve: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
   allowPositionals: true,
@@ -37,7 +45,8 @@ const { values, positionals } = parseArgs({
 const scale = positionals[0] ?? 'quick';
 if (values.help || !['quick', 'full', 'smoke'].includes(scale) || positionals.length > 1) {
   process.stdout.write(
-    'Usage: node test/bench/run-bench.mjs [quick|full|smoke] [--out DIR] [--only 1,3,5]\n',
+    'Usage: node test/bench/run-bench.mjs [quick|full|smoke] [--out DIR] [--only 1,3,5]\n' +
+      '         [--tools ferry,curl-floor,…] [--curve 10000,1000000|none]\n',
   );
   process.exit(values.help ? 0 : 64);
 }
@@ -86,6 +95,8 @@ const code = await runBench({
   scale: /** @type {'quick' | 'full' | 'smoke'} */ (scale),
   outDir: values.out ?? join(repoRoot, 'test', 'bench', 'results'),
   only: values.only ? values.only.split(',').map(Number) : null,
+  tools: values.tools ? values.tools.split(',') : null,
+  curve: values.curve ? (values.curve === 'none' ? [] : values.curve.split(',').map(Number)) : null,
 });
 // Everything the run started is stopped by now; an idle keep-alive socket must not hold us.
 process.exit(code);

@@ -50,11 +50,12 @@ const SCENARIOS = [
 ];
 
 /**
- * @param {{ repoRoot: string, ferryBuild: string, scale: 'quick' | 'full' | 'smoke', outDir: string, only: number[] | null }} options
+ * @param {{ repoRoot: string, ferryBuild: string, scale: 'quick' | 'full' | 'smoke', outDir: string, only: number[] | null, tools?: string[] | null, curve?: number[] | null }} options
+ *   tools: only these tool ids in scenarios 1-3; curve: scenario 5's extra points (file counts)
  * @returns {Promise<number>} exit code: 0 when the harness completed (whatever the numbers)
  */
 export async function runBench(options) {
-  const scale = SCALES[options.scale];
+  const scale = withCurve(SCALES[options.scale], options.curve ?? null);
   const started = new Date();
   const log = (/** @type {string} */ line) =>
     process.stderr.write(
@@ -115,7 +116,7 @@ export async function runBench(options) {
       : gateway.standardPorts
         ? null
         : 'awscrt 0.16 ignores the endpoint port and the gateway could not take 80/443';
-    const tools = [
+    const allTools = [
       ferryTool(ctx),
       curlFloorTool(ctx),
       rcloneTool(ctx, peers.rclone, false),
@@ -125,6 +126,13 @@ export async function runBench(options) {
       awsTool(ctx, peers.aws, 'crt', crtProblem),
       rawSdkTool(ctx),
     ];
+    const unknown = (options.tools ?? []).filter((id) => !allTools.some((t) => t.id === id));
+    if (unknown.length > 0) {
+      throw new Error(
+        `--tools: no tool ${unknown.join(', ')} (there are ${allTools.map((t) => t.id).join(', ')})`,
+      );
+    }
+    const tools = allTools.filter((tool) => !options.tools || options.tools.includes(tool.id));
     /** @type {import('./scenarios/shared.mjs').Shared} */
     const shared = {
       admin: adminClient(info),
@@ -226,6 +234,23 @@ export async function runBench(options) {
     await cleanup();
     for (const signal of signals) process.off(signal, onSignal);
   }
+}
+
+/**
+ * The scale with scenario 5's curve cut down to the points asked for (`--curve`).
+ * @param {import('./scales.mjs').Scale} scale
+ * @param {number[] | null} curve
+ * @returns {import('./scales.mjs').Scale}
+ */
+function withCurve(scale, curve) {
+  if (!curve) return scale;
+  const missing = curve.filter((count) => !scale.watchCurve.some((p) => p.count === count));
+  if (missing.length > 0) {
+    throw new Error(
+      `--curve: the ${scale.name} scale has no point of ${missing.join(', ')} files (it has ${scale.watchCurve.map((p) => p.count).join(', ') || 'none'})`,
+    );
+  }
+  return { ...scale, watchCurve: scale.watchCurve.filter((p) => curve.includes(p.count)) };
 }
 
 /** @param {string} objectstore */

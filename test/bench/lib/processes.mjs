@@ -30,7 +30,8 @@ import { constants } from 'node:os';
 /** @type {Set<ChildProcess>} */
 const running = new Set();
 let closed = false;
-const KEEP_BYTES = 256 * 1024;
+/** How much of a process's stdout and stderr is kept (the tail). */
+export const KEEP_BYTES = 256 * 1024;
 const POLL_MS = 20;
 
 /** After this, nothing new may start (the harness is shutting down). */

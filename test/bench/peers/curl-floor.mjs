@@ -13,7 +13,12 @@
 // - `-Z/--parallel`, `--parallel-max N` (at most 300): transfers in parallel, N at once;
 // - `-K FILE`: options from a file, one per line, `upload-file = "…"` / `url = "…"`, every
 //   -T pairs with the next URL ("-T, --upload-file … can be used several times");
-// - `-w '%header{etag}'` (added in 7.84.0) and `%{url}` (7.75.0) print each transfer's ETag and URL;
+// - `-w '%header{etag}'` (added in 7.84.0) and `%{urlnum}` (7.75.0: "the 0-based index of the URL
+//   in the command line or config") print each transfer's ETag and which transfer it was. Not
+//   `%{url}`: 2,000 presigned URLs of ~400 bytes each are 0.8 MB of output, more than the 256 KiB
+//   tail processes.mjs keeps, so the count came up short and a run where curl had exited 0 with
+//   2,000 × 200 was marked failed ("exit 1: 200 … <a URL>" in every repetition at 2,000 files,
+//   fine at 200). One line is now ~45 bytes: 5,000 transfers fit (checked below);
 // - `-H 'Expect:'` removes the Expect: 100-continue curl adds to bigger uploads (a round trip);
 // - `--cacert FILE` trusts the bench CA for HTTPS.
 import { readFileSync } from 'node:fs';
@@ -29,10 +34,12 @@ import {
 } from '@aws-sdk/client-s3';
 
 import { presigner } from '../lib/presign.mjs';
-import { measure } from '../lib/processes.mjs';
+import { KEEP_BYTES, measure } from '../lib/processes.mjs';
 import { cleanEnv } from '../lib/context.mjs';
 
 const SMALL_PARALLEL = 16;
+/** The most one `-w` line takes: "200 " + a quoted ETag (≤ 70 bytes for a multipart one) + urlnum. */
+const OUTPUT_LINE_BYTES = 90;
 let configs = 0;
 
 /**
@@ -122,8 +129,10 @@ async function multipart(ctx, job, endpoint, sign, file, parts) {
     }
     const etags = new Map();
     for (const line of sent.stdout.split('\n')) {
-      const match = /^200 (\S+) \S*[?&]partNumber=(\d+)/.exec(line);
-      if (match) etags.set(Number(match[2]), match[1]);
+      // "<code> <etag> <urlnum>": the transfers are the parts in order, so urlnum + 1 is the
+      // part number.
+      const match = /^200 (\S+) (\d+)$/.exec(line);
+      if (match) etags.set(Number(match[2]) + 1, match[1]);
     }
     const t1 = performance.now();
     await s3.send(
@@ -154,6 +163,11 @@ async function multipart(ctx, job, endpoint, sign, file, parts) {
  * @returns {Promise<import('../lib/processes.mjs').Measured>}
  */
 async function runCurl(ctx, job, transfers, parallel) {
+  if (transfers.length * OUTPUT_LINE_BYTES > KEEP_BYTES) {
+    throw new Error(
+      `${transfers.length} transfers in one curl run: their -w lines would not fit the ${KEEP_BYTES} bytes of output the harness keeps`,
+    );
+  }
   const config = join(ctx.work, `curl-${++configs}.conf`);
   await writeFile(
     config,
@@ -171,7 +185,7 @@ async function runCurl(ctx, job, transfers, parallel) {
       '-H',
       'Expect:',
       '-w',
-      '%{http_code} %header{etag} %{url}\\n',
+      '%{http_code} %header{etag} %{urlnum}\\n',
       ...(job.tls ? ['--cacert', ctx.gateway.caFile] : []),
       '-K',
       config,
@@ -179,12 +193,20 @@ async function runCurl(ctx, job, transfers, parallel) {
     { env: cleanEnv({}), timeoutMs: job.timeoutMs ?? ctx.timeoutMs },
   );
   const codes = measured.stdout.split('\n').filter(Boolean);
+  const answered = new Set(codes.map((line) => line.split(' ').at(-1)));
   const bad = codes.filter((line) => !line.startsWith('200 '));
-  if (measured.code === 0 && (codes.length !== transfers.length || bad.length > 0)) {
+  if (measured.code === 0 && (answered.size !== transfers.length || bad.length > 0)) {
+    const missing = transfers.findIndex((_, index) => !answered.has(String(index)));
+    const badIndex = Number(bad[0]?.split(' ').at(-1));
+    const first = bad[0]
+      ? `${bad[0].slice(0, 80)} (${transfers[badIndex]?.file ?? '?'})`
+      : `transfer ${missing} (${transfers[missing]?.file ?? '?'}) missing`;
     return {
       ...measured,
       code: 1,
-      stderr: `${measured.stderr}\n${codes.length} of ${transfers.length} answered, not 200: ${bad[0]?.slice(0, 80) ?? 'missing'}`,
+      // stdout emptied: failureReason() reports the last line, which must be this one.
+      stdout: '',
+      stderr: `${measured.stderr}\n${answered.size} of ${transfers.length} transfers answered 200 (curl exited 0); first problem: ${first}`,
     };
   }
   return measured;
