@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { installRoot, readManifest } from './install-root.js';
 
 /**
- * Ferry's version, from package.json (built into out/main/cli/, three folders below the root;
- * the packaged app ships package.json beside out/, electron-builder.yml "files").
+ * Ferry's version, from package.json at the install root (the packaged app ships package.json
+ * beside out/, electron-builder.yml "files").
  */
 export function ferryVersion(): string {
-  const url = new URL('../../../package.json', import.meta.url);
-  const { version } = JSON.parse(readFileSync(url, 'utf8')) as { version?: unknown };
+  const root = installRoot();
+  const version = root === null ? undefined : readManifest(join(root, 'package.json'))?.version;
   return typeof version === 'string' ? version : 'unknown';
 }

@@ -16,10 +16,10 @@
 //   --curve LIST     scenario 5's extra points (file counts of the scale's curve; `none`: only
 //                    the main point). Default: the scale's whole curve (full: 10k and 1M)
 // Env: BENCH_OBJECTSTORE=memstore|bluestore (default memstore), BENCH_NO_INSTALL=1 (do not
-//      apt-get the peers: rclone, awscli, python3-awscrt, curl, openssl), BENCH_SKIP_BUILD=1 (run the out/ already built by `tsc -b` instead of
+//      apt-get the peers: rclone, awscli, python3-awscrt, curl, openssl), BENCH_SKIP_BUILD=1 (run the out/cli already bundled by `npm run build:cli` instead of
 //      compiling a private copy), BENCH_BUILD_DIR (where that copy goes; default
 //      $TMPDIR/ferry-bench-build), BENCH_FERRY_BUILD=DIR (run a Ferry compiled elsewhere, e.g. a
-//      baseline: DIR holds main/cli/ferry.js).
+//      baseline: DIR holds cli/ferry.js, the bundled CLI).
 //
 // This file only checks what the runner needs (npm packages, the build) with node built-ins,
 // then hands over to runner.mjs, which imports the SDK.
@@ -51,7 +51,7 @@ if (values.help || !['quick', 'full', 'smoke'].includes(scale) || positionals.le
   process.exit(values.help ? 0 : 64);
 }
 
-/** The compiled Ferry the bench runs (holds main/cli/ferry.js). */
+/** The bundled Ferry the bench runs (holds cli/ferry.js). */
 let ferryBuild = join(repoRoot, 'out');
 try {
   // A fresh clone (no node_modules at all): `npm ci` from the lockfile, without Electron's
@@ -70,18 +70,20 @@ try {
   }
   if (process.env.BENCH_FERRY_BUILD) {
     ferryBuild = process.env.BENCH_FERRY_BUILD;
-    if (!existsSync(join(ferryBuild, 'main', 'cli', 'ferry.js'))) {
-      throw new Error(`BENCH_FERRY_BUILD=${ferryBuild} holds no main/cli/ferry.js`);
+    if (!existsSync(join(ferryBuild, 'cli', 'ferry.js'))) {
+      throw new Error(`BENCH_FERRY_BUILD=${ferryBuild} holds no cli/ferry.js`);
     }
   } else if (process.env.BENCH_SKIP_BUILD !== '1') {
     ferryBuild = await buildForBench(repoRoot, (line) => process.stderr.write(`[bench] ${line}\n`));
-  } else if (!existsSync(join(ferryBuild, 'main', 'cli', 'ferry.js'))) {
-    throw new Error('BENCH_SKIP_BUILD=1 but out/main/cli/ferry.js is missing: run `tsc -b` first');
+  } else if (!existsSync(join(ferryBuild, 'cli', 'ferry.js'))) {
+    throw new Error(
+      'BENCH_SKIP_BUILD=1 but out/cli/ferry.js is missing: run `npm run build:cli` first',
+    );
   }
 } catch (error) {
   process.stderr.write(
     `[bench] preparation failed: ${error instanceof Error ? error.message : String(error)}\n` +
-      '[bench] (BENCH_SKIP_BUILD=1 runs the out/ already built)\n',
+      '[bench] (BENCH_SKIP_BUILD=1 runs the out/cli already bundled)\n',
   );
   process.exit(1);
 }

@@ -33,7 +33,7 @@ describe('first run in the browser: no config file yet', () => {
   afterAll(async () => {
     await browser?.close();
     await serve?.stop();
-    await run('node', [join(repoRoot, 'out/main/cli/ferry.js'), 'secret', 'delete', profileId]);
+    await run('node', [join(repoRoot, 'out/cli/ferry.js'), 'secret', 'delete', profileId]);
   });
 
   it('the setup form reports what is wrong, then writes the config, stores the secret and starts syncing', async () => {

@@ -57,5 +57,5 @@ echo "Config:        $dir/ferry.yaml"
 echo
 # The sub-account secret would live in the OS keychain (\`ferry secret set local-ceph\`, or the
 # Credentials page); the demo passes it the headless way.
-FERRY_SECRET_LOCAL_CEPH=$RGW_USER_SECRET_KEY node out/main/cli/ferry.js serve \
+FERRY_SECRET_LOCAL_CEPH=$RGW_USER_SECRET_KEY node out/cli/ferry.js serve \
   --config "$dir/ferry.yaml" --port "${FERRY_DEMO_PORT:-7421}"

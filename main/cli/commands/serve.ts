@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 
 import { SyncError } from '../../../app/errors/sync-error.js';
 import type { SecretStore } from '../../../app/ports/secret-store.js';
 import type { UploadLimits } from '../../web/upload-limits.js';
 import { rendererBuilt, startWebServer } from '../../web/web-server.js';
 import { startFerryUiHost } from '../../ui-host/ferry-ui-host.js';
+import { installRoot } from '../install-root.js';
 import type { CommandIo } from './check.js';
 
 export interface ServeFlags {
@@ -17,8 +17,9 @@ export interface ServeFlags {
   readonly limits?: Partial<UploadLimits>;
 }
 
-/** Where `npm run build` puts the renderer, relative to this compiled file (out/main/cli/commands). */
-const RENDERER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../renderer');
+/** Where `npm run build` puts the renderer: out/renderer under the install root (found by
+ *  walking up, since this module runs from out/main/cli/commands/ and from the CLI bundle). */
+const RENDERER_DIR = join(installRoot() ?? process.cwd(), 'out', 'renderer');
 
 /**
  * `ferry serve --config FILE [--port N]`: the engine plus the desktop app's UI in a browser,

@@ -17,7 +17,7 @@
  * @property {() => import('./credentials.mjs').TempCredentials} credentials  the current shared set
  * @property {string} work        a temp directory for configs, state dirs and logs
  * @property {string} repoRoot
- * @property {string} ferryBuild  the compiled Ferry (holds main/cli/ferry.js)
+ * @property {string} ferryBuild  the bundled Ferry (holds cli/ferry.js)
  * @property {FerrySettings} ferry
  * @property {number} timeoutMs   per measured process
  * @property {(line: string) => void} log

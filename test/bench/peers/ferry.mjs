@@ -1,5 +1,5 @@
 // @ts-check
-// Ferry itself: the built CLI (`node <build>/main/cli/ferry.js`), configured like a user would, with
+// Ferry itself: the bundled CLI (`node <build>/cli/ferry.js`), configured like a user would, with
 // its normal assume-role flow (alice's key from FERRY_SECRET_BENCH, a generated session policy):
 // its own STS call is part of its measured time.
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -15,7 +15,7 @@ let configs = 0;
  * @param {import('../lib/context.mjs').BenchContext} ctx
  */
 export function ferryPaths(ctx) {
-  return { cli: join(ctx.ferryBuild, 'main', 'cli', 'ferry.js') };
+  return { cli: join(ctx.ferryBuild, 'cli', 'ferry.js') };
 }
 
 /**

@@ -14,7 +14,7 @@ export interface ServeProcess {
 export function startServe(configPath: string, env: Record<string, string>): Promise<ServeProcess> {
   const child = spawn(
     'node',
-    [join(repoRoot, 'out/main/cli/ferry.js'), 'serve', '--config', configPath, '--port', '0'],
+    [join(repoRoot, 'out/cli/ferry.js'), 'serve', '--config', configPath, '--port', '0'],
     {
       env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

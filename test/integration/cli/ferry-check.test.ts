@@ -22,7 +22,7 @@ function ferry(
   return new Promise((resolve) => {
     const child = execFile(
       'node',
-      [join(repoRoot, 'out/main/cli/ferry.js'), ...args],
+      [join(repoRoot, 'out/cli/ferry.js'), ...args],
       {
         env: {
           ...process.env,

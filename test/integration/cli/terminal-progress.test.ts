@@ -54,7 +54,7 @@ describe('ferry sync --once in an 80×24 terminal (tmux, issue 13)', () => {
         // Starts once the pane's raw output is being recorded.
         `while [ ! -e '${goFile}' ]; do sleep 0.05; done`,
         `cd '${repoRoot}'`,
-        `node out/main/cli/ferry.js sync --once --config '${ws.config}'`,
+        `node out/cli/ferry.js sync --once --config '${ws.config}'`,
         `echo $? > '${exitFile}'`,
         'exec sleep 600',
       ].join('\n'),

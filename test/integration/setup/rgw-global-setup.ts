@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 
 import type { TestProject } from 'vitest/node';
 
+import { buildOut } from '../../support/build-out.js';
 import type { RgwInfo } from './rgw-info.js';
 
 const run = promisify(execFile);
@@ -16,15 +17,20 @@ const services = join(import.meta.dirname, '..', '..', 'services');
  * STS's minimum session is lowered to 1 s so token expiry can be observed in seconds.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  // out/ is compiled once here, beside the RGW's start, for every test file that spawns the
-  // real `ferry` (test/support/build-once.ts); a compile error fails the tier here, once.
-  const building = run('npx', ['tsc', '-b'], { cwd: join(services, '..', '..') }).then(
+  // out/ is compiled and the CLI bundled (out/cli) once here, beside the RGW's start, for every
+  // test file that spawns the real `ferry` (test/support/build-once.ts); a compile error fails
+  // the tier here, once.
+  const building = buildOut().then(
     () => project.provide('outBuilt', true),
     (error: unknown) => {
-      const { stdout } = error as { stdout?: string };
-      throw new Error(`tsc -b failed before the integration tier:\n${stdout ?? String(error)}`, {
-        cause: error,
-      });
+      const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+      const output = `${stdout ?? ''}${stderr ?? ''}` || String(error);
+      throw new Error(
+        `the build (tsc -b, build:cli) failed before the integration tier:\n${output}`,
+        {
+          cause: error,
+        },
+      );
     },
   );
   // A developer iterating on one test may point at an RGW that is already running (its rgw.json

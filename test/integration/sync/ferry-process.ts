@@ -16,7 +16,7 @@ export interface FerryResult {
   readonly stderr: string;
 }
 
-const ferryJs = () => join(repoRoot, 'out/main/cli/ferry.js');
+const ferryJs = () => join(repoRoot, 'out/cli/ferry.js');
 const baseEnv = () => ({
   ...process.env,
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

@@ -153,7 +153,7 @@ describe('an unreadable folder', () => {
     await chmod(join(ws.data, 'locked'), 0o000);
     const asNobody = (args: string[]) =>
       new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        const command = [process.execPath, join(repoRoot, 'out/main/cli/ferry.js'), ...args];
+        const command = [process.execPath, join(repoRoot, 'out/cli/ferry.js'), ...args];
         const drop = ['--reuid=65534', '--regid=65534', '--clear-groups'];
         execFile(
           privileged ? 'setpriv' : (command.shift() as string),

@@ -168,7 +168,7 @@ describe('ferry serve without a keychain (issue 12)', () => {
 function startServeIn(config: string, env: Record<string, string>): Promise<ServeProcess> {
   const child = spawn(
     'node',
-    [join(repoRoot, 'out/main/cli/ferry.js'), 'serve', '--config', config, '--port', '0'],
+    [join(repoRoot, 'out/cli/ferry.js'), 'serve', '--config', config, '--port', '0'],
     {
       env: { ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
