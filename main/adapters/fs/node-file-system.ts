@@ -15,7 +15,14 @@ import { isMissing, translateFsError } from './fs-errors.js';
 import { walkFolder, type WalkTuning } from './folder-walk.js';
 import { nodeBeneathCalls, NodeOpenFile, openFileNoFollow } from './node-open-file.js';
 import { openBeneath, statBeneath, toFileStat as beneathStat } from './open-beneath.js';
-import { openBeneathProc, procFdAvailable, statBeneathProc } from './open-beneath-proc.js';
+import {
+  openBeneathProc,
+  procFdAvailable,
+  procFdKnown,
+  statBeneathProc,
+} from './open-beneath-proc.js';
+import { openBeneathProcSync, statBeneathProcSync } from './open-beneath-proc-sync.js';
+import { SyncCallGate, THREAD_POOL_ONLY, type SyncCallGateOptions } from './sync-call-gate.js';
 
 // The fake (test/fakes/memory-file-system.ts) and tests import the errors from here.
 export { brokenLinkError, symlinkLoopError, translateFsError, walkRootError } from './fs-errors.js';
@@ -27,11 +34,25 @@ export interface NodeFileSystemOptions extends WalkTuning {
    * portable check-open-recheck elsewhere; 'portable' forces the latter (tests run both).
    */
   readonly beneath?: 'auto' | 'portable';
+  /**
+   * The /proc/self/fd opens, stats and closes of an upload run synchronously while the disk
+   * answers in microseconds (sync-call-gate.ts says why and when they stop): true (default)
+   * with the gate's defaults, or the gate's tuning; false keeps every call on the thread pool.
+   */
+  readonly synchronousCalls?: boolean | SyncCallGateOptions;
 }
 
 /** The local disk through node:fs. */
 export class NodeFileSystem implements FileSystem {
-  constructor(private readonly options: NodeFileSystemOptions = {}) {}
+  private readonly gate: Pick<SyncCallGate, 'synchronous' | 'run'>;
+
+  constructor(private readonly options: NodeFileSystemOptions = {}) {
+    const synchronous = options.synchronousCalls ?? true;
+    this.gate =
+      synchronous === false
+        ? THREAD_POOL_ONLY
+        : new SyncCallGate(synchronous === true ? {} : synchronous);
+  }
 
   async stat(path: string): Promise<FileStat | null> {
     try {
@@ -50,7 +71,10 @@ export class NodeFileSystem implements FileSystem {
   async statBeneath(root: string, relativePath: string): Promise<FileStat | null> {
     try {
       if (await this.useProcFd()) {
-        const info = await statBeneathProc(root, relativePath);
+        const gate = this.gate;
+        const info = gate.synchronous
+          ? gate.run(() => statBeneathProcSync(root, relativePath))
+          : await statBeneathProc(root, relativePath);
         return info && toFileStat(info);
       }
       const info = await statBeneath(nodeBeneathCalls, root, relativePath);
@@ -63,8 +87,11 @@ export class NodeFileSystem implements FileSystem {
   async openBeneath(root: string, relativePath: string): Promise<OpenFile> {
     try {
       if (await this.useProcFd()) {
-        const { fd, info, absolutePath } = await openBeneathProc(root, relativePath);
-        return new NodeOpenFile(fd, toFileStat(info), absolutePath);
+        const gate = this.gate;
+        const { fd, info, absolutePath } = gate.synchronous
+          ? gate.run(() => openBeneathProcSync(root, relativePath))
+          : await openBeneathProc(root, relativePath);
+        return new NodeOpenFile(fd, toFileStat(info), absolutePath, gate);
       }
       const opened = await openBeneath(nodeBeneathCalls, root, relativePath);
       return new NodeOpenFile(opened.handle, beneathStat(opened.info), opened.absolutePath);
@@ -91,6 +118,6 @@ export class NodeFileSystem implements FileSystem {
   }
 
   private async useProcFd(): Promise<boolean> {
-    return this.options.beneath !== 'portable' && (await procFdAvailable());
+    return this.options.beneath !== 'portable' && (procFdKnown() ?? (await procFdAvailable()));
   }
 }

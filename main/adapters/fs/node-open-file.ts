@@ -1,4 +1,4 @@
-import type { Stats } from 'node:fs';
+import { closeSync, fstatSync, type Stats } from 'node:fs';
 import { sep } from 'node:path';
 
 import { SyncError } from '../../../app/errors/sync-error.js';
@@ -15,6 +15,10 @@ import {
 import { kindOf, toFileStat } from './file-stat.js';
 import { translateFsError } from './fs-errors.js';
 import { throughLinkError, type BeneathCalls, type NodeInfo } from './open-beneath.js';
+import { THREAD_POOL_ONLY, type SyncCallGate } from './sync-call-gate.js';
+
+/** What NodeOpenFile needs of the gate (sync-call-gate.ts). */
+export type CallGate = Pick<SyncCallGate, 'synchronous' | 'run'>;
 
 /** open-beneath.ts on the real disk: file descriptors as handles. */
 export const nodeBeneathCalls: BeneathCalls<number> = {
@@ -74,10 +78,13 @@ export class NodeOpenFile implements OpenFile {
   private closing: Promise<void> | undefined;
   private whenIdle: (() => void) | undefined;
 
+  /** `gate` says whether restat and close may be synchronous (contents are always read
+   *  through the thread pool: a read may wait for the disk). */
   constructor(
     private readonly fd: number,
     readonly stat: FileStat,
     private readonly path: string,
+    private readonly gate: CallGate = THREAD_POOL_ONLY,
   ) {}
 
   async readInto(offset: number, target: Uint8Array): Promise<number> {
@@ -105,7 +112,10 @@ export class NodeOpenFile implements OpenFile {
 
   async restat(): Promise<FileStat> {
     try {
-      return toFileStat(await fstatAsync(this.fd));
+      const gate = this.gate;
+      return toFileStat(
+        gate.synchronous ? gate.run(() => fstatSync(this.fd)) : await fstatAsync(this.fd),
+      );
     } catch (error) {
       throw translateFsError(error, this.path);
     }
@@ -118,7 +128,13 @@ export class NodeOpenFile implements OpenFile {
   close(): Promise<void> {
     this.closing ??= (async () => {
       if (this.reading > 0) await new Promise<void>((resolve) => (this.whenIdle = resolve));
-      await closeAsync(this.fd).catch(() => {}); // read-only: a failed close loses nothing
+      // Read-only: a failed close loses nothing.
+      if (!this.gate.synchronous) return closeAsync(this.fd).catch(() => {});
+      try {
+        this.gate.run(() => closeSync(this.fd));
+      } catch {
+        // nothing to do
+      }
     })();
     return this.closing;
   }

@@ -14,14 +14,23 @@ import { namesBeneath, notRegularError, throughLinkError } from './open-beneath.
  */
 
 const PROC_FD = '/proc/self/fd';
-const DIRECTORY_NO_FOLLOW = constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW;
-const FILE_NO_FOLLOW = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+/** The root: it may be a link (the user configured it), so it alone is followed. */
+export const ROOT_DIRECTORY = constants.O_RDONLY | constants.O_DIRECTORY;
+export const DIRECTORY_NO_FOLLOW =
+  constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW;
+export const FILE_NO_FOLLOW = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 
 let available: Promise<boolean> | undefined;
+let known: boolean | undefined;
+
+/** procFdAvailable's answer once it has one (undefined before): saves a promise per call. */
+export function procFdKnown(): boolean | undefined {
+  return known;
+}
 
 /** Whether /proc/self/fd lookups work here (Linux with /proc mounted): checked once. */
 export function procFdAvailable(): Promise<boolean> {
-  available ??=
+  available ??= (
     process.platform !== 'linux'
       ? Promise.resolve(false)
       : (async () => {
@@ -35,7 +44,8 @@ export function procFdAvailable(): Promise<boolean> {
           } catch {
             return false;
           }
-        })();
+        })()
+  ).then((answer) => (known = answer));
   return available;
 }
 
@@ -96,7 +106,7 @@ async function inParentOf<T>(
 
 /** The root (which may be a link: the user configured it), then each directory in turn. */
 async function openParent(root: string, names: readonly string[], relativePath: string) {
-  let directory = await openAsync(root, constants.O_RDONLY | constants.O_DIRECTORY);
+  let directory = await openAsync(root, ROOT_DIRECTORY);
   try {
     for (const [index, name] of names.entries()) {
       let next: number;
@@ -119,7 +129,8 @@ async function openParent(root: string, names: readonly string[], relativePath: 
   }
 }
 
-function at(directory: number, name: string): string {
+/** The path that opens `name` inside the open directory `directory` (see the file comment). */
+export function at(directory: number, name: string): string {
   return `${PROC_FD}/${directory}/${name}`;
 }
 
@@ -129,10 +140,10 @@ function isLink(path: string): Promise<boolean> {
   });
 }
 
-function codeOf(error: unknown): unknown {
+export function codeOf(error: unknown): unknown {
   return (error as { code?: unknown } | null)?.code;
 }
 
-function errno(code: string): Error & { code: string } {
+export function errno(code: string): Error & { code: string } {
   return Object.assign(new Error(code), { code });
 }

@@ -36,7 +36,13 @@ async function readAll(file: OpenFile): Promise<string> {
 }
 
 const strategies = [
-  ['/proc/self/fd (Linux)', new NodeFileSystem()],
+  ['/proc/self/fd (Linux), synchronous calls', new NodeFileSystem()],
+  ['/proc/self/fd (Linux), thread pool', new NodeFileSystem({ synchronousCalls: false })],
+  // Every call "slow": the gate flips between synchronous calls and the thread pool.
+  [
+    '/proc/self/fd (Linux), gate flipping',
+    new NodeFileSystem({ synchronousCalls: { slowMs: 0, slowInARow: 1, asyncForMs: 1 } }),
+  ],
   ['portable checks', new NodeFileSystem({ beneath: 'portable' })],
 ] as const;
 
@@ -158,46 +164,58 @@ describe('NodeFileSystem.openFile (drops)', () => {
  * no interleaving can reach the outside file.
  */
 describe('against a process flipping a directory for a link in a tight loop', () => {
-  it('/proc/self/fd: never opens the outside file', async () => {
-    if (!(await procFdAvailable())) return; // not Linux with /proc: the portable path is used
-    await writeFile(join(base, 'outside', 'f.txt'), SECRET.padEnd(11 + SECRET.length, '!'));
-    const flipper = spawn(
-      process.execPath,
-      [
-        '-e',
-        `const fs = require('node:fs');
+  it.each([
+    ['synchronous calls', new NodeFileSystem()],
+    ['thread pool', new NodeFileSystem({ synchronousCalls: false })],
+  ])(
+    '/proc/self/fd, %s: never opens or stats the outside file',
+    async (_name, fs) => {
+      if (!(await procFdAvailable())) return; // not Linux with /proc: the portable path is used
+      await writeFile(join(base, 'outside', 'f.txt'), SECRET.padEnd(11 + SECRET.length, '!'));
+      const flipper = spawn(
+        process.execPath,
+        [
+          '-e',
+          `const fs = require('node:fs');
          const [sub, away, outside] = process.argv.slice(1);
          for (const end = Date.now() + 4000; Date.now() < end; ) {
            try { fs.renameSync(sub, away); fs.symlinkSync(outside, sub);
                  fs.unlinkSync(sub); fs.renameSync(away, sub); } catch {}
          }`,
-        join(root, 'sub'),
-        join(base, 'away'),
-        join(base, 'outside'),
-      ],
-      { stdio: 'ignore' },
-    );
-    const fs = new NodeFileSystem();
-    const outcomes = new Map<string, number>();
-    const count = (key: string) => outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
-    const exited = new Promise((resolve) => flipper.once('exit', resolve));
-    let running = true;
-    void exited.then(() => (running = false));
-    while (running) {
-      try {
-        const file = await fs.openBeneath(root, 'sub/f.txt');
-        const text = await readAll(file);
-        await file.close();
-        expect(text).toBe('hello world');
-        count('inside');
-      } catch (error) {
-        const code = (error as { code?: string }).code ?? 'none';
-        expect(['outside-folder', 'file-vanished']).toContain(code);
-        count(code);
+          join(root, 'sub'),
+          join(base, 'away'),
+          join(base, 'outside'),
+        ],
+        { stdio: 'ignore' },
+      );
+      const outcomes = new Map<string, number>();
+      const count = (key: string) => outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+      const exited = new Promise((resolve) => flipper.once('exit', resolve));
+      let running = true;
+      void exited.then(() => (running = false));
+      while (running) {
+        try {
+          // The outside file is longer: a stat that reached it would show its size.
+          const stat = await fs.statBeneath(root, 'sub/f.txt').catch((error: unknown) => {
+            expect((error as { code?: string }).code).toBe('outside-folder');
+            return null;
+          });
+          if (stat !== null) expect(stat.size).toBe(11);
+          const file = await fs.openBeneath(root, 'sub/f.txt');
+          const text = await readAll(file);
+          await file.close();
+          expect(text).toBe('hello world');
+          count('inside');
+        } catch (error) {
+          const code = (error as { code?: string }).code ?? 'none';
+          expect(['outside-folder', 'file-vanished']).toContain(code);
+          count(code);
+        }
       }
-    }
-    // Both outcomes occurred: the race was really run.
-    expect(outcomes.get('inside')).toBeGreaterThan(0);
-    expect([...outcomes.keys()].length).toBeGreaterThan(1);
-  }, 20_000);
+      // Both outcomes occurred: the race was really run.
+      expect(outcomes.get('inside')).toBeGreaterThan(0);
+      expect([...outcomes.keys()].length).toBeGreaterThan(1);
+    },
+    20_000,
+  );
 });
