@@ -7,7 +7,10 @@
 // Usage: node test/bench/run-bench.mjs [quick|full|smoke] [--out DIR] [--only 1,3,5]
 //                                       [--tools ferry,curl-floor] [--curve 10000,1000000|none]
 //   quick (default)  a few minutes; full: the sizes; smoke: proves the harness works
-//   --out DIR        where latest.json and latest.md go (default test/bench/results)
+//   --out DIR        where latest.json and latest.md go (default test/bench/results), with a copy
+//                    named after the run (full.md, full-scenarios-3.md, …); a complete run into
+//                    the default folder also rewrites README.md's table for its scale
+//                    (test/bench/readme-table.mjs)
 //   --only LIST      run only these scenarios (6 adds scenario 2's RSS target when 2 ran; 5's
 //                    bytes per watched file need 6)
 //   --tools LIST     run only these tools in scenarios 1-3 (ids: ferry, curl-floor, rclone,
@@ -96,6 +99,7 @@ const code = await runBench({
   ferryBuild,
   scale: /** @type {'quick' | 'full' | 'smoke'} */ (scale),
   outDir: values.out ?? join(repoRoot, 'test', 'bench', 'results'),
+  defaultOut: values.out === undefined,
   only: values.only ? values.only.split(',').map(Number) : null,
   tools: values.tools ? values.tools.split(',') : null,
   curve: values.curve ? (values.curve === 'none' ? [] : values.curve.split(',').map(Number)) : null,

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 
 import { assumeBenchRole } from './lib/credentials.mjs';
 import { startBenchGateway } from './lib/gateway.mjs';
+import { describeEstimate, estimateSeconds } from './estimate.mjs';
 import { ensurePeerTools } from './lib/packages.mjs';
 import { killAll, refuseNewProcesses, stopping } from './lib/processes.mjs';
 import { adminClient, startWarmRgw, stopRgw } from './lib/rgw.mjs';
@@ -16,6 +17,7 @@ import { curlFloorTool } from './peers/curl-floor.mjs';
 import { ferryTool } from './peers/ferry.mjs';
 import { rawSdkTool } from './peers/raw-sdk.mjs';
 import { rcloneTool } from './peers/rclone.mjs';
+import { writeNamedResults } from './readme-table.mjs';
 import { markdownReport } from './report.mjs';
 import { SCALES } from './scales.mjs';
 import { coldStart } from './scenarios/cold-start.mjs';
@@ -29,6 +31,8 @@ const PREFIX_ROOT = 'bench/';
 const TOKEN_SECONDS = 3600; // Ceph's cap for a role session unless the role says otherwise
 const REFRESH_BELOW_MS = 15 * 60_000;
 const MiB = 2 ** 20;
+/** Ferry, the curl floor, two rclone and three AWS CLI variants, the raw SDK loop. */
+const TOOL_COUNT = 8;
 
 /** Ferry's transfer defaults (app/config/schema.ts), which the raised peers copy. */
 const FERRY = { concurrency: 8, partConcurrency: 4, partSize: 8 * MiB };
@@ -50,8 +54,9 @@ const SCENARIOS = [
 ];
 
 /**
- * @param {{ repoRoot: string, ferryBuild: string, scale: 'quick' | 'full' | 'smoke', outDir: string, only: number[] | null, tools?: string[] | null, curve?: number[] | null }} options
- *   tools: only these tool ids in scenarios 1-3; curve: scenario 5's extra points (file counts)
+ * @param {{ repoRoot: string, ferryBuild: string, scale: 'quick' | 'full' | 'smoke', outDir: string, only: number[] | null, tools?: string[] | null, curve?: number[] | null, defaultOut?: boolean }} options
+ *   tools: only these tool ids in scenarios 1-3; curve: scenario 5's extra points (file counts);
+ *   defaultOut: results go to test/bench/results (then a complete run updates README.md's table)
  * @returns {Promise<number>} exit code: 0 when the harness completed (whatever the numbers)
  */
 export async function runBench(options) {
@@ -86,6 +91,12 @@ export async function runBench(options) {
 
   try {
     log(`scale ${scale.name}; temp data in ${temp}`);
+    // Before anything slow: the full scale runs for hours (the 1M-file curve point most of them).
+    const estimate = estimateSeconds(scale, {
+      only: options.only,
+      tools: options.tools?.length ?? TOOL_COUNT,
+    });
+    log(`estimated duration on a 2-core machine: ${describeEstimate(estimate)}`);
     const peers = await ensurePeerTools({ install: process.env.BENCH_NO_INSTALL !== '1', log });
     const firstInfo = await startWarmRgw(rgwDir, {
       objectstore,
@@ -223,7 +234,15 @@ export async function runBench(options) {
     await writeFile(join(options.outDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
     await writeFile(join(options.outDir, 'latest.md'), markdown);
     process.stdout.write(`\n${markdown}`);
-    log(`wrote ${join(options.outDir, 'latest.json')} and latest.md`);
+    const named = await writeNamedResults({
+      repoRoot: options.repoRoot,
+      outDir: options.outDir,
+      results,
+      markdown,
+      filters: { only: options.only, tools: options.tools ?? null, curve: options.curve ?? null },
+      defaultOut: options.defaultOut ?? false,
+    });
+    log(`wrote ${join(options.outDir, 'latest.json')}, latest.md, ${named.join(', ')}`);
     return 0;
   } catch (error) {
     log(

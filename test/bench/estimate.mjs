@@ -1,0 +1,96 @@
+// @ts-check
+// How long a run will take, printed before it starts (issue 15: the full scale runs for hours,
+// and whoever starts it should know how many). A rough model from what each scenario does, with
+// per-file and per-byte costs measured by the harness on the 2-core VM it was written on (client
+// and RGW on the same 2 cores, load average 5-12; 2026-11-30). A quieter or bigger machine is
+// faster; the printed figure is an order of magnitude, not a promise.
+
+/** Seconds per file for one tool's first upload of small files (rclone 1.9 ms … aws CRT 5 ms). */
+const UPLOAD_S_PER_FILE = 0.003;
+/** Seconds per file of a Ferry first upload of a big tree (scenario 3's 200,000: ~2.4 ms). */
+const FERRY_TREE_S_PER_FILE = 0.003;
+/** Seconds per file of the peers' no-op second run (listing + compare; the AWS CLI is slowest). */
+const PEER_NOOP_S_PER_FILE = 0.0004;
+/** Seconds per file of Ferry's restart on a known tree (scan + journal compare). */
+const FERRY_NOOP_S_PER_FILE = 0.00005;
+/** Seconds per file to make a data set (writes + utimes). */
+const MAKE_S_PER_FILE = 0.00008;
+/** Bytes per second of a large-file upload (the slowest peer, rclone: ~130 MB/s). */
+const LARGE_BYTES_PER_S = 130e6;
+/** Per measured process: spawn, STS, emptying the prefix afterwards. */
+const PER_RUN_S = 1.5;
+/** RGW start, gateway, credentials, peer tools present. */
+const SETUP_S = 30;
+
+/**
+ * Estimated seconds per scenario number, and in total.
+ * @param {import('./scales.mjs').Scale} scale
+ * @param {{ only: number[] | null, tools: number }} options  tools: how many run in scenarios 1-3
+ * @returns {{ total: number, perScenario: Map<number, number> }}
+ */
+export function estimateSeconds(scale, options) {
+  const { repetitions: reps, httpsRepetitions: httpsReps } = scale;
+  const tools = options.tools;
+  const small = scale.smallFiles.count;
+  const unchanged = scale.unchangedFiles.count;
+  /** @type {[number, number][]} */
+  const parts = [
+    [
+      1,
+      small * MAKE_S_PER_FILE +
+        (reps + httpsReps) * tools * (small * UPLOAD_S_PER_FILE + PER_RUN_S),
+    ],
+    [
+      2,
+      scale.largeFileBytes / 400e6 +
+        (reps + httpsReps) * tools * (scale.largeFileBytes / LARGE_BYTES_PER_S + PER_RUN_S),
+    ],
+    // Five variants: the one-file sync, module loading, help, bare node, RSS; ~2 s each.
+    [6, reps * 5 * 2 + 10],
+    [
+      3,
+      unchanged * MAKE_S_PER_FILE +
+        // Ferry's first run and the one peer first run that seeds the peers' prefix.
+        2 * unchanged * FERRY_TREE_S_PER_FILE +
+        reps * (tools - 2) * (unchanged * PEER_NOOP_S_PER_FILE + PER_RUN_S) +
+        reps * (unchanged * FERRY_NOOP_S_PER_FILE + PER_RUN_S) +
+        unchanged * 0.0005, // emptying the two prefixes
+    ],
+    [4, reps * ((scale.watch.writes * scale.watch.spacingMs) / 1000 + 15)],
+    [
+      5,
+      [scale.watchTree, ...scale.watchCurve].reduce(
+        (sum, point) =>
+          sum +
+          point.count * (MAKE_S_PER_FILE + FERRY_TREE_S_PER_FILE + 0.0005) +
+          // Restarts: the main point twice per repetition (own watcher, chokidar), a curve point once.
+          (point === scale.watchTree ? 2 * reps : 1) * (point.count * 0.0001 + 5),
+        0,
+      ),
+    ],
+  ];
+  const perScenario = new Map(
+    parts.filter(([number]) => !options.only || options.only.includes(number)),
+  );
+  const total = SETUP_S + [...perScenario.values()].reduce((sum, s) => sum + s, 0);
+  return { total, perScenario };
+}
+
+/**
+ * "about 2 h 10 min (1: 5 min, 2: 6 min, …)".
+ * @param {{ total: number, perScenario: Map<number, number> }} estimate
+ */
+export function describeEstimate(estimate) {
+  const each = [...estimate.perScenario.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([number, seconds]) => `${number}: ${duration(seconds)}`);
+  return `about ${duration(estimate.total)} (${each.join(', ')})`;
+}
+
+/** @param {number} seconds */
+function duration(seconds) {
+  if (seconds < 90) return `${Math.max(1, Math.round(seconds))} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 90) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
