@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 
 import { describe, expect, it } from 'vitest';
 
@@ -23,6 +25,7 @@ const NEVER_IN_SYNC = ['ali-oss', '@alicloud/', 'undici', 'http-proxy-agent', 'h
 const SHELLS = ['/node_modules/ws/', '/main/web/', '/main/ui-host/', 'react', 'electron'];
 const WATCHERS = ['chokidar', '@parcel/watcher'];
 const BUNDLE = join(repoRoot, 'out', 'cli');
+const run = promisify(execFile);
 
 async function loadedBy(args: string[], env: Record<string, string> = {}) {
   const log = join(await mkdtemp(join(tmpdir(), 'ferry-modules-')), 'loaded.txt');
@@ -81,6 +84,17 @@ describe('cold start: each ferry command loads only what it uses (issue 15)', ()
     };
     expect(manifest.bin['ferry']).toBe('out/cli/ferry.js');
   });
+
+  it('a command chunk loads on its own without running the CLI (the bench imports commands/sync.js)', async () => {
+    await buildOnce();
+    const chunk = pathToFileURL(join(BUNDLE, 'commands', 'sync.js')).href;
+    const { stdout, stderr } = await run(process.execPath, [
+      '--input-type=module',
+      '-e',
+      `await import(${JSON.stringify(chunk)}); console.log('imported');`,
+    ]);
+    expect({ stdout, stderr }).toEqual({ stdout: 'imported\n', stderr: '' });
+  }, 300_000);
 
   it('--version and help load no SDK, no SQLite, no zod or yaml, no watcher, no command', async () => {
     await buildOnce();
