@@ -37,7 +37,10 @@ export function objectAddressing(
   options: AddressingOptions,
 ): (bucket: string, key: string) => ObjectAddress {
   const endpointProvider = client.config.endpointProvider;
-  return (bucket, key) => {
+  // The rules' answer depends on the bucket alone here (the other inputs are this store's
+  // constants), so it is asked once per bucket rather than once per object.
+  const byBucket = new Map<string, Omit<ObjectAddress, 'path'> & { readonly base: string }>();
+  const resolve = (bucket: string) => {
     const resolved = endpointProvider({
       Bucket: bucket,
       Region: options.region,
@@ -52,17 +55,28 @@ export function objectAddressing(
     const scheme = (
       resolved.properties?.['authSchemes'] as { signingRegion?: string }[] | undefined
     )?.at(0);
-    const base = url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname;
     return {
       protocol: url.protocol === 'http:' ? 'http:' : 'https:',
       hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
       port: url.port === '' ? undefined : Number(url.port),
       host: url.host,
-      path: `${base}/${encodeKey(key)}`,
+      base: url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname,
       signingRegion: scheme?.signingRegion ?? options.region,
-    };
+    } as const;
+  };
+  return (bucket, key) => {
+    let known = byBucket.get(bucket);
+    if (!known) {
+      if (byBucket.size >= MAX_BUCKETS_REMEMBERED) byBucket.clear();
+      byBucket.set(bucket, (known = resolve(bucket)));
+    }
+    const { base, ...address } = known;
+    return { ...address, path: `${base}/${encodeKey(key)}` };
   };
 }
+
+/** A store's folders name a few buckets; a bound all the same. */
+const MAX_BUCKETS_REMEMBERED = 64;
 
 export function encodeKey(key: string): string {
   return key.split('/').map(encodeRfc3986).join('/');

@@ -584,3 +584,35 @@ describe('objectAddressing: the same URL as the SDK client', () => {
     expect(part.path).toBe(ours.path);
   });
 });
+
+describe('objectAddressing: the endpoint rules once per bucket', () => {
+  it('asks the rules once per bucket, and each object still gets its own path', () => {
+    const config = {
+      endpoint: 'http://store.example:7480',
+      region: 'us-east-1',
+      forcePathStyle: false,
+    };
+    const client = new S3Client({ ...config, credentials: TOKEN });
+    const rules = client.config.endpointProvider;
+    const asked: string[] = [];
+    client.config.endpointProvider = (params, context) => {
+      asked.push(String(params['Bucket']));
+      return rules(params, context);
+    };
+    const address = objectAddressing(client, config);
+    const first = address('photos', 'a/1.txt');
+    const second = address('photos', 'b/2 x.txt');
+    const other = address('other', 'a/1.txt');
+    expect(asked).toEqual(['photos', 'other']);
+    expect(first).toMatchObject({ hostname: 'photos.store.example', path: '/a/1.txt' });
+    expect(second).toMatchObject({ hostname: 'photos.store.example', path: '/b/2%20x.txt' });
+    expect(other).toMatchObject({ hostname: 'other.store.example', path: '/a/1.txt' });
+    // The second address of a bucket is what a fresh resolution gives.
+    expect(second).toEqual(
+      objectAddressing(new S3Client({ ...config, credentials: TOKEN }), config)(
+        'photos',
+        'b/2 x.txt',
+      ),
+    );
+  });
+});
