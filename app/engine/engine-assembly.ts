@@ -176,7 +176,7 @@ export function assembleEngine(
           ? null
           : {
               holdMs: options.stability.settleMs,
-              pollMs: options.stability.probeMs,
+              pollMs: options.stability.quietMs,
               maxWaitMs: finalWaitMs,
             },
       conflict: (conflict) => events.emit({ type: 'conflict', ...conflict }),

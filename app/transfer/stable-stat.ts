@@ -2,11 +2,17 @@ import type { Clock } from '../ports/clock.js';
 import type { FileStat } from '../ports/file-system.js';
 
 export interface StabilityOptions {
-  /** A file modified less than this long ago may still be being written… */
+  /**
+   * How long a file seen being written must then hold still: one found changed between two
+   * looks here, one parked as "still changing" (requeuer.ts) and `--once`'s last chance.
+   */
   readonly settleMs: number;
-  /** …so it is stat'ed again after this long, and must not have changed. */
-  readonly probeMs: number;
-  /** Give up after this many probes (a log file written continuously): 'busy'. */
+  /**
+   * A file written once is uploaded when it has not been modified for this long, counted from
+   * its mtime: a writer whose first pause is shorter is seen writing again before that.
+   */
+  readonly quietMs: number;
+  /** Give up after this many looks (a log written continuously): 'busy'. */
   readonly maxProbes: number;
 }
 
@@ -16,29 +22,42 @@ export type StableResult =
   | { readonly kind: 'busy'; readonly stat: FileStat };
 
 /**
- * Waits until a file's size and mtime stop changing, so a file still being copied or saved is
- * not uploaded half-written. Old files pass at once (one stat); fresh ones cost one short probe.
- * `statNow` is the file's stat (upload-source.ts: beneath the folder root, never through a link).
+ * Waits until a file holds still, so a file still being copied or saved is not uploaded
+ * half-written. Old files pass at once (one stat). A fresh one is stat'ed again once `quietMs`
+ * have passed since its mtime; unchanged, it is taken. Found changed, it has a writer at work,
+ * which may pause between writes: from then on it must hold still for `settleMs`.
+ *
+ * The quiet time is counted from the last write, not from the first look: the watcher's delay in
+ * reporting the write is part of it (issue 15: it used to come on top, ~100 ms + 150 ms). The
+ * ownCloud/Nextcloud desktop client also decides by mtime age (`fileIsStillChanging` in
+ * src/libsync/propagateupload.cpp: younger than `minimumFileAgeForUpload`, 2 s, waits). A stat
+ * cannot tell a writer that pauses longer than these windows from one that has finished (and
+ * @parcel/watcher reports no close-after-write); the uploader's re-stat after sending catches a
+ * write during the upload, and the next change is uploaded whole.
+ * An mtime ahead of this clock (another machine's) would never age: then the time between our
+ * own looks counts. `statNow` is the file's stat (upload-source.ts: beneath the folder root,
+ * never through a link).
  */
 export async function stableStat(
   statNow: () => Promise<FileStat | null>,
   clock: Clock,
   options: StabilityOptions,
 ): Promise<StableResult> {
+  let required = options.quietMs;
   let stat = await statNow();
+  let lookedAt = clock.now();
+  let firstSeenAt = lookedAt;
   for (let probe = 0; ; probe++) {
     if (!stat || stat.kind !== 'file') return { kind: 'vanished' };
-    if (clock.now() - stat.mtimeMs >= options.settleMs) return { kind: 'stable', stat };
+    const quietFor = lookedAt - Math.min(stat.mtimeMs, firstSeenAt);
+    if (quietFor >= required) return { kind: 'stable', stat };
     if (probe >= options.maxProbes) return { kind: 'busy', stat };
-    await clock.sleep(options.probeMs);
+    await clock.sleep(Math.min(options.quietMs, required - quietFor));
     const again = await statNow();
-    if (
-      again &&
-      again.kind === 'file' &&
-      again.size === stat.size &&
-      again.mtimeMs === stat.mtimeMs
-    ) {
-      return { kind: 'stable', stat: again };
+    lookedAt = clock.now();
+    if (!again || !sameContentStat(stat, again)) {
+      required = Math.max(required, options.settleMs);
+      firstSeenAt = lookedAt;
     }
     stat = again;
   }

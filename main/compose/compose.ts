@@ -140,7 +140,10 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
     partSize: config.transfers.partSize,
     partConcurrency: config.transfers.partConcurrency,
     bandwidthLimit: config.transfers.bandwidthLimit,
-    stability: { settleMs: 1_000, probeMs: 150, maxProbes: 20 },
+    // A fresh file is taken once unmodified for 200 ms by its mtime; one seen written again
+    // meanwhile must then hold still for 1 s (stable-stat.ts). Was 150 ms counted from the
+    // first look, after the watcher's ~100 ms: ~250 ms for every new file (issue 15).
+    stability: { settleMs: 1_000, quietMs: 200, maxProbes: 20 },
     maxAttempts: 6,
     backoff: { baseMs: 1_000, maxMs: 60_000 },
     failOnFatalCredentials: options.once,

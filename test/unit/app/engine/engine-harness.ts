@@ -23,7 +23,7 @@ export const engineOptions: EngineOptions = {
   partSize: PART,
   partConcurrency: 2,
   bandwidthLimit: 0,
-  stability: { settleMs: 1_000, probeMs: 150, maxProbes: 5 },
+  stability: { settleMs: 1_000, quietMs: 200, maxProbes: 5 },
   maxAttempts: 4,
   backoff: { baseMs: 1_000, maxMs: 30_000 },
   failOnFatalCredentials: true,

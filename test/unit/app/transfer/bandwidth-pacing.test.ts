@@ -55,7 +55,7 @@ function setup() {
       clock,
       bandwidth: new TokenBucket(RATE, clock),
     },
-    { partSize: PART, partConcurrency: 2, stability: { settleMs: 0, probeMs: 1, maxProbes: 1 } },
+    { partSize: PART, partConcurrency: 2, stability: { settleMs: 0, quietMs: 1, maxProbes: 1 } },
   );
   const upload = (name: string, size: number) => {
     fs.writeFile(`${ROOT}/${name}`, 'x'.repeat(size), clock.now() - 60_000);

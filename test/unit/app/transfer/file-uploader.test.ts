@@ -37,7 +37,7 @@ function setup() {
     {
       partSize: PART,
       partConcurrency: 2,
-      stability: { settleMs: 1_000, probeMs: 150, maxProbes: 3 },
+      stability: { settleMs: 1_000, quietMs: 200, maxProbes: 3 },
     },
   );
   const target = (relativePath: string): UploadTarget => ({

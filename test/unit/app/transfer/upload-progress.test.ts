@@ -111,7 +111,7 @@ function uploader(store: MemoryObjectStore, clock: InstantClock, fs: MemoryFileS
       clock,
       bandwidth: new TokenBucket(0, clock),
     },
-    { partSize: 4096, partConcurrency: 1, stability: { settleMs: 0, probeMs: 1, maxProbes: 1 } },
+    { partSize: 4096, partConcurrency: 1, stability: { settleMs: 0, quietMs: 1, maxProbes: 1 } },
   );
 }
 
