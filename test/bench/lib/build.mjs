@@ -5,7 +5,7 @@
 // (tests, `ferry serve`) uses. The bundler strips types without checking them: type errors are
 // the type-checker's business, and a half-edited file elsewhere must not stop a measurement.
 import { execFileSync } from 'node:child_process';
-import { mkdir, symlink, writeFile, lstat } from 'node:fs/promises';
+import { mkdir, readFile, symlink, writeFile, lstat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,8 +18,11 @@ export async function buildForBench(repoRoot, log) {
   const dir = process.env.BENCH_BUILD_DIR ?? join(tmpdir(), 'ferry-bench-build');
   await mkdir(dir, { recursive: true });
   // ESM like the repository, and its packages: node resolves the native ones (left outside the
-  // bundle) by walking up from each chunk.
-  await writeFile(join(dir, 'package.json'), JSON.stringify({ type: 'module', private: true }));
+  // bundle) by walking up from each chunk. Named ferry with the repository's version, which is
+  // where `ferry --version` looks (main/cli/install-root.ts).
+  const { version } = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8'));
+  const manifest = { name: 'ferry', version, type: 'module', private: true };
+  await writeFile(join(dir, 'package.json'), JSON.stringify(manifest));
   const modules = join(dir, 'node_modules');
   if (!(await exists(modules))) await symlink(join(repoRoot, 'node_modules'), modules, 'dir');
   log(`bundling Ferry's CLI into ${join(dir, 'cli')} (vite build)`);
