@@ -12,6 +12,17 @@ import { migrate } from './journal-schema.js';
  * a second Ferry on the same stateDir fails with a clear error instead of seeming to hang. */
 const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 
+/**
+ * SQLite's page cache, in KiB (a negative cache_size is "the number of KiB of memory", SQLite
+ * "PRAGMA cache_size", sqlite.org/pragma.html, read 2026-11-30). better-sqlite3 builds SQLite
+ * with SQLITE_DEFAULT_CACHE_SIZE=-16000 (its deps/defines.gypi, 12.x): one full pass over the
+ * file records (a scan's plan) filled all 16 MB at 100,000 files, ~10 % of the 150 MB a watched
+ * folder of that size may take (issue 15). The planner reads the records once, in order, and
+ * writes come in batches of ≤ 512 rows: SQLite's own default of 2,000 KiB holds a batch, and a
+ * page read again comes from the OS's cache.
+ */
+export const PAGE_CACHE_KIB = 2_000;
+
 export interface JournalConnectionOptions {
   /** How long a statement waits for another connection's write lock before failing. */
   busyTimeoutMs?: number;
@@ -50,6 +61,7 @@ export function openJournalDatabase(
       );
     }
     db.pragma('synchronous = NORMAL');
+    db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     db.pragma('foreign_keys = ON');
     migrate(db, path);
     return db;

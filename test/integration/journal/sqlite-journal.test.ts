@@ -12,6 +12,10 @@ import {
   openSqliteJournal,
   type SqliteJournal,
 } from '../../../main/adapters/journal/sqlite-journal.js';
+import {
+  openJournalDatabase,
+  PAGE_CACHE_KIB,
+} from '../../../main/adapters/journal/journal-connection.js';
 import { describeJournalContract, fileRecord } from '../../contracts/journal-contract.js';
 import { buildOnce, repoRoot } from '../../support/build-once.js';
 
@@ -136,6 +140,16 @@ describe('SqliteJournal on disk', () => {
         'history',
         'transfer_rows',
       ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("keeps SQLite's page cache to 2,000 KiB, not better-sqlite3's 16 MB (issue 15: memory)", () => {
+    const db = openJournalDatabase(join(tempDir(), 'journal.db'));
+    try {
+      expect(db.pragma('cache_size', { simple: true })).toBe(-PAGE_CACHE_KIB);
+      expect(PAGE_CACHE_KIB).toBe(2_000);
     } finally {
       db.close();
     }
