@@ -16,7 +16,8 @@ export type { ParcelBinding } from './parcel-subscriptions.js';
 
 /**
  * @parcel/watcher holds events until 50 ms pass without another (500 ms at most) before it
- * reports them: that much of the batch window has gone by when they arrive here.
+ * reports them: that much of the batch window has gone by when they arrive here
+ * (`MIN_WAIT_TIME` and `MAX_WAIT_TIME` in @parcel/watcher 2.6.0's src/Debounce.hh).
  */
 const PARCEL_DEBOUNCE_MS = 50;
 /**
