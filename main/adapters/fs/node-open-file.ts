@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, readSync, type Stats } from 'node:fs';
 import { sep } from 'node:path';
 
 import { SyncError } from '../../../app/errors/sync-error.js';
@@ -72,6 +72,13 @@ export async function openFileNoFollow(path: string): Promise<NodeOpenFile> {
   }
 }
 
+/**
+ * Reads up to this size run synchronously while the gate allows (sync-call-gate.ts): a small
+ * file's one read then costs a syscall instead of a thread-pool round trip, and a disk slow to
+ * answer still trips the gate. Parts and larger single PUTs are always read on the thread pool.
+ */
+const SYNC_READ_MAX_BYTES = 64 * 1024;
+
 /** An open file descriptor; reads are positional (pread), so parts may read it concurrently. */
 export class NodeOpenFile implements OpenFile {
   private reading = 0;
@@ -94,6 +101,10 @@ export class NodeOpenFile implements OpenFile {
     }
     this.reading += 1;
     try {
+      const gate = this.gate;
+      if (target.byteLength <= SYNC_READ_MAX_BYTES && gate.synchronous) {
+        return gate.run(() => this.readSyncInto(offset, target));
+      }
       let filled = 0;
       // read() may return less than asked before end of file; only 0 means the end.
       while (filled < target.byteLength) {
@@ -108,6 +119,22 @@ export class NodeOpenFile implements OpenFile {
       this.reading -= 1;
       if (this.reading === 0) this.whenIdle?.();
     }
+  }
+
+  private readSyncInto(offset: number, target: Uint8Array): number {
+    let filled = 0;
+    while (filled < target.byteLength) {
+      const bytesRead = readSync(
+        this.fd,
+        target,
+        filled,
+        target.byteLength - filled,
+        offset + filled,
+      );
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return filled;
   }
 
   async restat(): Promise<FileStat> {

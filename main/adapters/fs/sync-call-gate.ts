@@ -10,7 +10,10 @@
  * (folder-walk.ts, WalkStats). A disk that answers slowly (a network share, a spun-down disk)
  * must not freeze the process: calls slower than `slowMs` several times in a row switch the
  * calls back to the thread pool for `asyncForMs`, after which the synchronous calls are tried
- * again. File contents are always read through the thread pool (node-open-file.ts).
+ * again. Nor may many fast ones in a row (a queue of files that need no upload resolves on
+ * microtasks alone): once synchronous calls have held the event loop for `sliceMs` without it
+ * turning, the next calls go through the thread pool until it has turned. Only small reads are
+ * synchronous (node-open-file.ts); parts are always read through the thread pool.
  */
 
 export interface SyncCallGateOptions {
@@ -22,8 +25,13 @@ export interface SyncCallGateOptions {
   /** How long the calls stay on the thread pool before synchronous ones are tried again (ms,
    *  default 60 s). */
   readonly asyncForMs?: number;
+  /** The longest synchronous calls hold the event loop before it must turn (ms, default 8,
+   *  as the walk's slices). */
+  readonly sliceMs?: number;
   /** Monotonic milliseconds; tests substitute a fake. */
   readonly now?: () => number;
+  /** Runs a callback once the event loop has turned (setImmediate); tests substitute a fake. */
+  readonly afterTurn?: (callback: () => void) => void;
 }
 
 export class SyncCallGate {
@@ -32,18 +40,31 @@ export class SyncCallGate {
   private readonly slowMs: number;
   private readonly slowLimit: number;
   private readonly asyncForMs: number;
+  private readonly sliceMs: number;
   private readonly now: () => number;
+  private readonly afterTurn: (callback: () => void) => void;
+  /** When the first synchronous call since the event loop last turned was allowed. */
+  private sliceStartedAt: number | undefined;
 
   constructor(options: SyncCallGateOptions = {}) {
     this.slowMs = options.slowMs ?? 5;
     this.slowLimit = options.slowInARow ?? 3;
     this.asyncForMs = options.asyncForMs ?? 60_000;
+    this.sliceMs = options.sliceMs ?? 8;
     this.now = options.now ?? (() => performance.now());
+    this.afterTurn = options.afterTurn ?? ((callback) => void setImmediate(callback));
   }
 
   /** Whether the next calls should be synchronous. */
   get synchronous(): boolean {
-    return this.now() >= this.asyncUntil;
+    const now = this.now();
+    if (now < this.asyncUntil) return false;
+    if (this.sliceStartedAt === undefined) {
+      this.sliceStartedAt = now;
+      this.afterTurn(() => (this.sliceStartedAt = undefined));
+      return true;
+    }
+    return now - this.sliceStartedAt < this.sliceMs;
   }
 
   /** Runs `calls` (synchronous file-system calls) and times them; throws what they throw. */

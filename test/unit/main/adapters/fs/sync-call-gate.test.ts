@@ -2,12 +2,28 @@ import { describe, expect, it } from 'vitest';
 
 import { SyncCallGate } from '../../../../../main/adapters/fs/sync-call-gate.js';
 
-/** A gate on a hand-moved clock: each call "takes" the milliseconds it is given. */
-function gate(options: { slowMs?: number; slowInARow?: number; asyncForMs?: number } = {}) {
+/**
+ * A gate on a hand-moved clock: each call "takes" the milliseconds it is given, and the event
+ * loop turns only when the test says so (`turn`).
+ */
+function gate(
+  options: { slowMs?: number; slowInARow?: number; asyncForMs?: number; sliceMs?: number } = {},
+) {
   let now = 0;
-  const subject = new SyncCallGate({ ...options, now: () => now });
+  let waiting: (() => void)[] = [];
+  const subject = new SyncCallGate({
+    sliceMs: 1_000_000,
+    ...options,
+    now: () => now,
+    afterTurn: (callback) => waiting.push(callback),
+  });
   const call = (ms: number) => subject.run(() => (now += ms));
-  return { subject, call, advance: (ms: number) => (now += ms) };
+  const turn = () => {
+    const due = waiting;
+    waiting = [];
+    for (const callback of due) callback();
+  };
+  return { subject, call, turn, advance: (ms: number) => (now += ms) };
 }
 
 describe('SyncCallGate', () => {
@@ -40,9 +56,30 @@ describe('SyncCallGate', () => {
     expect(subject.synchronous).toBe(true);
   });
 
+  it('holds the event loop at most sliceMs: then the thread pool until the loop has turned', () => {
+    const { subject, call, turn } = gate({ sliceMs: 8 });
+    for (let i = 0; i < 7; i++) {
+      expect(subject.synchronous).toBe(true);
+      call(1); // fast calls, each 1 ms: never slow
+    }
+    expect(subject.synchronous).toBe(true); // 7 ms held
+    call(1);
+    expect(subject.synchronous).toBe(false); // 8 ms held: the loop must turn first
+    expect(subject.synchronous).toBe(false);
+    turn();
+    expect(subject.synchronous).toBe(true); // a new slice
+    call(1);
+    expect(subject.synchronous).toBe(true);
+  });
+
   it('a call that throws is timed too, and its error passes through', () => {
     let now = 0;
-    const subject = new SyncCallGate({ slowMs: 5, slowInARow: 2, now: () => now });
+    const subject = new SyncCallGate({
+      slowMs: 5,
+      slowInARow: 2,
+      now: () => now,
+      afterTurn: () => {},
+    });
     const failing = () =>
       subject.run(() => {
         now += 10;
