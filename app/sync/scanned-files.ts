@@ -2,20 +2,44 @@ import type { LocalFile } from './folder-spec.js';
 
 /** Room for this many files before the first growth (a small folder allocates little). */
 const INITIAL_CAPACITY = 256;
+const SLASH = 0x2f;
 
 /**
- * What a scan found, compactly: the paths in one array, sizes and mtimes in two typed arrays, and
- * one map from path to position. A Map of LocalFile objects cost ~150 bytes per file on top of
- * the path (an object, a boxed mtime, a map entry): at 100,000 files that was the largest thing
- * a scan kept (issue 15: 150 MB for 100,000 watched files). LocalFile objects are made only when
- * asked for one (an upload to plan, a test), never kept.
+ * The order a folder walk yields paths in (main/adapters/fs/folder-walk.ts: depth first, each
+ * directory's names sorted by UTF-16 code unit): component by component, so "a/b" comes before
+ * "a.txt" although "." sorts before "/" as a character. Negative when `a` comes first.
+ */
+export function compareWalkOrder(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return x === SLASH ? -1 : y === SLASH ? 1 : x - y;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * What a scan found, compactly: the paths in one array, sizes and mtimes in two typed arrays. A
+ * Map of LocalFile objects cost ~150 bytes per file on top of the path (an object, a boxed mtime,
+ * a map entry): at 100,000 files that was the largest thing a scan kept (issue 15: 150 MB for
+ * 100,000 watched files). LocalFile objects are made only when asked for one (an upload to plan,
+ * a test), never kept.
+ *
+ * Paths are found by binary search while they were added in walk order (compareWalkOrder), which
+ * is how a scan adds them: no map from path to position, whose table alone was ~37 bytes per
+ * file (3.7 MB at 100,000, and twice that while it grew). Added in any other order (a caller's
+ * own map, a test), a map is built on the first lookup instead.
  *
  * Read like a ReadonlyMap<string, LocalFile> (tests and small callers), by position in the
  * planner. Order is the order of adding (the walk's), as a Map's would be.
  */
 export class ScannedFiles implements ReadonlyMap<string, LocalFile> {
   private readonly paths: string[] = [];
-  private readonly positions = new Map<string, number>();
+  /** Every path so far came after the one before it in walk order: binary search finds them. */
+  private inWalkOrder = true;
+  /** Path → position, only once paths came out of walk order (built on the first lookup). */
+  private positions: Map<string, number> | undefined;
   private sizes = new Float64Array(INITIAL_CAPACITY);
   private mtimes = new Float64Array(INITIAL_CAPACITY);
 
@@ -32,12 +56,15 @@ export class ScannedFiles implements ReadonlyMap<string, LocalFile> {
 
   /** Adds a file, or updates the one already at this path (it keeps its position). */
   add(relativePath: string, size: number, mtimeMs: number): void {
-    let position = this.positions.get(relativePath);
-    if (position === undefined) {
+    const last = this.paths[this.paths.length - 1];
+    const afterLast = last === undefined || compareWalkOrder(last, relativePath) < 0;
+    let position = this.inWalkOrder && afterLast ? -1 : this.positionOf(relativePath);
+    if (position < 0) {
       position = this.paths.length;
       if (position === this.sizes.length) this.grow();
+      if (!afterLast) this.inWalkOrder = false;
       this.paths.push(relativePath);
-      this.positions.set(relativePath, position);
+      this.positions?.set(relativePath, position);
     }
     this.sizes[position] = size;
     this.mtimes[position] = mtimeMs;
@@ -49,6 +76,8 @@ export class ScannedFiles implements ReadonlyMap<string, LocalFile> {
 
   /** The file's position (0 … size − 1), or -1 when the scan did not find it. */
   positionOf(relativePath: string): number {
+    if (this.inWalkOrder) return this.search(relativePath);
+    this.positions ??= new Map(this.paths.map((path, position) => [path, position]));
     return this.positions.get(relativePath) ?? -1;
   }
 
@@ -73,12 +102,12 @@ export class ScannedFiles implements ReadonlyMap<string, LocalFile> {
   }
 
   get(relativePath: string): LocalFile | undefined {
-    const position = this.positions.get(relativePath);
-    return position === undefined ? undefined : this.fileAt(position);
+    const position = this.positionOf(relativePath);
+    return position < 0 ? undefined : this.fileAt(position);
   }
 
   has(relativePath: string): boolean {
-    return this.positions.has(relativePath);
+    return this.positionOf(relativePath) >= 0;
   }
 
   keys(): MapIterator<string> {
@@ -105,6 +134,20 @@ export class ScannedFiles implements ReadonlyMap<string, LocalFile> {
     for (let position = 0; position < this.paths.length; position++) {
       visit(this.fileAt(position), this.pathAt(position), this);
     }
+  }
+
+  /** Binary search of the paths, which are in walk order. */
+  private search(relativePath: string): number {
+    let low = 0;
+    let high = this.paths.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const order = compareWalkOrder(this.paths[middle] ?? '', relativePath);
+      if (order === 0) return middle;
+      if (order < 0) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
   }
 
   /** Doubles the typed arrays (amortised: a 100,000-file scan grows ten times). */

@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SyncError } from '../../../app/errors/sync-error.js';
 import type { WalkEntry, WalkOptions } from '../../../app/ports/file-system.js';
 import { IgnoreRules } from '../../../app/sync/ignore-rules.js';
+import { compareWalkOrder } from '../../../app/sync/scanned-files.js';
 import { NodeFileSystem } from '../../../main/adapters/fs/node-file-system.js';
 import { rejection } from '../../support/rejection.js';
 import { buildOnce, repoRoot } from '../../support/build-once.js';
@@ -108,6 +109,29 @@ describe('NodeFileSystem.walk', () => {
     expect(byPath.get('ünï/文件.txt')).toMatchObject({ kind: 'file', size: 6 });
     const onDisk = await lstat(join(root, 'deep/1/2/3/leaf'));
     expect(byPath.get('deep/1/2/3/leaf')?.mtimeMs).toBe(onDisk.mtimeMs);
+  });
+
+  it('yields paths in the walk order ScannedFiles searches by (issue 15: no path map)', async () => {
+    const names = [
+      'a/b',
+      'a.txt',
+      'a-b/c',
+      'a b',
+      'a!',
+      'a/b.c/d',
+      'a/b/c',
+      'A',
+      '\u{1F600}',
+      '\uFB00',
+    ];
+    await tree(
+      Object.fromEntries(names.map((name) => [name.endsWith('/') ? name : `${name}/f`, ''])),
+    );
+    const { paths } = await walk();
+    expect(paths).toHaveLength(names.length);
+    for (let i = 1; i < paths.length; i++) {
+      expect(compareWalkOrder(paths[i - 1] ?? '', paths[i] ?? '')).toBeLessThan(0);
+    }
   });
 
   it('walks the same with synchronous and asynchronous stats (after slow stats)', async () => {

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { ScannedFiles } from '../../../../app/sync/scanned-files.js';
+import { compareWalkOrder, ScannedFiles } from '../../../../app/sync/scanned-files.js';
 
 describe('ScannedFiles', () => {
   it('reads like a map of LocalFile, in the order files were added', () => {
@@ -55,5 +56,83 @@ describe('ScannedFiles', () => {
     const copied = ScannedFiles.from(new Map([['x', { relativePath: 'x', size: 1, mtimeMs: 2 }]]));
     expect(copied.get('x')).toStrictEqual({ relativePath: 'x', size: 1, mtimeMs: 2 });
     expect(ScannedFiles.from(null).size).toBe(0);
+  });
+});
+
+/** Names whose characters sort around "/" (0x2f) and past the surrogates: the hard cases. */
+const nameArbitrary = fc
+  .array(
+    fc.constantFrom('a', 'b', '.', '-', ' ', '!', '0', 'A', 'é', 'e\u0301', '\u{1F600}', '\uFB00'),
+    {
+      minLength: 1,
+      maxLength: 3,
+    },
+  )
+  .map((parts) => parts.join(''));
+const pathArbitrary = fc
+  .array(nameArbitrary, { minLength: 1, maxLength: 3 })
+  .map((parts) => parts.join('/'));
+
+/** Depth first, each directory's names sorted by code unit: what folder-walk.ts yields. */
+function walkOrder(paths: readonly string[]): string[] {
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const compare = (a: string, b: string): number => {
+    const [x, ...xs] = a.split('/');
+    const [y, ...ys] = b.split('/');
+    if (x !== y) return byName(x ?? '', y ?? '');
+    return compare(xs.join('/'), ys.join('/'));
+  };
+  return [...paths].sort(compare);
+}
+
+describe('walk order (issue 15: no map from path to position)', () => {
+  it('compareWalkOrder orders paths component by component, as the walk yields them', () => {
+    expect(compareWalkOrder('a/b', 'a.txt')).toBeLessThan(0); // "." < "/" as characters
+    expect(compareWalkOrder('a b/c', 'a/c')).toBeGreaterThan(0);
+    expect(compareWalkOrder('a', 'a/b')).toBeLessThan(0);
+    expect(compareWalkOrder('x/y', 'x/y')).toBe(0);
+    fc.assert(
+      fc.property(fc.uniqueArray(pathArbitrary, { maxLength: 30 }), (paths) => {
+        const sorted = walkOrder(paths);
+        for (let i = 1; i < sorted.length; i++) {
+          expect(compareWalkOrder(sorted[i - 1] ?? '', sorted[i] ?? '')).toBeLessThan(0);
+        }
+      }),
+    );
+  });
+
+  it('finds every path, and no other, whether added in walk order or not', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(pathArbitrary, { maxLength: 40 }),
+        fc.array(pathArbitrary, { maxLength: 10 }),
+        fc.boolean(),
+        (paths, probes, shuffled) => {
+          const order = shuffled ? [...paths].reverse() : walkOrder(paths);
+          const files = new ScannedFiles();
+          order.forEach((path, i) => files.add(path, i, i + 0.5));
+          // Some added again: updated in place.
+          for (const path of order.slice(0, 3)) files.add(path, -1, -1);
+          expect(files.size).toBe(order.length);
+          expect([...files.keys()]).toEqual(order);
+          order.forEach((path, i) => {
+            const position = files.positionOf(path);
+            expect(files.pathAt(position)).toBe(path);
+            expect(files.sizeAt(position)).toBe(i < 3 ? -1 : i);
+          });
+          for (const probe of probes) {
+            expect(files.has(probe)).toBe(paths.includes(probe));
+          }
+        },
+      ),
+    );
+  });
+
+  it('a path added out of walk order still finds the earlier ones, and later ones too', () => {
+    const files = new ScannedFiles();
+    files.add('b/2', 2, 2);
+    files.add('b/10', 10, 10); // "1" < "2": out of walk order from here on
+    files.add('c', 3, 3);
+    expect(['b/2', 'b/10', 'c', 'a'].map((path) => files.positionOf(path))).toEqual([0, 1, 2, -1]);
   });
 });
