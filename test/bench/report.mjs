@@ -26,6 +26,8 @@ import { MB, round } from './lib/measurements.mjs';
 export function markdownReport(results) {
   const m = results.machine;
   const v = results.versions;
+  const budgetMs = /** @type {{ scale?: { repetitionBudgetMs?: unknown } }} */ (results.settings)
+    .scale?.repetitionBudgetMs;
   const lines = [
     `## Ferry benchmark — ${results.scale} scale`,
     '',
@@ -36,7 +38,10 @@ export function markdownReport(results) {
         : `; 1-minute load average ${m.load1mBefore} at the start, ${m.load1mAfter} at the end. `) +
       `Store: Ceph RGW ${m.objectstore} on loopback${v.gateway ? ` (${v.gateway})` : ''}. ` +
       `Ferry ${v.ferry}, ${v.rclone}, ${v.aws}${v.awscrt ? `, ${v.awscrt}` : ''}${v.curl ? `, ${v.curl}` : ''}, @aws-sdk/client-s3 ${v.sdk}. ` +
-      `${results.settings.repetitions} repetition(s) of each measurement, interleaved; medians. ` +
+      `${results.settings.repetitions} repetition(s) of each measurement, interleaved; medians` +
+      (typeof budgetMs === 'number' && Number.isFinite(budgetMs)
+        ? ` (fewer where a row lists fewer runs: a measurement starts no round that would end past ${Math.round(budgetMs / 60_000)} min). `
+        : '. ') +
       "Times are whole processes, start-up included; Ferry's include its own STS AssumeRole, the peers use one token obtained beforehand.",
     '',
     ...summaryTable(results),

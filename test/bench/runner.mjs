@@ -10,6 +10,7 @@ import { assumeBenchRole } from './lib/credentials.mjs';
 import { startBenchGateway } from './lib/gateway.mjs';
 import { describeEstimate, estimateSeconds } from './estimate.mjs';
 import { ensurePeerTools } from './lib/packages.mjs';
+import { setRepetitionBudget } from './lib/measurements.mjs';
 import { killAll, refuseNewProcesses, stopping } from './lib/processes.mjs';
 import { adminClient, startWarmRgw, stopRgw } from './lib/rgw.mjs';
 import { awsTool } from './peers/awscli.mjs';
@@ -97,6 +98,7 @@ export async function runBench(options) {
       tools: options.tools?.length ?? TOOL_COUNT,
     });
     log(`estimated duration on a 2-core machine: ${describeEstimate(estimate)}`);
+    setRepetitionBudget(scale.repetitionBudgetMs);
     const peers = await ensurePeerTools({ install: process.env.BENCH_NO_INSTALL !== '1', log });
     const firstInfo = await startWarmRgw(rgwDir, {
       objectstore,

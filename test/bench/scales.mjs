@@ -20,6 +20,8 @@ const GiB = 1024 * MiB;
  * @property {{ count: number, size: number, folders: number }[]} watchCurve   scenario 5's
  *   other points of the curve (time to ready and peak RSS, one run each; 1M only in full)
  * @property {number} timeoutMs   per measured process
+ * @property {number} repetitionBudgetMs  a measurement stops starting new repetitions once
+ *   another would end past this (lib/measurements.mjs `interleaved`; the first always runs)
  * @property {number} memstoreBytes
  */
 
@@ -39,6 +41,9 @@ export const SCALES = {
       { count: 1_000_000, size: 16, folders: 10_000 },
     ],
     timeoutMs: 60 * 60_000, // a first run of 200,000 files takes a peer ~15 min here
+    // Scenario 3's second runs at 200,000 files: ~15 min a round (rclone 177-212 s, it HEADs
+    // every object for its mtime; Ferry 13 s); one round, not three. Scenarios 1-2 fit 3 rounds.
+    repetitionBudgetMs: 20 * 60_000,
     memstoreBytes: 6 * GiB,
   },
   quick: {
@@ -55,6 +60,7 @@ export const SCALES = {
     watchTree: { count: 2_500, size: 16, folders: 25 },
     watchCurve: [],
     timeoutMs: 5 * 60_000,
+    repetitionBudgetMs: Infinity,
     memstoreBytes: 4 * GiB,
   },
   smoke: {
@@ -69,6 +75,7 @@ export const SCALES = {
     watchTree: { count: 500, size: 16, folders: 10 },
     watchCurve: [],
     timeoutMs: 3 * 60_000,
+    repetitionBudgetMs: Infinity,
     memstoreBytes: 1 * GiB,
   },
 };

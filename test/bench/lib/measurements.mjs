@@ -119,6 +119,18 @@ export function compareToBestPeer(rows) {
   return best;
 }
 
+let repetitionBudgetMs = Infinity;
+
+/**
+ * The wall time one interleaved measurement may take before it stops starting new repetitions
+ * (the first always runs): scenario 3 at full scale is ~15 min per round of second runs (rclone
+ * HEADs every object for its mtime), and three rounds would make the full run an hour longer.
+ * @param {number} ms
+ */
+export function setRepetitionBudget(ms) {
+  repetitionBudgetMs = ms;
+}
+
 /**
  * Runs `measureOnce` for every tool, `repetitions` times, interleaved (A B C A B C …) so that a
  * slow phase of the machine is spread over every tool instead of landing on one.
@@ -132,7 +144,16 @@ export function compareToBestPeer(rows) {
 export async function interleaved(tools, repetitions, measureOnce, log) {
   /** @type {Map<string, Run[]>} */
   const runs = new Map(tools.map((tool) => [tool.id, []]));
+  const started = performance.now();
   for (let repetition = 0; repetition < repetitions; repetition++) {
+    // Another round only if it should end within the budget, judged by the rounds so far.
+    const elapsed = performance.now() - started;
+    if (repetition > 0 && (elapsed / repetition) * (repetition + 1) > repetitionBudgetMs) {
+      log(
+        `  stopping after ${repetition} of ${repetitions} repetitions: another would pass the ${Math.round(repetitionBudgetMs / 60_000)} min budget (each took ~${Math.round(elapsed / repetition / 1000)} s)`,
+      );
+      break;
+    }
     for (const tool of tools) {
       if (stopping()) throw new Error('interrupted');
       if (tool.unavailable) continue;
