@@ -141,8 +141,8 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
     partConcurrency: config.transfers.partConcurrency,
     bandwidthLimit: config.transfers.bandwidthLimit,
     // A fresh file is taken once unmodified for 200 ms by its mtime; one seen written again
-    // meanwhile must then hold still for 1 s (stable-stat.ts). Was 150 ms counted from the
-    // first look, after the watcher's ~100 ms: ~250 ms for every new file (issue 15).
+    // meanwhile must then hold still for 4× the gap seen, 1 s at most (stable-stat.ts). Was
+    // 150 ms counted from the first look, after the watcher's ~100 ms (issue 15).
     stability: { settleMs: 1_000, quietMs: 200, maxProbes: 20 },
     maxAttempts: 6,
     backoff: { baseMs: 1_000, maxMs: 60_000 },

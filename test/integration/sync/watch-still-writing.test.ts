@@ -14,11 +14,11 @@ beforeAll(buildOnce, 120_000);
 
 const CHUNK = 32 * 1024;
 /**
- * Three short pauses, then three as long as 450 ms: longer than the quiet time a file written
- * once gets (200 ms), shorter than the second a writer seen at work must hold still for. The
- * quiet time used to be 150 ms from the first look, so the 450 ms pause let a part through.
+ * Three short pauses, then three of 350 ms: longer than the quiet time a file written once gets
+ * (200 ms), shorter than what a writer seen at work must then hold still for (4 × the 120 ms gap
+ * seen). The old rule, 150 ms after the first look, let a part through at the first 350 ms pause.
  */
-const PAUSES_MS = [100, 100, 100, 450, 450, 450];
+const PAUSES_MS = [120, 120, 120, 350, 350, 350];
 
 /**
  * A writer in its own process (the test's own S3 polling must not stretch its pauses): `open`
@@ -45,7 +45,7 @@ function writeSlowly(path: string, how: 'open' | 'append'): Promise<void> {
 }
 
 describe('ferry sync (watch mode): a file still being written is never readable half-written', () => {
-  it('a writer that keeps its handle open and one that appends chunk by chunk, pausing up to 450 ms', async () => {
+  it('a writer that keeps its handle open and one that appends chunk by chunk, pausing up to 350 ms', async () => {
     const ws = await workspace('still-writing');
     await writeFile(join(ws.data, 'ready.txt'), 'ready');
     const ferry = ferryProcess(['sync', '--config', ws.config]);

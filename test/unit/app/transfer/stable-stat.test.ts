@@ -46,7 +46,7 @@ describe('stableStat: when a fresh file is taken (issue 15)', () => {
     expect(clock.now() - file.start).toBe(250);
   });
 
-  it("the bench's writer (6 chunks 150 ms apart) is taken whole, settleMs after its last chunk", async () => {
+  it("the bench's writer (6 chunks 150 ms apart) is taken whole, 4 × 150 ms or more after its last chunk", async () => {
     const clock = new InstantClock();
     const file = writer(clock, [0, 150, 300, 450, 600, 750]);
     clock.advance(104);
@@ -54,28 +54,32 @@ describe('stableStat: when a fresh file is taken (issue 15)', () => {
     const result = await stableStat(file.stat, clock, OPTIONS);
 
     expect(result).toMatchObject({ kind: 'stable', stat: { size: file.fullSize } });
-    expect(clock.now() - file.start).toBeGreaterThanOrEqual(750 + OPTIONS.settleMs);
+    expect(clock.now() - file.start).toBeGreaterThanOrEqual(750 + 4 * 150);
+    expect(clock.now() - file.start).toBeLessThanOrEqual(750 + OPTIONS.settleMs + OPTIONS.quietMs);
   });
 
-  it('a writer seen at work may then pause longer than quietMs (up to settleMs) and is still taken whole', async () => {
+  it('a writer seen at work may then pause longer than quietMs (up to 4× the gap seen) and is still taken whole', async () => {
     const clock = new InstantClock();
-    // A loaded machine stretches the pauses after the first one: 150, then 350 to 900 ms.
-    const file = writer(clock, [0, 150, 500, 1_000, 1_900]);
+    // A loaded machine stretches the pauses after the first one: 150, then 350 to 590 ms.
+    const file = writer(clock, [0, 150, 500, 1_000, 1_590]);
     clock.advance(60);
     const result = await stableStat(file.stat, clock, OPTIONS);
     expect(result).toMatchObject({ kind: 'stable', stat: { size: file.fullSize } });
   });
 
-  it('never takes a part: first looked at before its second write, a writer whose first pause is under quietMs and later ones under settleMs', async () => {
+  it('never takes a part: first looked at before its second write, a writer whose first pause is under quietMs and later ones under 4× it (settleMs at most)', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: OPTIONS.quietMs - 1 }),
-        fc.array(fc.integer({ min: 1, max: OPTIONS.settleMs - 1 }), { maxLength: 6 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), { maxLength: 6 }),
         fc.integer({ min: 0, max: 400 }),
-        async (firstPause, laterPauses, firstLookAfter) => {
+        async (firstPause, laterFractions, firstLookAfter) => {
           const clock = new InstantClock();
           const times = [0, firstPause];
-          for (const pause of laterPauses) times.push((times.at(-1) ?? 0) + pause);
+          const longest = Math.min(OPTIONS.settleMs, 4 * firstPause);
+          for (const fraction of laterFractions) {
+            times.push((times.at(-1) ?? 0) + Math.max(1, Math.floor(fraction * longest)));
+          }
           const file = writer(clock, times);
           clock.advance(Math.min(firstLookAfter, firstPause - 1)); // the first look sees chunk 1 alone
           const result = await stableStat(file.stat, clock, { ...OPTIONS, maxProbes: 1_000 });
@@ -83,6 +87,18 @@ describe('stableStat: when a fresh file is taken (issue 15)', () => {
         },
       ),
     );
+  });
+
+  it('a save seen between its open and its write (0 ms apart) keeps the plain quiet time', async () => {
+    const clock = new InstantClock();
+    const start = clock.now();
+    let looks = 0;
+    const stat = (): Promise<FileStat> =>
+      Promise.resolve({ kind: 'file', size: (looks += 1) === 1 ? 0 : CHUNK, mtimeMs: start });
+    clock.advance(60);
+    const result = await stableStat(stat, clock, OPTIONS);
+    expect(result).toMatchObject({ kind: 'stable', stat: { size: CHUNK } });
+    expect(clock.now() - start).toBeLessThanOrEqual(2 * OPTIONS.quietMs);
   });
 
   it('the limit, stated: a first pause longer than quietMs looks finished (the next write is uploaded again)', async () => {
