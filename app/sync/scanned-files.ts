@@ -1,23 +1,8 @@
 import type { LocalFile } from './folder-spec.js';
+import { compareWalkOrder, searchWalkOrder } from './walk-order.js';
 
 /** Room for this many files before the first growth (a small folder allocates little). */
 const INITIAL_CAPACITY = 256;
-const SLASH = 0x2f;
-
-/**
- * The order a folder walk yields paths in (main/adapters/fs/folder-walk.ts: depth first, each
- * directory's names sorted by UTF-16 code unit): component by component, so "a/b" comes before
- * "a.txt" although "." sorts before "/" as a character. Negative when `a` comes first.
- */
-export function compareWalkOrder(a: string, b: string): number {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) return x === SLASH ? -1 : y === SLASH ? 1 : x - y;
-  }
-  return a.length - b.length;
-}
 
 /**
  * What a scan found, compactly: the paths in one array, sizes and mtimes in two typed arrays. A
@@ -26,10 +11,9 @@ export function compareWalkOrder(a: string, b: string): number {
  * 100,000 watched files). LocalFile objects are made only when asked for one (an upload to plan,
  * a test), never kept.
  *
- * Paths are found by binary search while they were added in walk order (compareWalkOrder), which
- * is how a scan adds them: no map from path to position, whose table alone was ~37 bytes per
- * file (3.7 MB at 100,000, and twice that while it grew). Added in any other order (a caller's
- * own map, a test), a map is built on the first lookup instead.
+ * Paths are found by binary search while they were added in walk order (walk-order.ts), which is
+ * how a scan adds them: no map from path to position. Added in any other order (a caller's own
+ * map, a test), a map is built on the first lookup instead.
  *
  * Read like a ReadonlyMap<string, LocalFile> (tests and small callers), by position in the
  * planner. Order is the order of adding (the walk's), as a Map's would be.
@@ -76,7 +60,7 @@ export class ScannedFiles implements ReadonlyMap<string, LocalFile> {
 
   /** The file's position (0 … size − 1), or -1 when the scan did not find it. */
   positionOf(relativePath: string): number {
-    if (this.inWalkOrder) return this.search(relativePath);
+    if (this.inWalkOrder) return searchWalkOrder(this.paths, relativePath);
     this.positions ??= new Map(this.paths.map((path, position) => [path, position]));
     return this.positions.get(relativePath) ?? -1;
   }
@@ -134,20 +118,6 @@ export class ScannedFiles implements ReadonlyMap<string, LocalFile> {
     for (let position = 0; position < this.paths.length; position++) {
       visit(this.fileAt(position), this.pathAt(position), this);
     }
-  }
-
-  /** Binary search of the paths, which are in walk order. */
-  private search(relativePath: string): number {
-    let low = 0;
-    let high = this.paths.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const order = compareWalkOrder(this.paths[middle] ?? '', relativePath);
-      if (order === 0) return middle;
-      if (order < 0) low = middle + 1;
-      else high = middle - 1;
-    }
-    return -1;
   }
 
   /** Doubles the typed arrays (amortised: a 100,000-file scan grows ten times). */

@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SyncError } from '../../../app/errors/sync-error.js';
 import type { WalkEntry, WalkOptions } from '../../../app/ports/file-system.js';
 import { IgnoreRules } from '../../../app/sync/ignore-rules.js';
-import { compareWalkOrder } from '../../../app/sync/scanned-files.js';
+import { compareWalkOrder } from '../../../app/sync/walk-order.js';
 import { NodeFileSystem } from '../../../main/adapters/fs/node-file-system.js';
 import { rejection } from '../../support/rejection.js';
 import { buildOnce, repoRoot } from '../../support/build-once.js';

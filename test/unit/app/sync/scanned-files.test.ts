@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { compareWalkOrder, ScannedFiles } from '../../../../app/sync/scanned-files.js';
+import { ScannedFiles } from '../../../../app/sync/scanned-files.js';
+import { pathArbitrary, walkOrder } from './walk-order-arbitraries.js';
 
 describe('ScannedFiles', () => {
   it('reads like a map of LocalFile, in the order files were added', () => {
@@ -59,48 +60,7 @@ describe('ScannedFiles', () => {
   });
 });
 
-/** Names whose characters sort around "/" (0x2f) and past the surrogates: the hard cases. */
-const nameArbitrary = fc
-  .array(
-    fc.constantFrom('a', 'b', '.', '-', ' ', '!', '0', 'A', 'é', 'e\u0301', '\u{1F600}', '\uFB00'),
-    {
-      minLength: 1,
-      maxLength: 3,
-    },
-  )
-  .map((parts) => parts.join(''));
-const pathArbitrary = fc
-  .array(nameArbitrary, { minLength: 1, maxLength: 3 })
-  .map((parts) => parts.join('/'));
-
-/** Depth first, each directory's names sorted by code unit: what folder-walk.ts yields. */
-function walkOrder(paths: readonly string[]): string[] {
-  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const compare = (a: string, b: string): number => {
-    const [x, ...xs] = a.split('/');
-    const [y, ...ys] = b.split('/');
-    if (x !== y) return byName(x ?? '', y ?? '');
-    return compare(xs.join('/'), ys.join('/'));
-  };
-  return [...paths].sort(compare);
-}
-
-describe('walk order (issue 15: no map from path to position)', () => {
-  it('compareWalkOrder orders paths component by component, as the walk yields them', () => {
-    expect(compareWalkOrder('a/b', 'a.txt')).toBeLessThan(0); // "." < "/" as characters
-    expect(compareWalkOrder('a b/c', 'a/c')).toBeGreaterThan(0);
-    expect(compareWalkOrder('a', 'a/b')).toBeLessThan(0);
-    expect(compareWalkOrder('x/y', 'x/y')).toBe(0);
-    fc.assert(
-      fc.property(fc.uniqueArray(pathArbitrary, { maxLength: 30 }), (paths) => {
-        const sorted = walkOrder(paths);
-        for (let i = 1; i < sorted.length; i++) {
-          expect(compareWalkOrder(sorted[i - 1] ?? '', sorted[i] ?? '')).toBeLessThan(0);
-        }
-      }),
-    );
-  });
-
+describe('ScannedFiles in walk order (issue 15: no map from path to position)', () => {
   it('finds every path, and no other, whether added in walk order or not', () => {
     fc.assert(
       fc.property(
