@@ -1,5 +1,6 @@
 import { SyncError } from '../errors/sync-error.js';
 import { keyIdentity, S3_KEY_RULES, type ObjectKeyRules } from './object-key.js';
+import { compareWalkOrder, searchWalkOrder } from './walk-order.js';
 
 /**
  * How a folder's local paths become objects, for collision checks. Two local names can map to
@@ -53,22 +54,42 @@ export const PATH_KEY_MAPPING: KeyMapping = folderKeyMapping('');
  * Local paths grouped by the object they map to, kept up to date as files come and go (the
  * watcher's fast path adds and removes single paths between full scans). One map entry per
  * key: the path itself, or the sorted paths when several collide (rare).
+ *
+ * Kept for the folder's life, so built lean (issue 15): nearly every path is its own identity
+ * (ASCII on a case-sensitive store), and a scan hands them over in walk order, so those sit in
+ * one array found by binary search (walk-order.ts) instead of a Map of 100,000 entries (3.7 MB,
+ * twice that while it grew). A path of that array that a later change touches moves to the map
+ * first: an identity is in the array or in the map, never both.
  */
 export class KeyIndex {
+  /** Paths that are their own identity, in walk order, each alone on its key. */
+  private readonly ordered: string[] = [];
+  /** Paths of `ordered` that moved to the map (or left). */
+  private readonly moved = new Set<string>();
   private readonly byIdentity = new Map<string, string | string[]>();
 
   constructor(private readonly mapping: KeyMapping) {}
 
   static of(paths: Iterable<string>, mapping: KeyMapping): KeyIndex {
     const index = new KeyIndex(mapping);
-    for (const path of paths) index.add(path);
+    const ordered = index.ordered;
+    for (const path of paths) {
+      const last = ordered[ordered.length - 1];
+      if (
+        mapping.identityOfPath(path) === path &&
+        (last === undefined || compareWalkOrder(last, path) < 0) &&
+        !index.byIdentity.has(path)
+      ) {
+        ordered.push(path);
+      } else index.add(path);
+    }
     return index;
   }
 
   add(relativePath: string): void {
     const identity = this.mapping.identityOfPath(relativePath);
     if (identity === null) return;
-    const entry = this.byIdentity.get(identity);
+    const entry = this.takeForChange(identity);
     if (entry === undefined) this.byIdentity.set(identity, relativePath);
     else if (typeof entry === 'string') {
       if (entry !== relativePath) this.byIdentity.set(identity, [entry, relativePath].sort());
@@ -80,7 +101,7 @@ export class KeyIndex {
   /** Forgets the path; returns the paths that shared its key (they may be free of it now). */
   remove(relativePath: string): string[] {
     const identity = this.mapping.identityOfPath(relativePath);
-    const entry = identity === null ? undefined : this.byIdentity.get(identity);
+    const entry = identity === null ? undefined : this.takeForChange(identity);
     if (identity === null || entry === undefined) return [];
     if (typeof entry === 'string') {
       if (entry === relativePath) this.byIdentity.delete(identity);
@@ -95,6 +116,7 @@ export class KeyIndex {
   /** The other local paths that map to the same object as this one (sorted). */
   othersOf(relativePath: string): string[] {
     const identity = this.mapping.identityOfPath(relativePath);
+    // Only the map holds several paths on one key: the ordered array needs no search here.
     const entry = identity === null ? undefined : this.byIdentity.get(identity);
     if (!Array.isArray(entry) || !entry.includes(relativePath)) return [];
     return entry.filter((path) => path !== relativePath);
@@ -102,17 +124,35 @@ export class KeyIndex {
 
   /** Whether some local path maps to the object of this stored key. */
   claimsKey(key: string): boolean {
-    return this.byIdentity.has(this.mapping.identityOfKey(key));
+    return this.entryOf(this.mapping.identityOfKey(key)) !== undefined;
   }
 
   /** Whether some other local path maps to the same object as this (possibly gone) path. */
   claimsPathOf(relativePath: string): boolean {
     const identity = this.mapping.identityOfPath(relativePath);
-    const entry = identity === null ? undefined : this.byIdentity.get(identity);
+    const entry = identity === null ? undefined : this.entryOf(identity);
     if (entry === undefined) return false;
     return typeof entry === 'string'
       ? entry !== relativePath
       : entry.some((p) => p !== relativePath);
+  }
+
+  /** The path or paths on this identity, wherever they are kept. */
+  private entryOf(identity: string): string | string[] | undefined {
+    return this.byIdentity.get(identity) ?? (this.inOrdered(identity) ? identity : undefined);
+  }
+
+  private inOrdered(identity: string): boolean {
+    return !this.moved.has(identity) && searchWalkOrder(this.ordered, identity) >= 0;
+  }
+
+  /** The entry of an identity about to change, moved from the ordered array to the map first. */
+  private takeForChange(identity: string): string | string[] | undefined {
+    if (this.inOrdered(identity)) {
+      this.moved.add(identity);
+      this.byIdentity.set(identity, identity);
+    }
+    return this.byIdentity.get(identity);
   }
 }
 
