@@ -7,10 +7,13 @@
 
 /** Seconds per file for one tool's first upload of small files (rclone 1.9 ms … aws CRT 5 ms). */
 const UPLOAD_S_PER_FILE = 0.003;
-/** Seconds per file of a Ferry first upload of a big tree (scenario 3's 200,000: ~2.4 ms). */
-const FERRY_TREE_S_PER_FILE = 0.003;
-/** Seconds per file of the peers' no-op second run (listing + compare; the AWS CLI is slowest). */
-const PEER_NOOP_S_PER_FILE = 0.0004;
+/** Seconds per file of a Ferry first upload of a big tree (scenario 3's 200,000: 3.5 ms). */
+const FERRY_TREE_S_PER_FILE = 0.0035;
+/** Seconds per file of a peer's no-op second run: rclone ~1 ms (it HEADs every object for the
+ *  mtime it stored), the AWS CLI 0.2-0.5 ms (a listing); 200,000 files, 2026-11-30. */
+const PEER_NOOP_S_PER_FILE = 0.0006;
+/** Seconds per file of the peer first run that seeds scenario 3 (rclone (raised): 4.3 ms). */
+const SEED_S_PER_FILE = 0.0043;
 /** Seconds per file of Ferry's restart on a known tree (scan + journal compare). */
 const FERRY_NOOP_S_PER_FILE = 0.00005;
 /** Seconds per file to make a data set (writes + utimes). */
@@ -51,9 +54,13 @@ export function estimateSeconds(scale, options) {
       3,
       unchanged * MAKE_S_PER_FILE +
         // Ferry's first run and the one peer first run that seeds the peers' prefix.
-        2 * unchanged * FERRY_TREE_S_PER_FILE +
-        reps * (tools - 2) * (unchanged * PEER_NOOP_S_PER_FILE + PER_RUN_S) +
-        reps * (unchanged * FERRY_NOOP_S_PER_FILE + PER_RUN_S) +
+        unchanged * (FERRY_TREE_S_PER_FILE + SEED_S_PER_FILE) +
+        rounds(
+          scale,
+          // Neither the curl floor nor the raw SDK loop runs here.
+          Math.max(0, tools - 3) * (unchanged * PEER_NOOP_S_PER_FILE + PER_RUN_S) +
+            (unchanged * FERRY_NOOP_S_PER_FILE + PER_RUN_S),
+        ) +
         unchanged * 0.0005, // emptying the two prefixes
     ],
     [4, reps * ((scale.watch.writes * scale.watch.spacingMs) / 1000 + 15)],
@@ -74,6 +81,23 @@ export function estimateSeconds(scale, options) {
   );
   const total = SETUP_S + [...perScenario.values()].reduce((sum, s) => sum + s, 0);
   return { total, perScenario };
+}
+
+/**
+ * The time of the rounds of one interleaved measurement: as many as the scale's repetitions, or
+ * fewer when they would pass its budget (lib/measurements.mjs `interleaved`).
+ * @param {import('./scales.mjs').Scale} scale
+ * @param {number} roundSeconds
+ */
+function rounds(scale, roundSeconds) {
+  let count = 1;
+  while (
+    count < scale.repetitions &&
+    (count + 1) * roundSeconds * 1000 <= scale.repetitionBudgetMs
+  ) {
+    count++;
+  }
+  return count * roundSeconds;
 }
 
 /**
