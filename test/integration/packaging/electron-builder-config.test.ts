@@ -147,6 +147,7 @@ describe('electron-builder.yml', () => {
       'out/main/electron/main.js.map',
       'out/main.tsbuildinfo',
       'out/main/electron/preload.vite.config.js',
+      'out/main/cli/cli-bundle.vite.config.js',
       'main/electron/main.ts',
       'renderer/index.html',
       'test/unit/app/presentation/tray/tray-menu.test.ts',
