@@ -142,8 +142,9 @@ export function compose(config: FerryConfig, options: ComposeOptions): Compositi
     bandwidthLimit: config.transfers.bandwidthLimit,
     // A fresh file is taken once unmodified for 200 ms by its mtime; one seen written again
     // meanwhile must then hold still for 4× the gap seen, 1 s at most (stable-stat.ts). Was
-    // 150 ms counted from the first look, after the watcher's ~100 ms (issue 15).
-    stability: { settleMs: 1_000, quietMs: 200, maxProbes: 20 },
+    // 150 ms counted from the first look, after the watcher's ~100 ms (issue 15). A file written
+    // without pause is 'busy' after 15 looks ≤ 200 ms apart: ~3 s, as 20 × 150 ms was.
+    stability: { settleMs: 1_000, quietMs: 200, maxProbes: 15 },
     maxAttempts: 6,
     backoff: { baseMs: 1_000, maxMs: 60_000 },
     failOnFatalCredentials: options.once,
