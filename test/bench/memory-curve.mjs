@@ -307,10 +307,10 @@ console.log(`memory curve: ${cli}, node ${values['node-arg'].join(' ') || '(no f
 const empty = await measure({ count: 0, folders: 1 });
 const rows = [empty];
 for (const shape of shapes) rows.push(await measure(shape));
-console.log('\nsize        ready (best)  CPU to ready  peak RSS (best)  bytes per watched file');
+console.log('\nsize           ready (best)  CPU to ready  peak RSS (best)  bytes per watched file');
 for (const row of rows) {
   const perFile = row.count > 0 ? Math.round((row.peak - empty.peak) / row.count) : 0;
   console.log(
-    `${row.name.padEnd(12)}${`${row.readyS.toFixed(2)} s`.padEnd(14)}${`${row.cpuS.toFixed(2)} s`.padEnd(14)}${`${(row.peak / MB).toFixed(1)} MB`.padEnd(17)}${row.count > 0 ? perFile : '(baseline)'}`,
+    `${row.name.padEnd(15)}${`${row.readyS.toFixed(2)} s`.padEnd(14)}${`${row.cpuS.toFixed(2)} s`.padEnd(14)}${`${(row.peak / MB).toFixed(1)} MB`.padEnd(17)}${row.count > 0 ? perFile : '(baseline)'}`,
   );
 }
