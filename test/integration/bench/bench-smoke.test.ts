@@ -100,5 +100,8 @@ describe('npm run bench (smoke scale)', () => {
       expect(row?.median !== null || (row?.na ?? '').length > 0, tool.id).toBe(true);
     }
     expect(await readFile(join(out, 'latest.md'), 'utf8')).toContain('### Targets');
+    // The copy named after the run, and the estimate printed before it started.
+    expect(await readFile(join(out, 'smoke.md'), 'utf8')).toContain('## Ferry benchmark — smoke');
+    expect(run.stderr).toMatch(/estimated duration on a 2-core machine: about \d+/);
   });
 });
