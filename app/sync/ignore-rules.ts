@@ -142,8 +142,13 @@ export class IgnoreRules {
     if (directory === '') {
       // The root's .ferryignore is added after the folder's patterns so that, like a
       // .gitignore over .git/info/exclude, its rules win.
-      const rules = ignore({ ignoreCase: this.ignoreCase }).add([...this.folderPatterns]);
-      this.scopes.set('', text === undefined ? rules : rules.add(text));
+      // No patterns and no .ferryignore: no scope, rather than one that tests every path and
+      // its parent directories against nothing (issue 15: ~0.5 µs a file).
+      if (this.folderPatterns.length === 0 && text === undefined) this.scopes.delete('');
+      else {
+        const rules = ignore({ ignoreCase: this.ignoreCase }).add([...this.folderPatterns]);
+        this.scopes.set('', text === undefined ? rules : rules.add(text));
+      }
     } else if (text !== undefined) {
       this.scopes.set(directory, ignore({ ignoreCase: this.ignoreCase }).add(text));
     } else {

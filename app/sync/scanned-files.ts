@@ -24,6 +24,11 @@ export class ScannedFiles implements ReadonlyMap<string, LocalFile> {
   private inWalkOrder = true;
   /** Path → position, only once paths came out of walk order (built on the first lookup). */
   private positions: Map<string, number> | undefined;
+  /** Where the last look-up in walk order found its path (see positionOf). */
+  private lastFound = -1;
+  /** Binary searches run so far (a look-up answered by the next position is not one): tests
+   *  check that a pass in walk order runs none. */
+  private searchCount = 0;
   private sizes = new Float64Array(INITIAL_CAPACITY);
   private mtimes = new Float64Array(INITIAL_CAPACITY);
 
@@ -60,9 +65,24 @@ export class ScannedFiles implements ReadonlyMap<string, LocalFile> {
 
   /** The file's position (0 … size − 1), or -1 when the scan did not find it. */
   positionOf(relativePath: string): number {
-    if (this.inWalkOrder) return searchWalkOrder(this.paths, relativePath);
+    if (this.inWalkOrder) {
+      // The planner looks files up in the journal's order (its primary key: byte order of the
+      // path), which is the walk's order for most names; so the position after the last one
+      // found is tried before a binary search (issue 15: ~0.8 µs a file at 100,000 files).
+      const next = this.lastFound + 1;
+      if (this.paths[next] === relativePath) return (this.lastFound = next);
+      this.searchCount += 1;
+      const found = searchWalkOrder(this.paths, relativePath);
+      if (found >= 0) this.lastFound = found;
+      return found;
+    }
     this.positions ??= new Map(this.paths.map((path, position) => [path, position]));
     return this.positions.get(relativePath) ?? -1;
+  }
+
+  /** Binary searches positionOf has run (for tests). */
+  get searches(): number {
+    return this.searchCount;
   }
 
   pathAt(position: number): string {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import ignore from 'ignore';
+import { describe, expect, it, vi } from 'vitest';
 
 import { DEFAULT_IGNORE_PATTERNS, IgnoreRules } from '../../../../app/sync/ignore-rules.js';
 
@@ -309,5 +310,36 @@ describe('IgnoreRules.defaultRuleFor (issue 11: say which built-in rule left a p
     ['notes.txt', false, null],
   ])('%s → %s', (path, isDirectory, rule) => {
     expect(rules.defaultRuleFor(path, isDirectory)).toBe(rule);
+  });
+});
+
+describe('IgnoreRules without folder patterns or a root .ferryignore (issue 15)', () => {
+  it('tests paths against the default rules only, not against an empty root scope', () => {
+    const test = vi.spyOn(Object.getPrototypeOf(ignore()) as ReturnType<typeof ignore>, 'test');
+    try {
+      const rules = new IgnoreRules();
+      expect(rules.isIgnored('a/b/report.txt', false)).toBe(false);
+      expect(rules.isIgnored('a/b/.DS_Store', false)).toBe(true);
+      expect(rules.isIgnored('a/$RECYCLE.BIN', true)).toBe(true);
+      expect(test).not.toHaveBeenCalled();
+      // A folder pattern brings the root scope back.
+      const withPattern = new IgnoreRules(['*.log']);
+      expect(withPattern.isIgnored('a/b/x.log', false)).toBe(true);
+      expect(withPattern.isIgnored('a/b/x.txt', false)).toBe(false);
+      expect(test).toHaveBeenCalled();
+    } finally {
+      test.mockRestore();
+    }
+  });
+
+  it('a root .ferryignore added later still applies, and forgetting it drops the scope again', async () => {
+    const rules = new IgnoreRules();
+    const tree = files({ '.ferryignore': 'secret/\n' });
+    await rules.enterDirectory('', ['.ferryignore', 'secret'], tree.readText);
+    expect(rules.isIgnored('secret', true)).toBe(true);
+    expect(rules.isIgnored('secret/a.txt', false)).toBe(true);
+    await rules.enterDirectory('', ['secret'], tree.readText);
+    expect(rules.isIgnored('secret', true)).toBe(false);
+    expect(rules.isIgnored('secret/a.txt', false)).toBe(false);
   });
 });

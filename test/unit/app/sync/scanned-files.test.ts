@@ -88,6 +88,37 @@ describe('ScannedFiles in walk order (issue 15: no map from path to position)', 
     );
   });
 
+  it('looks paths up in walk order without a binary search each (the journal pass of the planner)', () => {
+    const files = new ScannedFiles();
+    const paths = Array.from({ length: 1000 }, (_, i) => `d${Math.floor(i / 100)}/f${1000 + i}`);
+    paths.forEach((path, i) => files.add(path, i, i));
+    paths.forEach((path, i) => expect(files.positionOf(path)).toBe(i));
+    expect(files.searches).toBe(0);
+    // Out of order, or a path that is not there: a binary search, and still the right answer.
+    expect(files.positionOf('d5/f1500')).toBe(500);
+    expect(files.positionOf('d5/f1499x')).toBe(-1);
+    expect(files.positionOf('d5/f1501')).toBe(501);
+    expect(files.searches).toBe(2);
+  });
+
+  it('finds every path whatever order the look-ups come in', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(pathArbitrary, { maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 60 }),
+        (paths, picks) => {
+          const order = walkOrder(paths);
+          const files = new ScannedFiles();
+          order.forEach((path, i) => files.add(path, i, i));
+          for (const pick of picks) {
+            const path = paths[pick % Math.max(1, paths.length)];
+            if (path !== undefined) expect(files.positionOf(path)).toBe(order.indexOf(path));
+          }
+        },
+      ),
+    );
+  });
+
   it('a path added out of walk order still finds the earlier ones, and later ones too', () => {
     const files = new ScannedFiles();
     files.add('b/2', 2, 2);
