@@ -16,6 +16,20 @@ interface FileRow {
   updated_at: number;
 }
 
+/** A summary as a raw row: the columns of FileSummary, in the order the page query selects. */
+type SummaryRow = [
+  relativePath: string,
+  size: number,
+  mtimeMs: number,
+  remoteKey: string,
+  etag: string | null,
+  state: FileRecord['state'],
+];
+
+/** Rows a page of summaries holds: big enough that the per-page seek is noise, small enough
+ *  that a page is ~100 KB. */
+export const SUMMARY_PAGE_ROWS = 1024;
+
 const FILE_FIELDS = [
   'folderId',
   'relativePath',
@@ -39,12 +53,16 @@ export class SqliteFileRecords {
       list: db.prepare<{ folderId: string }, FileRow>(
         'SELECT * FROM files WHERE folder_id = @folderId',
       ),
-      // Named as the port names them: rows come out in FileSummary's shape, nothing to copy.
-      summaries: db.prepare<{ folderId: string }, FileSummary>(
-        `SELECT relative_path AS relativePath, size, mtime_ms AS mtimeMs,
-                remote_key AS remoteKey, etag, state
-           FROM files WHERE folder_id = @folderId`,
-      ),
+      // A page of summaries after a path, in the primary key's order (so the page's seek is one
+      // b-tree probe), as arrays: raw() rows cost better-sqlite3 no per-column property
+      // definitions (https://github.com/WiseLibs/better-sqlite3/blob/master/docs/api.md#rawtogglestate).
+      summaryPage: db
+        .prepare<{ folderId: string; after: string }, SummaryRow>(
+          `SELECT relative_path, size, mtime_ms, remote_key, etag, state
+             FROM files WHERE folder_id = @folderId AND relative_path > @after
+             ORDER BY relative_path LIMIT ${SUMMARY_PAGE_ROWS}`,
+        )
+        .raw(true),
       put: db.prepare<FileRecord>(
         `INSERT OR REPLACE INTO files
            (folder_id, relative_path, size, mtime_ms, md5, remote_key, etag, state, last_error, updated_at)
@@ -65,11 +83,23 @@ export class SqliteFileRecords {
   }
 
   /**
-   * Streams the folder's summaries (better-sqlite3's iterate(): one row in memory at a time).
-   * The connection is busy until the loop ends, so `visit` must not use this database.
+   * Streams the folder's summaries a page at a time, in path order (byte order of the UTF-8
+   * path: SQLite's BINARY collation), never all at once. Pages rather than iterate(): a row
+   * through iterate() cost ~1.7 µs against ~1.1 µs a raw row of all() (100,000 rows, issue 15).
+   * `visit` may read this database; it must not write the folder's records (a row written past
+   * the page would be visited).
    */
   forEachSummary(folderId: string, visit: (summary: FileSummary) => void): void {
-    for (const summary of this.sql.summaries.iterate({ folderId })) visit(summary);
+    let after = '';
+    for (;;) {
+      const rows = this.sql.summaryPage.all({ folderId, after });
+      for (const [relativePath, size, mtimeMs, remoteKey, etag, state] of rows) {
+        visit({ relativePath, size, mtimeMs, remoteKey, etag, state });
+      }
+      const last = rows[rows.length - 1];
+      if (!last || rows.length < SUMMARY_PAGE_ROWS) return;
+      after = last[0];
+    }
   }
 
   put(record: FileRecord): void {

@@ -16,6 +16,7 @@ import {
   openJournalDatabase,
   PAGE_CACHE_KIB,
 } from '../../../main/adapters/journal/journal-connection.js';
+import { SUMMARY_PAGE_ROWS } from '../../../main/adapters/journal/sqlite-file-records.js';
 import { describeJournalContract, fileRecord } from '../../contracts/journal-contract.js';
 import { buildOnce, repoRoot } from '../../support/build-once.js';
 
@@ -67,6 +68,29 @@ describe('SqliteJournal on disk', () => {
       chmodSync(dir, 0o700);
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('streams summaries page by page: each once, in byte order of the path (issue 15)', () => {
+    const journal = openJournal(join(tempDir(), 'journal.db'));
+    // Names whose UTF-16 and walk orders differ from byte order, spread over several pages.
+    const names = ['a', 'a/b', 'a-b', 'a.b', 'caf\u00e9', 'cafe\u0301', '\u{1F600}', '\uFF61', 'Z'];
+    const paths = Array.from(
+      { length: 2 * SUMMARY_PAGE_ROWS + 5 },
+      (_, i) => `${names[i % names.length] ?? ''}/${i}`,
+    );
+    for (const [i, relativePath] of paths.entries()) {
+      journal.putFile(fileRecord({ relativePath, size: i, remoteKey: `p/${relativePath}` }));
+    }
+    journal.putFile(fileRecord({ folderId: 'other', relativePath: 'a/0' }));
+    const seen: string[] = [];
+    journal.forEachFileSummary('photos', (summary) => {
+      seen.push(summary.relativePath);
+      expect(summary.remoteKey).toBe(`p/${summary.relativePath}`);
+      // visit may read the journal between rows.
+      expect(journal.getFile('photos', summary.relativePath)?.size).toBe(summary.size);
+    });
+    const byteOrder = [...paths].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
+    expect(seen).toEqual(byteOrder);
   });
 
   it('keeps everything across close and reopen', () => {
