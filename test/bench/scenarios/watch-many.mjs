@@ -172,7 +172,11 @@ export async function watchMany(ctx, shared) {
         `The watcher is Ferry's own choice (${used('ferry')}), read from its log; the portable adapter was forced with FERRY_WATCHER=chokidar.`,
         `Memory per watched file: ${curveNotes.join('; ')}.`,
         ...(shared.scale.watchCurve.length === 0
-          ? ['The 10k / 1M points of the curve are measured only at full scale.']
+          ? [
+              shared.scale.name === 'full'
+                ? 'The 10k / 1M points of the curve were left out of this run (--curve).'
+                : 'The 10k / 1M points of the curve are measured only at full scale.',
+            ]
           : []),
         'For scale: chokidar 5 alone needed 10.8 s and ~595 MB for 100,000 files, @parcel/watcher 0.4 s and ~71 MB (shared/reference/toolchain.md).',
         ...(watcherErrors.length > 0
