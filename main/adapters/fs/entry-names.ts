@@ -1,4 +1,6 @@
 import { isUtf8 } from 'node:buffer';
+import type { Dirent } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 
 /**
  * Directory entry names as the kernel gives them: bytes. Linux allows any bytes but '/' and NUL in
@@ -43,4 +45,44 @@ export function escapeInvalidUtf8(bytes: Uint8Array): string {
     i += 1;
   }
   return out;
+}
+
+/** A directory's entries: the names that are UTF-8, and the others escaped for messages. */
+export interface EntryListing {
+  readonly valid: { readonly name: string; readonly type: Dirent<string> | Dirent<Buffer> }[];
+  readonly invalid: { readonly escaped: string; readonly isDirectory: boolean }[];
+}
+
+/** How a directory is listed: names as strings (lossy) or as bytes (tests count the calls). */
+export interface DirectoryLister {
+  strings(path: string): Promise<Dirent[]>;
+  bytes(path: string): Promise<Dirent<Buffer>[]>;
+}
+
+const NODE_LISTER: DirectoryLister = {
+  strings: (path) => readdir(path, { withFileTypes: true }),
+  bytes: (path) => readdir(path, { withFileTypes: true, encoding: 'buffer' }),
+};
+
+/**
+ * Lists a directory as strings, and again as bytes only when a name came out with U+FFFD in it:
+ * a lossy decode of a name that is not UTF-8 (or a name that really holds U+FFFD, which the
+ * byte listing then keeps exactly). A Buffer per name and its decoding cost ~0.5 µs a name
+ * (100,000 files, issue 15), for names that are nearly always UTF-8.
+ */
+export async function listEntryNames(
+  path: string,
+  lister: DirectoryLister = NODE_LISTER,
+): Promise<EntryListing> {
+  const listing = await lister.strings(path);
+  if (!listing.some((entry) => entry.name.includes('\uFFFD'))) {
+    return { valid: listing.map((type) => ({ name: type.name, type })), invalid: [] };
+  }
+  const listed: EntryListing = { valid: [], invalid: [] };
+  for (const type of await lister.bytes(path)) {
+    const decoded = decodeEntryName(type.name);
+    if (decoded.valid) listed.valid.push({ name: decoded.name, type });
+    else listed.invalid.push({ escaped: decoded.escaped, isDirectory: type.isDirectory() });
+  }
+  return listed;
 }

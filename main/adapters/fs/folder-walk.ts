@@ -1,11 +1,11 @@
 import { lstatSync, type Dirent, type Stats } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
 import type { SkippedEntryKind, WalkEntry, WalkOptions } from '../../../app/ports/file-system.js';
 
-import { decodeEntryName } from './entry-names.js';
+import { listEntryNames } from './entry-names.js';
 import { lstatAsync } from './fs-callbacks.js';
 import { toFileStat } from './file-stat.js';
 import {
@@ -33,7 +33,7 @@ const SLOW_STATS_IN_A_ROW = 3;
 /** A listed entry whose name is valid UTF-8 (the others are reported when listed). */
 interface Entry {
   readonly name: string;
-  readonly type: Dirent<Buffer>;
+  readonly type: Dirent<string> | Dirent<Buffer>;
 }
 
 /** One directory being listed, on the path from the root down to where the walk is. */
@@ -141,18 +141,15 @@ async function openDirectory(
   options: WalkOptions,
   identity: string | undefined,
 ): Promise<Frame> {
-  // Names as bytes: a lossy decode would turn a non-UTF-8 name into a path that does not exist.
-  const listing = await readdir(absolutePath, { withFileTypes: true, encoding: 'buffer' });
-  const entries: Entry[] = [];
-  for (const type of listing) {
-    const decoded = decodeEntryName(type.name);
-    if (decoded.valid) {
-      entries.push({ name: decoded.name, type });
-    } else {
-      const escaped = relativePath ? `${relativePath}/${decoded.escaped}` : decoded.escaped;
-      options.onError(escaped, invalidNameError(type.isDirectory()));
-    }
+  // A name that is not UTF-8 is reported, not decoded lossily into a path that does not exist.
+  const listing = await listEntryNames(absolutePath);
+  for (const { escaped, isDirectory } of listing.invalid) {
+    options.onError(
+      relativePath ? `${relativePath}/${escaped}` : escaped,
+      invalidNameError(isDirectory),
+    );
   }
+  const entries: Entry[] = listing.valid;
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   await options.enterDirectory?.(
     relativePath,
@@ -162,7 +159,7 @@ async function openDirectory(
 }
 
 /** What kind of entry the walk passes over (a Dirent or a Stats: both have the is* tests). */
-function skippedKind(entry: Dirent<Buffer> | Stats): SkippedEntryKind {
+function skippedKind(entry: Dirent<string> | Dirent<Buffer> | Stats): SkippedEntryKind {
   if (entry.isSymbolicLink()) return 'symlink';
   if (entry.isFIFO()) return 'fifo';
   if (entry.isSocket()) return 'socket';
