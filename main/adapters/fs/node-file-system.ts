@@ -17,11 +17,12 @@ import { nodeBeneathCalls, NodeOpenFile, openFileNoFollow } from './node-open-fi
 import { openBeneath, statBeneath, toFileStat as beneathStat } from './open-beneath.js';
 import {
   openBeneathProc,
+  openBeneathProcSync,
   procFdAvailable,
   procFdKnown,
   statBeneathProc,
+  statBeneathProcSync,
 } from './open-beneath-proc.js';
-import { openBeneathProcSync, statBeneathProcSync } from './open-beneath-proc-sync.js';
 import { SyncCallGate, THREAD_POOL_ONLY, type SyncCallGateOptions } from './sync-call-gate.js';
 
 // The fake (test/fakes/memory-file-system.ts) and tests import the errors from here.
