@@ -5,6 +5,8 @@
 // and RGW on the same 2 cores, load average 5-12; 2026-11-30). A quieter or bigger machine is
 // faster; the printed figure is an order of magnitude, not a promise.
 
+import { RECORD_DIRECTLY_FROM } from './lib/record-journal.mjs';
+
 /** Seconds per file for one tool's first upload of small files (rclone 1.9 ms … aws CRT 5 ms). */
 const UPLOAD_S_PER_FILE = 0.003;
 /** Seconds per file of a Ferry first upload of a big tree (scenario 3's 200,000: 3.5 ms). */
@@ -18,6 +20,8 @@ const SEED_S_PER_FILE = 0.0043;
 const FERRY_NOOP_S_PER_FILE = 0.00005;
 /** Seconds per file to make a data set (writes + utimes). */
 const MAKE_S_PER_FILE = 0.00008;
+/** Seconds per file to write a journal row instead of uploading (lib/record-journal.mjs). */
+const RECORD_S_PER_FILE = 0.00003;
 /** Bytes per second of a large-file upload (the slowest peer, rclone: ~130 MB/s). */
 const LARGE_BYTES_PER_S = 130e6;
 /** Per measured process: spawn, STS, emptying the prefix afterwards. */
@@ -69,7 +73,10 @@ export function estimateSeconds(scale, options) {
       [scale.watchTree, ...scale.watchCurve].reduce(
         (sum, point) =>
           sum +
-          point.count * (MAKE_S_PER_FILE + FERRY_TREE_S_PER_FILE + 0.0005) +
+          point.count *
+            (MAKE_S_PER_FILE +
+              (point.count >= RECORD_DIRECTLY_FROM ? RECORD_S_PER_FILE : FERRY_TREE_S_PER_FILE) +
+              0.0005) +
           // Restarts: the main point twice per repetition (own watcher, chokidar), a curve point once.
           (point === scale.watchTree ? 2 * reps : 1) * (point.count * 0.0001 + 5),
         0,
