@@ -31,7 +31,7 @@ export interface LeanStored {
 }
 
 /**
- * PutObject and UploadPart without the SDK: signed with SigV4 (the SDK signer's bytes) with
+ * PutObject and UploadPart without the SDK: signed by the SDK's own SigV4 signer with
  * `UNSIGNED-PAYLOAD` and a signed Content-MD5 (sigv4-unsigned-signer.ts), sent over a keep-alive
  * pool (lean-http-request.ts), no middleware stack. Each byte is hashed once (the MD5 the
  * uploader computes anyway) where the SDK also hashes every buffered body with SHA-256 for the
@@ -91,7 +91,7 @@ export class LeanDataPath {
     const address = this.address(request.bucket, request.key);
     await request.pace?.(request.body.byteLength); // before the token: see the port's `pace`
     const credentials = await this.options.credentials();
-    const headers = signUnsignedPayload(
+    const headers = await signUnsignedPayload(
       {
         method: 'PUT',
         protocol: address.protocol,
