@@ -12,6 +12,7 @@ import type {
 import { EventCoalescer } from '../../../app/sync/event-coalescer.js';
 import { WatchDelivery } from './watch-delivery.js';
 import { relativeToRoot } from './watch-root.js';
+import { capYoungGeneration } from './young-generation-cap.js';
 import { chokidar } from '../system/lazy-modules.js';
 
 const EVENT_TYPES = new Set<string>(['add', 'change', 'unlink', 'addDir', 'unlinkDir']);
@@ -23,6 +24,7 @@ const EVENT_TYPES = new Set<string>(['add', 'change', 'unlink', 'addDir', 'unlin
  */
 export class ChokidarWatcher implements FileWatcher {
   watch(root: string, options: WatchOptions): WatcherHandle {
+    capYoungGeneration(); // a watching process lives long: its peak is the start-up scan
     return new ChokidarHandle(resolve(root), options);
   }
 }

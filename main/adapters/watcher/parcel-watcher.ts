@@ -11,6 +11,7 @@ import { pathKinds } from './path-kinds.js';
 import { ParcelSubscriptions, type ParcelBinding } from './parcel-subscriptions.js';
 import { WatchDelivery } from './watch-delivery.js';
 import { relativeToRoot } from './watch-root.js';
+import { capYoungGeneration } from './young-generation-cap.js';
 
 export type { ParcelBinding } from './parcel-subscriptions.js';
 
@@ -35,6 +36,7 @@ export class ParcelWatcher implements FileWatcher {
   constructor(private readonly parcel: ParcelBinding) {}
 
   watch(root: string, options: WatchOptions): WatcherHandle {
+    capYoungGeneration(); // a watching process lives long: its peak is the start-up scan
     return new ParcelHandle(resolve(root), options, this.parcel);
   }
 }
