@@ -8,7 +8,7 @@
 // the first upload of 100,000 files takes minutes and is not what is measured.
 //
 //   node test/bench/memory-curve.mjs [--sizes 10000x100,100000x1000] [--runs 2]
-//     [--work /tmp/h-memory] [--cli out/main/cli/ferry.js] [--prefix h-memory/]
+//     [--work /tmp/h-memory] [--cli out/cli/ferry.js] [--prefix h-memory/]
 //     [--node-arg=--max-semi-space-size=1 …] [--env NAME=VALUE …]
 //
 // --record-directly-from N: trees of N files or more are recorded by writing their journal rows
@@ -35,7 +35,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '10000x100,100000x1000' },
     runs: { type: 'string', default: '2' },
     work: { type: 'string', default: '/tmp/h-memory' },
-    cli: { type: 'string', default: 'out/main/cli/ferry.js' },
+    cli: { type: 'string', default: 'out/cli/ferry.js' },
     prefix: { type: 'string', default: 'h-memory/' },
     'record-directly-from': { type: 'string', default: '' },
     'node-arg': { type: 'string', multiple: true, default: [] },

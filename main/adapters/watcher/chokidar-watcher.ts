@@ -12,7 +12,7 @@ import type {
 import { EventCoalescer } from '../../../app/sync/event-coalescer.js';
 import { WatchDelivery } from './watch-delivery.js';
 import { relativeToRoot } from './watch-root.js';
-import { capYoungGeneration } from './young-generation-cap.js';
+import { capYoungGeneration } from '../system/young-generation-cap.js';
 import { chokidar } from '../system/lazy-modules.js';
 
 const EVENT_TYPES = new Set<string>(['add', 'change', 'unlink', 'addDir', 'unlinkDir']);

@@ -11,7 +11,7 @@ import { pathKinds } from './path-kinds.js';
 import { ParcelSubscriptions, type ParcelBinding } from './parcel-subscriptions.js';
 import { WatchDelivery } from './watch-delivery.js';
 import { relativeToRoot } from './watch-root.js';
-import { capYoungGeneration } from './young-generation-cap.js';
+import { capYoungGeneration } from '../system/young-generation-cap.js';
 
 export type { ParcelBinding } from './parcel-subscriptions.js';
 

@@ -16,7 +16,7 @@ const MiB = 1024 * 1024;
  * to its default limit (two 16 MiB semi-spaces); with it, to two 8 MiB ones.
  */
 async function newSpaceAfterScanLikeWork(capped: boolean): Promise<number> {
-  const module = pathToFileURL(join(repoRoot, 'out/main/adapters/watcher/young-generation-cap.js'));
+  const module = pathToFileURL(join(repoRoot, 'out/main/adapters/system/young-generation-cap.js'));
   const script = `
     import v8 from 'node:v8';
     const { capYoungGeneration } = await import(${JSON.stringify(module.href)});

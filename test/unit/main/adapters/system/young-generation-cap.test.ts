@@ -4,7 +4,7 @@ import {
   capYoungGeneration,
   resetYoungGenerationCapForTests,
   type YoungGenerationControls,
-} from '../../../../../main/adapters/watcher/young-generation-cap.js';
+} from '../../../../../main/adapters/system/young-generation-cap.js';
 
 const MiB = 1024 * 1024;
 
