@@ -21,9 +21,10 @@
 // FERRY_TEST_RGW_JSON (default /tmp/shared-rgw/rgw.json).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { writeSyncedRows } from './lib/record-journal.mjs';
 import { parseArgs } from 'node:util';
 
 const SETTLE_MS = 2_000;
@@ -174,32 +175,12 @@ async function recordDirectly(
     encoding: 'utf8',
   });
   if (made.status !== 0) throw new Error(`schema run failed: ${made.stderr.slice(-2000)}`);
-  const { default: Database } = await import('better-sqlite3');
-  const db = new Database(join(work, 'state', 'journal.sqlite'));
-  const put = db.prepare(
-    `INSERT OR REPLACE INTO files (folder_id, relative_path, size, mtime_ms, md5, remote_key, etag,
-       state, last_error, updated_at)
-     VALUES ('data', ?, ?, ?, NULL, ?, 'direct', 'synced', NULL, ?)`,
+  const { rows, seconds } = await writeSyncedRows(
+    join(work, 'state', 'journal.sqlite'),
+    tree.dir,
+    tree.prefix,
   );
-  const started = performance.now();
-  const now = Date.now();
-  let rows = [];
-  const flush = db.transaction((batch) => batch.forEach((row) => put.run(...row)));
-  for (const folder of (await readdir(tree.dir)).sort()) {
-    for (const name of (await readdir(join(tree.dir, folder))).sort()) {
-      const path = `${folder}/${name}`;
-      const info = lstatSync(join(tree.dir, path));
-      rows.push([path, info.size, info.mtimeMs, `${tree.prefix}${path}`, now]);
-      if (rows.length === 10_000) {
-        flush(rows);
-        rows = [];
-      }
-    }
-  }
-  flush(rows);
-  db.close();
-  const seconds = (performance.now() - started) / 1000;
-  console.log(`  recorded by writing the journal directly in ${seconds.toFixed(1)} s`);
+  console.log(`  ${rows} rows written to the journal directly in ${seconds.toFixed(1)} s`);
 }
 
 /** VmHWM of a live process, in bytes (proc(5)); 0 once it exited. */

@@ -37,8 +37,20 @@ export async function recordTreeAsUploaded(ctx, ferry, job) {
   if (schemaRun.code !== 0) {
     throw new Error(`the run that creates the journal failed: ${failureReason(schemaRun)}`);
   }
+  return writeSyncedRows(join(job.stateDir, 'journal.sqlite'), job.dir, job.prefix);
+}
+
+/**
+ * The rows themselves, into a journal whose schema a Ferry run has made: one `synced` row per
+ * regular file under `dir` for folder id `data` (the id every bench config uses).
+ * @param {string} journalPath
+ * @param {string} dir
+ * @param {string} prefix
+ * @returns {Promise<{ rows: number, seconds: number }>}
+ */
+export async function writeSyncedRows(journalPath, dir, prefix) {
   const { default: Database } = await import('better-sqlite3');
-  const db = new Database(join(job.stateDir, 'journal.sqlite'));
+  const db = new Database(journalPath);
   const started = performance.now();
   let rows = 0;
   try {
@@ -53,9 +65,9 @@ export async function recordTreeAsUploaded(ctx, ferry, job) {
     const now = Date.now();
     /** @type {unknown[][]} */
     let batch = [];
-    for await (const relativePath of filesUnder(job.dir, '')) {
-      const info = await lstat(join(job.dir, relativePath));
-      batch.push([relativePath, info.size, info.mtimeMs, `${job.prefix}${relativePath}`, now]);
+    for await (const relativePath of filesUnder(dir, '')) {
+      const info = await lstat(join(dir, relativePath));
+      batch.push([relativePath, info.size, info.mtimeMs, `${prefix}${relativePath}`, now]);
       if (batch.length === BATCH) {
         flush(batch);
         rows += batch.length;
