@@ -31,6 +31,9 @@ export interface YoungGenerationControls {
  * collections since the last growth (`Heap::CheckNewSpaceExpansionCriteria`), which a scan of
  * 100,000 long-lived paths does: without the cap the young generation doubles during the first
  * scan, to 32 MB touched.
+ * Later V8s declare a minimum of 2 for the factor (`DEFINE_MIN_VALUE_IMPLICATION(
+ * semi_space_growth_factor, 2)` in src/flags/flag-definitions.h); where that holds, this does
+ * nothing and the process keeps V8's default growth, as before.
  */
 export const V8_YOUNG_GENERATION: YoungGenerationControls = {
   newSpaceBytes: () =>
@@ -54,8 +57,9 @@ let stopWaiting: () => void = () => {};
 export function capYoungGeneration(
   controls: YoungGenerationControls = V8_YOUNG_GENERATION,
   semiSpaceBytes = SEMI_SPACE_CAP_BYTES,
+  versions: NodeJS.ProcessVersions = process.versions,
 ): void {
-  if (state !== 'free') return;
+  if (state !== 'free' || !mayChangeV8FlagsAtRunTime(versions)) return;
   const check = () => {
     if (state === 'capped' || controls.newSpaceBytes() < 2 * semiSpaceBytes) return;
     controls.stopGrowth();
@@ -65,6 +69,17 @@ export function capYoungGeneration(
   state = 'waiting';
   check();
   if (state === 'waiting') stopWaiting = controls.afterGc(check);
+}
+
+/**
+ * Only in plain Node. A V8 whose flags are frozen after start-up aborts the process when one is
+ * set ("Check failed: !IsFrozen()", nwjs/nw.js issue 8067 for `v8.setFlagsFromString`); Node
+ * starts V8 with `--no-freeze-flags-after-init`, and Electron passes the same switch, but a bad
+ * `--js-flags` made Electron drop it (electron/electron PR 42414, 2024). The desktop app is not
+ * worth that risk for ~15 MB: its main process keeps V8's default young generation.
+ */
+export function mayChangeV8FlagsAtRunTime(versions: NodeJS.ProcessVersions): boolean {
+  return versions.electron === undefined;
 }
 
 /** Forgets that capping ran (tests only: the V8 flag itself stays as set). */

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import {
   capYoungGeneration,
+  mayChangeV8FlagsAtRunTime,
   resetYoungGenerationCapForTests,
   type YoungGenerationControls,
 } from '../../../../../main/adapters/system/young-generation-cap.js';
@@ -63,5 +64,15 @@ describe('capYoungGeneration', () => {
     expect(second.fake.stops).toBe(0);
     expect(second.fake.listening).toBe(0);
     expect(first.fake.listening).toBe(1);
+  });
+
+  it('leaves V8 alone inside Electron, where a flag set after start-up can abort the app', () => {
+    const electron = { ...process.versions, electron: '45.0.0' };
+    const { fake, controls } = fakeYoungGeneration(32 * MiB);
+    capYoungGeneration(controls, 8 * MiB, electron);
+    expect(fake.stops).toBe(0);
+    expect(fake.listening).toBe(0);
+    expect(mayChangeV8FlagsAtRunTime(electron)).toBe(false);
+    expect(mayChangeV8FlagsAtRunTime(process.versions)).toBe(true);
   });
 });
