@@ -1,3 +1,4 @@
+import { QueueLane } from './queue-lane.js';
 import { TransferRows, type TransferRowStore } from './transfer-rows.js';
 import type { Transfer, TransferRequest, TransferState } from './transfer.js';
 
@@ -42,8 +43,8 @@ const FINISHED: ReadonlySet<TransferState> = new Set(['done', 'failed', 'skipped
  */
 export class TransferQueue {
   private readonly rows: TransferRows;
-  private readonly small: Transfer[] = [];
-  private readonly large: Transfer[] = [];
+  private readonly small = new QueueLane<Transfer>();
+  private readonly large = new QueueLane<Transfer>();
   private readonly running = new Map<string, Transfer>();
   /** Queued transfers by path: enqueue must not scan the whole queue (20,000 files at once). */
   private readonly queuedByKey = new Map<string, Transfer>();
@@ -198,16 +199,15 @@ export class TransferQueue {
 
   private takeNext(): Transfer | undefined {
     const runnable = (t: Transfer) => !this.isPaused(t.folderId);
-    const smallIndex = this.small.findIndex(runnable);
-    if (smallIndex >= 0) return this.dequeue(this.small, smallIndex);
+    const small = this.small.takeFirst(runnable);
+    if (small) return this.dequeued(small);
     if (this.activeLarge >= this.options.maxLargeConcurrent) return undefined;
-    const largeIndex = this.large.findIndex(runnable);
-    return largeIndex >= 0 ? this.dequeue(this.large, largeIndex) : undefined;
+    const large = this.large.takeFirst(runnable);
+    return large ? this.dequeued(large) : undefined;
   }
 
-  private dequeue(lane: Transfer[], index: number): Transfer | undefined {
-    const [transfer] = lane.splice(index, 1);
-    if (transfer) this.queuedByKey.delete(keyOf(transfer));
+  private dequeued(transfer: Transfer): Transfer {
+    this.queuedByKey.delete(keyOf(transfer));
     return transfer;
   }
 
@@ -256,10 +256,7 @@ export class TransferQueue {
 
   private remove(transfer: Transfer): void {
     this.queuedByKey.delete(keyOf(transfer));
-    for (const lane of [this.small, this.large]) {
-      const index = lane.indexOf(transfer);
-      if (index >= 0) lane.splice(index, 1);
-    }
+    for (const lane of [this.small, this.large]) lane.remove(transfer);
   }
 
   private isIdle(): boolean {
