@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import type { Dirent } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 
 /**
@@ -59,9 +59,21 @@ export interface DirectoryLister {
   bytes(path: string): Promise<Dirent<Buffer>[]>;
 }
 
+/** The same, synchronously: the walk lists synchronously while the disk answers quickly
+ *  (folder-walk.ts, WalkPacing), as it stats. */
+export interface SyncDirectoryLister {
+  strings(path: string): Dirent[];
+  bytes(path: string): Dirent<Buffer>[];
+}
+
 const NODE_LISTER: DirectoryLister = {
   strings: (path) => readdir(path, { withFileTypes: true }),
   bytes: (path) => readdir(path, { withFileTypes: true, encoding: 'buffer' }),
+};
+
+const NODE_SYNC_LISTER: SyncDirectoryLister = {
+  strings: (path) => readdirSync(path, { withFileTypes: true }),
+  bytes: (path) => readdirSync(path, { withFileTypes: true, encoding: 'buffer' }),
 };
 
 /**
@@ -74,12 +86,26 @@ export async function listEntryNames(
   path: string,
   lister: DirectoryLister = NODE_LISTER,
 ): Promise<EntryListing> {
-  const listing = await lister.strings(path);
-  if (!listing.some((entry) => entry.name.includes('\uFFFD'))) {
-    return { valid: listing.map((type) => ({ name: type.name, type })), invalid: [] };
-  }
+  return listingOfStrings(await lister.strings(path)) ?? listingOfBytes(await lister.bytes(path));
+}
+
+/** listEntryNames, synchronously. */
+export function listEntryNamesSync(
+  path: string,
+  lister: SyncDirectoryLister = NODE_SYNC_LISTER,
+): EntryListing {
+  return listingOfStrings(lister.strings(path)) ?? listingOfBytes(lister.bytes(path));
+}
+
+/** The listing, or null when a name holds U+FFFD and the names must be read as bytes. */
+function listingOfStrings(listing: Dirent[]): EntryListing | null {
+  if (listing.some((entry) => entry.name.includes('\uFFFD'))) return null;
+  return { valid: listing.map((type) => ({ name: type.name, type })), invalid: [] };
+}
+
+function listingOfBytes(listing: Dirent<Buffer>[]): EntryListing {
   const listed: EntryListing = { valid: [], invalid: [] };
-  for (const type of await lister.bytes(path)) {
+  for (const type of listing) {
     const decoded = decodeEntryName(type.name);
     if (decoded.valid) listed.valid.push({ name: decoded.name, type });
     else listed.invalid.push({ escaped: decoded.escaped, isDirectory: type.isDirectory() });

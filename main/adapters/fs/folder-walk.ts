@@ -5,7 +5,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 
 import type { SkippedEntryKind, WalkEntry, WalkOptions } from '../../../app/ports/file-system.js';
 
-import { listEntryNames } from './entry-names.js';
+import { listEntryNames, listEntryNamesSync, type EntryListing } from './entry-names.js';
 import { lstatAsync } from './fs-callbacks.js';
 import { toFileStat } from './file-stat.js';
 import {
@@ -17,18 +17,23 @@ import {
   walkRootError,
 } from './fs-errors.js';
 
-/** How the walk paces its synchronous stats (see WalkStats). */
+/** How the walk paces its synchronous stats and listings (see WalkPacing). */
 export interface WalkTuning {
-  /** Stats slower than this (ms), three in a row, mean a slow or remote disk: the walk stops
-   *  stat'ing synchronously (default 5). */
+  /** Stats (or listings, beyond a per-entry allowance) slower than this (ms), three in a row,
+   *  mean a slow or remote disk: the walk stops stat'ing and listing synchronously (default 5). */
   readonly slowStatMs?: number;
-  /** The longest the walk holds the event loop with synchronous stats (ms, default 8). */
+  /** The longest the walk holds the event loop with synchronous calls (ms, default 8). */
   readonly sliceMs?: number;
 }
 
 /** Slow stats in a row after which a walk stops stat'ing synchronously (one alone is more often
  *  the scheduler's doing than the disk's). */
 const SLOW_STATS_IN_A_ROW = 3;
+
+/** What a synchronous listing may take per entry before it counts as slow (ms): a local disk
+ *  lists ~0.5 µs an entry (100,000 names in 1,000 directories: ~55 ms), a network share
+ *  pays a round trip per batch of names. */
+const LISTING_MS_PER_ENTRY = 0.01;
 
 /** A listed entry whose name is valid UTF-8 (the others are reported when listed). */
 interface Entry {
@@ -57,11 +62,11 @@ export async function* walkFolder(
   options: WalkOptions,
   tuning: WalkTuning = {},
 ): AsyncGenerator<WalkEntry> {
-  const stats = new WalkStats(tuning.slowStatMs ?? 5, tuning.sliceMs ?? 8);
+  const pacing = new WalkPacing(tuning.slowStatMs ?? 5, tuning.sliceMs ?? 8);
   const stack: Frame[] = [];
   try {
     const identity = options.followSymlinks ? await directoryIdentity(root) : undefined;
-    stack.push(await openDirectory(root, '', options, identity));
+    stack.push(await openDirectory(root, '', options, identity, pacing));
   } catch (error) {
     throw walkRootError(error, root);
   }
@@ -81,13 +86,14 @@ export async function* walkFolder(
       if (entry.isDirectory()) {
         if (options.isIgnored(relativePath, true)) continue;
         const identity = options.followSymlinks ? await directoryIdentity(absolutePath) : undefined;
-        const child = await enter(absolutePath, relativePath, options, identity, stack);
+        const child = await enter(absolutePath, relativePath, options, identity, stack, pacing);
         if (child) stack.push(child);
-        stats.eventLoopTurned();
       } else if (entry.isFile()) {
         if (options.isIgnored(relativePath, false)) continue;
         // lstat again: the listing's type may be stale, and it carries no size or mtime.
-        const info = await stats.lstat(absolutePath);
+        // Synchronously while the slice has room, without an await (issue 15: a promise and a
+        // microtask per file were a fifth of a 100,000-file walk).
+        const info = pacing.lstatNow(absolutePath) ?? (await pacing.lstat(absolutePath));
         // Replaced since the listing (by a FIFO, a link…): said, not dropped without a word.
         if (info.isFile()) found = { relativePath, stat: toFileStat(info) };
         else if (!info.isDirectory()) options.onSkip?.(relativePath, skippedKind(info));
@@ -96,7 +102,7 @@ export async function* walkFolder(
         if (target.isDirectory()) {
           if (options.isIgnored(relativePath, true)) continue;
           const identity = `${target.dev}:${target.ino}`;
-          const child = await enter(absolutePath, relativePath, options, identity, stack);
+          const child = await enter(absolutePath, relativePath, options, identity, stack, pacing);
           if (child) stack.push(child);
         } else if (target.isFile()) {
           if (options.isIgnored(relativePath, false)) continue;
@@ -125,13 +131,14 @@ async function enter(
   options: WalkOptions,
   identity: string | undefined,
   stack: readonly Frame[],
+  pacing: WalkPacing,
 ): Promise<Frame | undefined> {
   // Only a followed symlink (or a bind mount) can lead back to a folder on the current path.
   if (identity !== undefined && stack.some((ancestor) => ancestor.identity === identity)) {
     options.onError(relativePath, symlinkLoopError(relativePath));
     return undefined;
   }
-  return openDirectory(absolutePath, relativePath, options, identity);
+  return openDirectory(absolutePath, relativePath, options, identity, pacing);
 }
 
 /** Lists a directory, then lets the ignore rules see its names before anything is matched. */
@@ -140,9 +147,10 @@ async function openDirectory(
   relativePath: string,
   options: WalkOptions,
   identity: string | undefined,
+  pacing: WalkPacing,
 ): Promise<Frame> {
   // A name that is not UTF-8 is reported, not decoded lossily into a path that does not exist.
-  const listing = await listEntryNames(absolutePath);
+  const listing = await pacing.list(absolutePath);
   for (const { escaped, isDirectory } of listing.invalid) {
     options.onError(
       relativePath ? `${relativePath}/${escaped}` : escaped,
@@ -169,14 +177,16 @@ function skippedKind(entry: Dirent<string> | Dirent<Buffer> | Stats): SkippedEnt
 }
 
 /**
- * The walk's per-file lstat. On a local disk a synchronous lstat takes microseconds while a
- * promise one costs a thread-pool round trip several times longer (100,000 files: ~0.6 s against
- * ~2–3 s on the benchmark machine), so the walk stats synchronously, handing the event loop back
- * every `sliceMs`. Stats slower than `slowStatMs` several times in a row (a network share, a
- * spun-down disk) switch the rest of the walk to asynchronous stats, so a slow disk does not
- * freeze the process.
+ * The walk's per-file lstat and per-directory listing. On a local disk a synchronous lstat takes
+ * microseconds while a promise one costs a thread-pool round trip several times longer (100,000
+ * files: ~0.6 s against ~2–3 s on the benchmark machine), and a listing through the thread pool
+ * left the walk waiting ~0.1–0.2 ms a directory (1,000 directories: ~0.1 s of a 100,000-file
+ * scan, issue 15). So the walk stats and lists synchronously, handing the event loop back every
+ * `sliceMs`. Calls slower than `slowStatMs` (a listing: plus a small allowance per name) several
+ * times in a row (a network share, a spun-down disk) switch the rest of the walk to the thread
+ * pool, so a slow disk does not freeze the process.
  */
-class WalkStats {
+class WalkPacing {
   private slowInARow = 0;
   private synchronous = true;
   private sliceStartedAt = performance.now();
@@ -186,25 +196,59 @@ class WalkStats {
     private readonly sliceMs: number,
   ) {}
 
-  /** The walk awaited real I/O (a directory listing): the event loop has had its turn. */
-  eventLoopTurned(): void {
-    this.sliceStartedAt = performance.now();
+  /** A synchronous lstat, or undefined when the walk must go through `lstat` instead (the
+   *  slice is over, or the disk proved slow). Throws what lstat throws. */
+  lstatNow(path: string): Stats | undefined {
+    if (!this.synchronous) return undefined;
+    const started = performance.now();
+    if (started - this.sliceStartedAt >= this.sliceMs) return undefined;
+    try {
+      return lstatSync(path);
+    } finally {
+      this.timed(started, 0);
+    }
   }
 
   async lstat(path: string): Promise<Stats> {
     if (!this.synchronous) return lstatAsync(path);
-    let started = performance.now();
-    if (started - this.sliceStartedAt >= this.sliceMs) {
-      await nextTurn();
-      started = this.sliceStartedAt = performance.now();
-    }
+    const started = await this.roomInSlice();
     try {
       return lstatSync(path);
     } finally {
-      const slow = performance.now() - started >= this.slowStatMs;
-      this.slowInARow = slow ? this.slowInARow + 1 : 0;
-      if (this.slowInARow >= SLOW_STATS_IN_A_ROW) this.synchronous = false;
+      this.timed(started, 0);
     }
+  }
+
+  async list(path: string): Promise<EntryListing> {
+    if (!this.synchronous) {
+      const listing = await listEntryNames(path);
+      // Real I/O was awaited: the event loop has had its turn.
+      this.sliceStartedAt = performance.now();
+      return listing;
+    }
+    const started = await this.roomInSlice();
+    let entries = 0;
+    try {
+      const listing = listEntryNamesSync(path);
+      entries = listing.valid.length + listing.invalid.length;
+      return listing;
+    } finally {
+      this.timed(started, entries * LISTING_MS_PER_ENTRY);
+    }
+  }
+
+  /** Now, after letting the event loop turn if this slice has held it for `sliceMs`. */
+  private async roomInSlice(): Promise<number> {
+    const started = performance.now();
+    if (started - this.sliceStartedAt < this.sliceMs) return started;
+    await nextTurn();
+    return (this.sliceStartedAt = performance.now());
+  }
+
+  private timed(started: number, allowanceMs: number): void {
+    const slow = performance.now() - started >= this.slowStatMs + allowanceMs;
+    this.slowInARow = slow ? this.slowInARow + 1 : 0;
+    if (this.slowInARow >= SLOW_STATS_IN_A_ROW) this.synchronous = false;
   }
 }
 

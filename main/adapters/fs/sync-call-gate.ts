@@ -7,7 +7,7 @@
  * 11-13 µs of CPU per call against 1-3 µs for the bare syscall, and a 16 KiB upload made ~19 of
  * them (profile of `ferry sync --once`, 2,000 × 16 KiB: a sixth of the main thread). On a local
  * disk these calls take microseconds, so they run synchronously, as the folder walk's lstats do
- * (folder-walk.ts, WalkStats). A disk that answers slowly (a network share, a spun-down disk)
+ * (folder-walk.ts, WalkPacing). A disk that answers slowly (a network share, a spun-down disk)
  * must not freeze the process: calls slower than `slowMs` several times in a row switch the
  * calls back to the thread pool for `asyncForMs`, after which the synchronous calls are tried
  * again. Nor may many fast ones in a row (a queue of files that need no upload resolves on

@@ -176,6 +176,36 @@ describe('NodeFileSystem.walk', () => {
     expect(await walkInSlices(60_000)).toBe(false);
   });
 
+  it('lists directories synchronously on a fast disk, through the thread pool on a slow one', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`d${i % 10}/f${String(i).padStart(2, '0')}`] = '';
+    await tree(files);
+    // Whether the event loop turned between the first entry and the last: an asynchronous
+    // listing (a thread-pool round trip per directory) lets it; one slice of synchronous
+    // listings and stats does not (issue 15: ~0.1 s of waiting in a 1,000-directory scan).
+    const loopTurnedDuringWalk = async (fileSystem: NodeFileSystem) => {
+      let turned = false;
+      let turnedBeforeLast = false;
+      const seen: string[] = [];
+      for await (const entry of fileSystem.walk(root, {
+        followSymlinks: false,
+        isIgnored: () => false,
+        onError: (path, error) => expect.fail(`${path}: ${String(error)}`),
+      })) {
+        if (seen.length === 0) setImmediate(() => (turned = true));
+        seen.push(entry.relativePath);
+        if (entry.relativePath === 'd9/f29') turnedBeforeLast = turned;
+      }
+      expect(seen).toHaveLength(30);
+      return turnedBeforeLast;
+    };
+    expect(await loopTurnedDuringWalk(new NodeFileSystem({ sliceMs: 60_000 }))).toBe(false);
+    // Every call counts as slow: after three the walk lists and stats through the thread pool.
+    expect(await loopTurnedDuringWalk(new NodeFileSystem({ sliceMs: 60_000, slowStatMs: 0 }))).toBe(
+      true,
+    );
+  });
+
   it('asks enterDirectory before matching, and never descends into an ignored directory', async () => {
     await tree({ 'keep/a': '1', 'skip/b': '2', 'skip/deeper/c': '3', 'x.tmp': '4', y: '5' });
     const asked: string[] = [];

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import {
   decodeEntryName,
   escapeInvalidUtf8,
   listEntryNames,
+  listEntryNamesSync,
   type DirectoryLister,
 } from '../../../../../main/adapters/fs/entry-names.js';
 
@@ -109,6 +110,34 @@ describe('listEntryNames (issue 15: names as strings unless one is not UTF-8)', 
       const listed = await listEntryNames(dir.path);
       expect(names(listed.valid)).toEqual(['one.txt']);
       expect((listed.valid[0]?.type as Dirent).isFile()).toBe(true);
+    } finally {
+      rmSync(dir.path, { recursive: true, force: true });
+    }
+  });
+
+  it('lists the same synchronously, bytes only when a name is not UTF-8', async () => {
+    const dir = directory([
+      bytes('bad', [0xff], '.txt'),
+      Buffer.from('caf\u00e9'),
+      Buffer.from('dir-a'),
+    ]);
+    try {
+      const calls: string[] = [];
+      const listed = listEntryNamesSync(dir.path, {
+        strings: (path) => (calls.push('strings'), readdirSync(path, { withFileTypes: true })),
+        bytes: (path) => (
+          calls.push('bytes'),
+          readdirSync(path, { withFileTypes: true, encoding: 'buffer' })
+        ),
+      });
+      expect(calls).toEqual(['strings', 'bytes']);
+      const listedAsync = await listEntryNames(dir.path, dir.lister);
+      expect(names(listed.valid)).toEqual(names(listedAsync.valid));
+      expect(names(listed.valid)).toEqual(['caf\u00e9', 'dir-a']);
+      expect(listed.invalid).toEqual([{ escaped: 'bad\\xff.txt', isDirectory: false }]);
+      rmSync(Buffer.concat([Buffer.from(`${dir.path}/`), bytes('bad', [0xff], '.txt')]));
+      calls.length = 0;
+      expect(names(listEntryNamesSync(dir.path).valid)).toEqual(['caf\u00e9', 'dir-a']);
     } finally {
       rmSync(dir.path, { recursive: true, force: true });
     }
