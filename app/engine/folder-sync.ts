@@ -137,6 +137,16 @@ export class FolderSync {
     this.hold.confirm();
   }
 
+  /** Subscribes the folder's watcher ahead of startWatching; its events wait (folder-watch.ts). */
+  beginWatching(): void {
+    this.watch.begin();
+  }
+
+  /** Closes a watcher begun for a folder that is not started now; startWatching subscribes anew. */
+  endWatching(): Promise<void> {
+    return this.watch.close();
+  }
+
   /** Watches the folder (folder-watch.ts), with periodic rescans, until stop(). */
   startWatching(): Promise<void> {
     return this.watch.start();

@@ -124,10 +124,20 @@ export class SyncEngine {
     );
   }
 
+  /**
+   * Long-running mode, ahead of start(): subscribes every folder's watcher now, so its crawl of
+   * the tree runs while the caller's preflight waits on the network; events wait for start().
+   */
+  beginWatching(): void {
+    if (this.parts.stop.stopped) return;
+    for (const folder of this.folders.values()) folder.beginWatching();
+  }
+
   /** Long-running mode: scan, then watch every folder and rescan periodically; folders in
    *  `skip` (their preflight failed) are neither watched nor scanned. */
   async start(skip: ReadonlySet<string> = new Set()): Promise<void> {
     const { brokers, events, orphans, stop } = this.parts;
+    for (const folderId of skip) await this.folders.get(folderId)?.endWatching();
     for (const [profileId, broker] of brokers) {
       this.unsubscribers.push(
         broker.onStatus((status: CredentialStatus) =>

@@ -108,6 +108,9 @@ export class EngineSession {
   private async preflightThenStart(): Promise<void> {
     const { engine, folders } = this.composition;
     for (const folder of folders) this.checking.add(folder.id);
+    // The watchers crawl the folders while the preflights wait on the network; start() closes
+    // those of folders that failed theirs.
+    engine.beginWatching();
     try {
       await this.preflightEach(folders);
     } finally {

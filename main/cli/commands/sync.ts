@@ -59,6 +59,8 @@ export async function syncCommand(
   });
   let interrupted = false;
   try {
+    // Watch mode: the watchers crawl the folders while the preflight waits on the network.
+    if (!flags.once && !flags.dryRun) composition.engine.beginWatching();
     await preflight(composition);
     if (flags.dryRun) {
       return printPlans(await composition.engine.dryRun(), composition, io, flags.json);
