@@ -26,6 +26,21 @@ export interface FolderWatchContext extends FastPathFolder {
 }
 
 /**
+ * Events a watcher begun ahead of start() may hold (folder-watch.ts, begin). Past this the held
+ * ones are dropped: start()'s callers scan the whole folder right after it (sync-engine.ts, start
+ * and startFolder), which sees every change they named; the cap only bounds memory when the
+ * start-up steps take long (a slow token vendor) while something writes many files.
+ */
+const MAX_HELD_EVENTS = 10_000;
+
+interface HeldReports {
+  readonly batches: (readonly WatchEvent[])[];
+  /** Events reported since begin(), kept or not. */
+  count: number;
+  error?: unknown;
+}
+
+/**
  * One folder's watcher and what follows from it: single files take the fast path, anything the
  * planner's safety rules must see (directory moves, mirror deletes, a changed .ferryignore) asks
  * for a full scan, and periodic rescans catch what the watcher missed — every minute or so once
@@ -35,7 +50,7 @@ export class FolderWatch {
   private handle: WatcherHandle | undefined;
   private broken = false;
   /** What the watcher reported between begin() and start(), held back (see begin). */
-  private held: { readonly batches: (readonly WatchEvent[])[]; error?: unknown } | undefined;
+  private held: HeldReports | undefined;
 
   constructor(private readonly folder: FolderWatchContext) {}
 
@@ -56,14 +71,15 @@ export class FolderWatch {
     const { folder } = this;
     // A session closed while its preflight ran: a watcher started now would never be closed.
     if (this.handle || folder.stopped()) return;
-    const held: { batches: (readonly WatchEvent[])[]; error?: unknown } = { batches: [] };
+    const held: HeldReports = { batches: [], count: 0 };
     this.held = held;
     this.handle = folder.watcher.watch(folder.spec.root, {
       batchMs: folder.timing.watchBatchMs,
       isIgnored: (relativePath, isDirectory) => folder.rules.isIgnored(relativePath, isDirectory),
       onBatch: (events) => {
-        if (this.held === held) held.batches.push(events);
-        else void this.onBatch(events);
+        if (this.held !== held) void this.onBatch(events);
+        else if ((held.count += events.length) <= MAX_HELD_EVENTS) held.batches.push(events);
+        else held.batches.length = 0; // too many to keep: the scan after start() sees them all
       },
       onError: (error) => {
         if (this.held === held) held.error ??= error;

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
+import { FolderWatch, type FolderWatchContext } from '../../../../app/engine/folder-watch.js';
 import { SyncError } from '../../../../app/errors/sync-error.js';
-import { flushMicrotasks, type FakeClock } from '../../../fakes/fake-clock.js';
+import type { IgnoreRules } from '../../../../app/sync/ignore-rules.js';
+import { CaptureLogger } from '../../../fakes/capture-logger.js';
+import { FakeClock, flushMicrotasks } from '../../../fakes/fake-clock.js';
+import { FakeWatcher } from '../../../fakes/fake-watcher.js';
 import { createHarness, ROOT } from './engine-harness.js';
 
 /** Lets every pending promise chain run (the engine's steps await each other). */
@@ -84,5 +88,70 @@ describe('watching begun ahead of start (issue 15: the crawl runs beside the pre
     expect(stopped.watcher.openCount).toBe(0);
     stopped.engine.beginWatching(); // a stopped engine subscribes nothing
     expect(stopped.watcher.openCount).toBe(0);
+  });
+});
+
+/** Once every promise chain has run (a setImmediate comes after all microtasks). */
+const afterMicrotasks = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('FolderWatch.begin: what it holds is bounded', () => {
+  /** A FolderWatch on a fake watcher whose rules count the paths start() lets through. */
+  function watchWithCountingRules() {
+    const watcher = new FakeWatcher();
+    let started = false;
+    const checked: string[] = [];
+    const rules = {
+      // Before start(): nothing ignored (the fake watcher drops ignored events). After: every
+      // path delivered to the fast path is counted and ignored there, so it stops at once.
+      isIgnored: (relativePath: string) => (started ? (checked.push(relativePath), true) : false),
+    } as unknown as IgnoreRules;
+    const context = {
+      spec: { id: 'docs', root: ROOT, mode: 'upload' },
+      rules,
+      watcher,
+      clock: new FakeClock(),
+      random: () => 0.5,
+      logger: new CaptureLogger(),
+      emit: () => {},
+      timing: { watchBatchMs: 100, rescanIntervalMs: 60_000, fallbackRescanMs: 60_000 },
+      scan: () => Promise.resolve(),
+      stopped: () => false,
+    } as unknown as FolderWatchContext;
+    const watch = new FolderWatch(context);
+    const start = async () => {
+      started = true;
+      await watch.start();
+      await afterMicrotasks();
+    };
+    return { watch, watcher, checked, start };
+  }
+  const adds = (count: number, from = 0) =>
+    Array.from({ length: count }, (_, i) => ({
+      type: 'add' as const,
+      relativePath: `f${from + i}.txt`,
+    }));
+
+  it('lets up to 10,000 held events through at start()', async () => {
+    const { watch, watcher, checked, start } = watchWithCountingRules();
+    watch.begin();
+    watcher.emit(ROOT, adds(6_000));
+    watcher.emit(ROOT, adds(4_000, 6_000));
+    await start();
+    expect(checked).toHaveLength(10_000);
+    await watch.close();
+  });
+
+  it('drops them all past 10,000 (the scan after start() sees those changes)', async () => {
+    const { watch, watcher, checked, start } = watchWithCountingRules();
+    watch.begin();
+    watcher.emit(ROOT, adds(6_000));
+    watcher.emit(ROOT, adds(4_001, 6_000));
+    watcher.emit(ROOT, adds(5, 20_000)); // after the overflow: dropped too
+    await start();
+    expect(checked).toEqual([]);
+    watcher.emit(ROOT, adds(1, 30_000)); // live now
+    await afterMicrotasks();
+    expect(checked).toEqual(['f30000.txt']);
+    await watch.close();
   });
 });
