@@ -1,43 +1,26 @@
 import ignore from 'ignore';
 
-type Ignore = ReturnType<typeof ignore>;
+import {
+  DEFAULT_IGNORE_PATTERNS,
+  dropVerdictCache,
+  onePathTest,
+  type Ignore,
+  type OnePathTest,
+} from './default-ignore-rules.js';
+
+export { DEFAULT_IGNORE_PATTERNS } from './default-ignore-rules.js';
 
 /** The per-directory rules file, gitignore syntax. */
 export const IGNORE_FILE_NAME = '.ferryignore';
-
-/**
- * Always ignored, whatever the folder's patterns say: OS and editor droppings, lock files,
- * unfinished downloads, and Ferry's own temporary files. Deliberately not `*~` or `*.tmp`: too
- * many real documents match them; users who want them ignored add them.
- */
-export const DEFAULT_IGNORE_PATTERNS: readonly string[] = [
-  '.DS_Store',
-  'Thumbs.db',
-  'ehthumbs.db',
-  'desktop.ini',
-  '~$*', // Microsoft Office lock files
-  '.~lock.*#', // LibreOffice lock files
-  '*.swp',
-  '*.swo',
-  '*.swx',
-  '.*.sw?', // vim swap files
-  '*.crdownload',
-  '*.part',
-  '*.partial',
-  '*.download',
-  '.ferry-*', // our own temporary files
-  '.Trash-*/',
-  '$RECYCLE.BIN/',
-  'System Volume Information/',
-];
 
 /** Paths tested before all rule sets (and their caches) are rebuilt. */
 const CACHE_LIMIT = 100_000;
 /**
  * Paths tested before the two rule sets every path meets (the defaults and the folder's own) are
- * rebuilt. `ignore` keeps a verdict object per path it is asked about: a scan of 100,000 files,
- * each asked about once, left ~10 MB of them to the old generation at its peak (issue 15).
- * Cached this briefly they die young; emptying the caches keeps the compiled rules.
+ * emptied of their verdicts, when files are asked about through `ignore`'s public calls (see
+ * `onePathTest`). Those keep a verdict object per path: a scan of 100,000 files, each asked
+ * about once, left ~10 MB of them to the old generation at its peak (issue 15). Cached this
+ * briefly they die young; emptying the caches keeps the compiled rules.
  */
 const HOT_CACHE_LIMIT = 2_000;
 
@@ -62,13 +45,22 @@ export interface IgnoreRulesOptions {
  * patterns no longer apply to the directory's contents.
  */
 export class IgnoreRules {
-  private defaults = ignore({ ignoreCase: true }).add([...DEFAULT_IGNORE_PATTERNS]);
+  private defaults = compileDefaults();
+  /** `defaults`' rules on one path, none of whose ancestors they exclude (see `verdict`). */
+  private defaultsOnFile: OnePathTest | null = onePathTest(this.defaults);
   /** Rule sets by the directory they apply below; '' holds the folder's patterns. */
-  private readonly scopes = new Map<string, Ignore>();
+  private readonly scopes = new Map<string, Scope>();
   /** .ferryignore contents by directory, to rebuild the rule sets from. */
   private readonly texts = new Map<string, string>();
   /** Verdicts for directories, which every path below asks about again. Cleared on rule changes. */
   private readonly directoryVerdicts = new Map<string, boolean>();
+  /**
+   * The last directory found kept along with all its ancestors, or null. A walk asks about a
+   * directory's entries one after another, and they skip re-deriving each ancestor's path and
+   * looking it up: on paths 3 to 5 deep that string building and hashing cost as much as the
+   * rules (issue 15). Cleared with `directoryVerdicts`.
+   */
+  private keptDirectory: string | null = null;
   /** Paths tested since the rule sets were built: `ignore` caches every one of them. */
   private tested = 0;
   private readonly ignoreCase: boolean;
@@ -85,11 +77,13 @@ export class IgnoreRules {
     if (path === '') return false; // the folder root itself
     // Patterns and paths both in NFC: "café/" typed on Linux must match the NFD name macOS wrote.
     const relativePath = path.normalize('NFC');
-    const segments = relativePath.split('/');
-    let directory = '';
-    for (let i = 0; i < segments.length - 1; i++) {
-      directory = i === 0 ? (segments[0] ?? '') : `${directory}/${segments[i]}`;
-      if (this.isDirectoryIgnored(directory)) return true;
+    const slash = relativePath.lastIndexOf('/');
+    if (slash >= 0) {
+      const parent = relativePath.slice(0, slash);
+      if (parent !== this.keptDirectory) {
+        if (this.isAncestryIgnored(parent)) return true;
+        this.keptDirectory = parent;
+      }
     }
     return isDirectory ? this.isDirectoryIgnored(relativePath) : this.verdict(relativePath, false);
   }
@@ -147,14 +141,15 @@ export class IgnoreRules {
       if (this.folderPatterns.length === 0 && text === undefined) this.scopes.delete('');
       else {
         const rules = ignore({ ignoreCase: this.ignoreCase }).add([...this.folderPatterns]);
-        this.scopes.set('', text === undefined ? rules : rules.add(text));
+        this.scopes.set('', scopeOf(text === undefined ? rules : rules.add(text)));
       }
     } else if (text !== undefined) {
-      this.scopes.set(directory, ignore({ ignoreCase: this.ignoreCase }).add(text));
+      this.scopes.set(directory, scopeOf(ignore({ ignoreCase: this.ignoreCase }).add(text)));
     } else {
       this.scopes.delete(directory);
     }
     this.directoryVerdicts.clear();
+    this.keptDirectory = null;
   }
 
   /**
@@ -164,15 +159,30 @@ export class IgnoreRules {
    */
   private forgetCaches(): void {
     this.tested = 0;
-    this.defaults = ignore({ ignoreCase: true }).add([...DEFAULT_IGNORE_PATTERNS]);
+    this.defaults = compileDefaults();
+    this.defaultsOnFile = onePathTest(this.defaults);
     for (const directory of [...this.scopes.keys()]) this.rebuildScope(directory);
   }
 
-  /** Empties the verdict caches every path fills: the defaults' and the folder's own set's. */
+  /**
+   * Empties the verdict caches every path fills: the defaults' and the folder's own set's, when
+   * files go through `ignore`'s public calls. Otherwise those caches hold only directories (and
+   * the paths `defaultRuleFor` is asked about), like `directoryVerdicts`, until CACHE_LIMIT.
+   */
   private forgetHotCaches(): void {
     const root = this.scopes.get('');
-    if (!dropVerdictCache(this.defaults) || (root && !dropVerdictCache(root))) {
-      this.forgetCaches();
+    const stale = [
+      this.defaultsOnFile ? null : this.defaults,
+      root && !root.onFile ? root.rules : null,
+    ];
+    if (stale.some((rules) => rules && !dropVerdictCache(rules))) this.forgetCaches();
+  }
+
+  /** Whether the directory or one of its ancestors is excluded, asking from the top down. */
+  private isAncestryIgnored(directory: string): boolean {
+    for (let slash = directory.indexOf('/'); ; slash = directory.indexOf('/', slash + 1)) {
+      if (this.isDirectoryIgnored(slash < 0 ? directory : directory.slice(0, slash))) return true;
+      if (slash < 0) return false;
     }
   }
 
@@ -188,43 +198,60 @@ export class IgnoreRules {
   /**
    * The verdict on one path whose ancestors are known not to be ignored: the deepest rule set
    * with a rule matching it decides, as with nested .gitignore files.
+   *
+   * As no ancestor is excluded, a file needs only the rules' verdict on its own path: `ignore`'s
+   * public calls would walk every parent directory again and cache a verdict per path (issue
+   * 15: ~2 of the ~3.3 µs a file cost went there, not to the regular expressions). Directories,
+   * each asked about once, keep to the public calls.
    */
   private verdict(relativePath: string, isDirectory: boolean): boolean {
     if (++this.tested > CACHE_LIMIT) this.forgetCaches();
     else if (this.tested % HOT_CACHE_LIMIT === 0) this.forgetHotCaches();
     const suffix = isDirectory ? '/' : '';
-    if (this.defaults.ignores(relativePath + suffix)) return true;
+    const defaultsOnFile = isDirectory ? null : this.defaultsOnFile;
+    if (
+      defaultsOnFile
+        ? defaultsOnFile(relativePath).ignored
+        : this.defaults.ignores(relativePath + suffix)
+    ) {
+      return true;
+    }
     let scope = relativePath;
     for (;;) {
       const slash = scope.lastIndexOf('/');
       scope = slash < 0 ? '' : scope.slice(0, slash);
-      const rules = this.scopes.get(scope);
-      if (rules) {
+      const set = this.scopes.get(scope);
+      if (set) {
         const below = scope === '' ? relativePath : relativePath.slice(scope.length + 1);
-        const result = rules.test(below + suffix);
+        const onFile = isDirectory ? null : set.onFile;
+        const result = onFile ? onFile(below) : set.rules.test(below + suffix);
         // Ignored only through a parent directory this set excludes: a deeper set re-included
         // that directory (or we would not be here), so this set has nothing to say about the path.
-        if (result.ignored && !isParentIgnored(rules, below)) return true;
-        if (result.unignored) return false;
+        if ((result.ignored || result.unignored) && !isParentIgnored(set.rules, below)) {
+          return result.ignored;
+        }
       }
       if (scope === '') return false;
     }
   }
 }
 
+/** A rule set, and its test of one path whose parent directories it does not exclude. */
+interface Scope {
+  readonly rules: Ignore;
+  readonly onFile: OnePathTest | null;
+}
+
+function scopeOf(rules: Ignore): Scope {
+  return { rules, onFile: onePathTest(rules) };
+}
+
+/** The defaults always ignore case: Windows writes "Thumbs.db" and "thumbs.db" alike. */
+function compileDefaults(): Ignore {
+  return ignore({ ignoreCase: true }).add([...DEFAULT_IGNORE_PATTERNS]);
+}
+
 function isParentIgnored(rules: Ignore, path: string): boolean {
   const slash = path.lastIndexOf('/');
   return slash >= 0 && rules.test(path.slice(0, slash + 1)).ignored;
-}
-
-/**
- * Empties an `ignore` set's per-path verdict caches, keeping its compiled rules: ignore 7's own
- * `_initCache` (node_modules/ignore/index.js, run by `add` whenever rules change). Not public
- * API: false when a version lacks it, and the caller rebuilds the set instead.
- */
-function dropVerdictCache(rules: Ignore): boolean {
-  const internal = rules as Ignore & { _initCache?: (() => void) | undefined };
-  if (typeof internal._initCache !== 'function') return false;
-  internal._initCache();
-  return true;
 }
