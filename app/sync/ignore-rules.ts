@@ -1,12 +1,12 @@
 import ignore from 'ignore';
 
+import { DEFAULT_IGNORE_PATTERNS } from './default-ignore-rules.js';
 import {
-  DEFAULT_IGNORE_PATTERNS,
   dropVerdictCache,
   onePathTest,
   type Ignore,
   type OnePathTest,
-} from './default-ignore-rules.js';
+} from './ignore-internals.js';
 
 export { DEFAULT_IGNORE_PATTERNS } from './default-ignore-rules.js';
 

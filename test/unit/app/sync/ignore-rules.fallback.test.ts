@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import type * as DefaultIgnoreRules from '../../../../app/sync/default-ignore-rules.js';
+import type * as IgnoreInternals from '../../../../app/sync/ignore-internals.js';
 import { IgnoreRules } from '../../../../app/sync/ignore-rules.js';
 
 import { Reference } from './ignore-rules-reference.js';
 
 // A version of `ignore` without RuleManager.test: IgnoreRules asks the public calls instead.
-vi.mock('../../../../app/sync/default-ignore-rules.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof DefaultIgnoreRules>()),
+vi.mock('../../../../app/sync/ignore-internals.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof IgnoreInternals>()),
   onePathTest: () => null,
 }));
 

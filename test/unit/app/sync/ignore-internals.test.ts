@@ -2,11 +2,8 @@ import fc from 'fast-check';
 import ignore from 'ignore';
 import { describe, expect, it } from 'vitest';
 
-import {
-  DEFAULT_IGNORE_PATTERNS,
-  dropVerdictCache,
-  onePathTest,
-} from '../../../../app/sync/default-ignore-rules.js';
+import { DEFAULT_IGNORE_PATTERNS } from '../../../../app/sync/default-ignore-rules.js';
+import { dropVerdictCache, onePathTest } from '../../../../app/sync/ignore-internals.js';
 
 type Ignore = ReturnType<typeof ignore>;
 
