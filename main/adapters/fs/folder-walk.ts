@@ -209,14 +209,10 @@ class WalkPacing {
     }
   }
 
+  /** The lstat when `lstatNow` gave none: after the event loop's turn, or through the pool. */
   async lstat(path: string): Promise<Stats> {
-    if (!this.synchronous) return lstatAsync(path);
-    const started = await this.roomInSlice();
-    try {
-      return lstatSync(path);
-    } finally {
-      this.timed(started, 0);
-    }
+    if (this.synchronous) await this.roomInSlice();
+    return this.lstatNow(path) ?? lstatAsync(path);
   }
 
   async list(path: string): Promise<EntryListing> {
